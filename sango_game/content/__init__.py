@@ -1,0 +1,7 @@
+"""Level content: YAML files -> validated, frozen dataclasses."""
+
+from .catalog import Catalog, load_catalog
+from .loader import LoadResult, load_level, load_topics
+from .model import Level, Question, Node, Text, Topic, Issue
+
+__all__ = ["Catalog", "load_catalog", "LoadResult", "load_level", "load_topics", "Level", "Question", "Node", "Text", "Topic", "Issue"]

@@ -1,0 +1,88 @@
+"""Load every level of the game: broken levels are skipped with a notice, the rest still load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..resources import asset_path, levels_path
+from .loader import load_level, load_topics
+from .model import BANDS, Issue, Level, Topic
+
+
+@dataclass
+class Catalog:
+    topics: dict[str, Topic]
+    levels: dict[str, Level]
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def broken_files(self) -> list[str]:
+        return sorted({i.path for i in self.errors})
+
+    def band_levels(self, band: str) -> list[Level]:
+        order = {tid: i for i, tid in enumerate(self.topics)}
+        return sorted((lv for lv in self.levels.values() if lv.band == band),
+                      key=lambda lv: (order.get(lv.topic, 999), lv.order, lv.id))
+
+    def band_topics(self, band: str) -> list[Topic]:
+        present = {lv.topic for lv in self.levels.values() if lv.band == band}
+        return [t for t in self.topics.values() if band in t.bands and t.id in present]
+
+    def topic_levels(self, band: str, topic: str) -> list[Level]:
+        return [lv for lv in self.band_levels(band) if lv.topic == topic]
+
+
+def level_files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    return sorted(p for p in root.rglob("*.yaml") if p.name != "topics.yaml")
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def load_catalog(root: Path | None = None, topics_file: Path | None = None, assets_root: Path | None = None) -> Catalog:
+    root = Path(root) if root is not None else levels_path()
+    if topics_file is None:
+        topics_file = (root if root.is_dir() else root.parent) / "topics.yaml"
+        if not topics_file.exists():
+            topics_file = levels_path("topics.yaml")
+    assets_root = assets_root or asset_path()
+    topics, issues = load_topics(topics_file)
+    base = root.parent if root.is_dir() else root.parent.parent
+    levels: dict[str, Level] = {}
+    for path in level_files(root):
+        result = load_level(path, topics, assets_root, _display(path, base))
+        issues.extend(result.issues)
+        lv = result.level
+        if lv is None:
+            continue
+        if lv.id in levels:
+            other = levels[lv.id].path
+            issues.append(Issue(_display(path, base), 1, f"duplicate level id '{lv.id}' (also in {other})",
+                                "give each level file its own id (the id is the file name)"))
+            continue
+        expected_dir = lv.band
+        if path.parent.name in BANDS and path.parent.name != expected_dir:
+            issues.append(Issue(_display(path, base), None, f"band {lv.band} level is in folder {path.parent.name}/",
+                                f"move the file to levels/{expected_dir}/", "warning"))
+        levels[lv.id] = lv
+    # The same order number twice inside a topic makes the map ambiguous.
+    seen: dict[tuple, str] = {}
+    for lv in sorted(levels.values(), key=lambda x: x.id):
+        key = (lv.band, lv.topic, lv.order)
+        if key in seen:
+            issues.append(Issue(_display(lv.path, base) if lv.path else lv.id, None,
+                                f"levels '{seen[key]}' and '{lv.id}' both have order {lv.order} in topic {lv.topic}",
+                                "give each level of a topic its own order number", "warning"))
+        seen[key] = lv.id
+    return Catalog(topics, levels, issues)
