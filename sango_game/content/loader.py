@@ -77,7 +77,12 @@ class YamlProblem(Exception):
 
 def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     """Parse with SafeLoader; return the data and a map key-path -> 1-based line."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as exc:  # e.g. control characters that YAML forbids
+        line = text[: getattr(exc, "position", 0) or 0].count("\n") + 1
+        raise YamlProblem(line, f"this is not valid YAML: {getattr(exc, 'reason', exc)}",
+                          "remove the invisible control character on this line (retype the line)") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -91,8 +96,10 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
         if "could not determine a constructor" in problem:
             fix = "remove the '!' tag: level files may only hold plain text, numbers, lists and mappings"
         raise YamlProblem(line, f"this is not valid YAML: {problem}", fix) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
-        raise YamlProblem(None, f"this is not valid YAML: {exc}", "save the file as UTF-8 text") from None
+    except yaml.YAMLError as exc:  # reader errors (bad characters) carry a position, not a mark
+        line = text[: getattr(exc, "position", 0) or 0].count("\n") + 1
+        raise YamlProblem(line, f"this is not valid YAML: {getattr(exc, 'reason', exc)}",
+                          "remove the invisible control character on this line (retype the line)") from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}

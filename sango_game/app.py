@@ -1,0 +1,358 @@
+"""The application: window, clock, scene stack and shared services.
+
+``App.step(actions, dt)`` runs exactly one frame and is what tests drive; ``App.run()`` is the
+real loop, which polls pygame events through the input module and sleeps while nothing changes
+(an idle menu uses almost no CPU).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Iterable
+
+import pygame
+
+from .content import Catalog, load_catalog
+from .i18n import Translator, detect_system_language, get_language
+from .input import Act, Action, InputMapper
+from .scene import Scene, SceneStack
+from .ui.art import Art
+from .ui.theme import Theme
+from .ui.widgets import UI
+
+log = logging.getLogger(__name__)
+
+MIN_SIZE = (1024, 600)
+DEFAULT_SIZE = (1280, 720)
+
+
+class NoDisplayError(RuntimeError):
+    pass
+
+
+def _open_window(size, fullscreen: bool) -> pygame.Surface:
+    try:
+        pygame.display.init()
+    except pygame.error as exc:
+        raise NoDisplayError(str(exc)) from None
+    flags = pygame.RESIZABLE
+    if fullscreen:
+        flags |= pygame.FULLSCREEN
+        size = (0, 0)
+    try:
+        screen = pygame.display.set_mode(size, flags)
+    except pygame.error as exc:
+        raise NoDisplayError(str(exc)) from None
+    try:
+        window = pygame.Window.from_display_module()
+        window.minimum_size = MIN_SIZE
+    except Exception:  # older pygame-ce or a driver without window sizes: not essential
+        pass
+    return screen
+
+
+class App:
+    def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
+                 fullscreen: bool = False, catalog: Catalog | None = None, store=None,
+                 data_dir: Path | None = None, audio: bool = True, speech: bool = True):
+        self.clock_start = time.perf_counter()
+        self.screen = _open_window(size, fullscreen)
+        self.size = self.screen.get_size()
+        self.fullscreen = fullscreen
+        self.windowed_size = size
+        pygame.display.set_caption("Sango")
+        pygame.key.set_repeat(400, 60)
+        self._set_icon()
+        from .text import TextEngine
+
+        self.text = TextEngine()
+        self.art = Art()
+        self.theme = Theme(self.size)
+        self.tr = Translator(language or detect_system_language())
+        self.input = InputMapper(self.tr.rtl)
+        self.ui = UI(self)
+        self.stack = SceneStack()
+        self.catalog = catalog if catalog is not None else load_catalog()
+        self.data_dir = data_dir
+        self.store = store
+        self.store_error: str | None = None
+        self.notices: list[tuple[str, dict]] = []  # (message key, params) shown once by the title
+        self._open_store()
+        self.profile = None
+        self.settings: dict = {}
+        self.guest_results: dict = {}  # level id -> result, for play without a saved profile
+        self.guest_badges: list[str] = []
+        self.unlock_all = False  # teacher option: every level open
+        self.teacher_unlocked = False  # teacher area open (PIN entered)
+        self.class_session = None  # a prepared lab session, if one is loaded
+        from .audio import Sound
+        from .speech import Speech
+
+        self.sound = Sound(enabled=audio)
+        self.speech = Speech(enabled=speech)
+        self.running = True
+        self.dirty = True
+        self.overflows: list[tuple[str, tuple, tuple]] = []
+        self.frames = 0
+        self.last_frame_ms = 0.0
+        from .scenes.title import TitleScene
+
+        self.stack.push(TitleScene(self))
+        self.stack.apply_pending()
+
+    # -- services ---------------------------------------------------------------------------
+    def _set_icon(self) -> None:
+        from .resources import asset_path
+
+        try:
+            pygame.display.set_icon(pygame.image.load_sized_svg(str(asset_path("sango", "icon.svg")), (64, 64)))
+        except (pygame.error, FileNotFoundError, OSError):
+            pass
+
+    def _open_store(self) -> None:
+        if self.store is not None:
+            return
+        try:
+            from .progress import ProgressStore
+
+            path = (self.data_dir / "progress.sqlite3") if self.data_dir else None
+            self.store = ProgressStore.open(path)
+            if self.store.notice is not None:
+                n = self.store.notice
+                self.notices.append((n.code, dict(getattr(n, "params", {}) or {})))
+            try:
+                self.store.backup()
+            except Exception as exc:  # a full disk must not stop play
+                log.warning("backup failed: %s", exc)
+        except Exception as exc:
+            # Play still works without saving; the title shows why.
+            log.error("progress store unavailable: %s", exc)
+            self.store = None
+            self.store_error = str(exc)
+            self.notices.append(("store_unavailable", {"reason": str(exc)}))
+
+    def set_language(self, code: str) -> None:
+        self.tr = Translator(get_language(code).code)
+        self.input.rtl = self.tr.rtl
+        self.relayout()
+
+    def apply_settings(self, settings: dict) -> None:
+        """Per-profile settings: text size, contrast, motion, sound, read-aloud, language."""
+        self.settings = dict(settings)
+        self.theme = Theme(self.size, text_size=settings.get("text_size", "normal"),
+                           high_contrast=bool(settings.get("high_contrast", False)),
+                           reduced_motion=bool(settings.get("reduced_motion", False)),
+                           class_mode=self.theme.class_mode)
+        self.sound.configure(volume=settings.get("sfx_volume", 0.8), music_volume=settings.get("music_volume", 0.4),
+                             muted=bool(settings.get("muted", False)))
+        self.speech.configure(enabled=bool(settings.get("read_aloud", False)))
+        lang = settings.get("language")
+        if lang and lang != self.tr.code:
+            self.set_language(lang)
+        else:
+            self.relayout()
+
+    def save_settings(self) -> None:
+        if self.store is not None and self.profile is not None:
+            try:
+                self.store.set_settings(self.profile.id, self.settings)
+            except Exception as exc:
+                self.report_storage_error(exc)
+
+    def report_storage_error(self, exc: Exception) -> None:
+        log.error("saving failed: %s", exc)
+        from .scenes.dialogs import MessageDialog
+
+        self.stack.push(MessageDialog(self, self.tr._("We could not save your progress."), str(exc), mood="worried"))
+
+    def set_class_mode(self, on: bool) -> None:
+        self.theme = Theme(self.size, self.theme.text_size, self.theme.high_contrast, self.theme.reduced_motion, class_mode=on)
+        self.relayout()
+
+    def relayout(self) -> None:
+        self.theme.size = self.size
+        self.text.clear_cache()
+        for scene in self.stack:
+            scene.layout()
+        self.dirty = True
+
+    def badge_ids(self) -> set[str]:
+        if self.store is not None and self.profile is not None:
+            try:
+                return {b.badge_id for b in self.store.badges(self.profile.id)}
+            except Exception:
+                return set()
+        return set(self.guest_badges)
+
+    def note_overflow(self, text: str, box, drawn) -> None:
+        self.overflows.append((text, tuple(box), tuple(drawn)))
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        try:
+            if self.fullscreen:
+                self.windowed_size = self.size
+                self.screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        except pygame.error as exc:
+            log.warning("fullscreen not available: %s", exc)
+            self.fullscreen = False
+        self.resize(self.screen.get_size())
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
+        if pygame.display.get_surface() is None or pygame.display.get_surface().get_size() != size:
+            try:
+                self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            except pygame.error:  # pragma: no cover
+                pass
+        self.screen = pygame.display.get_surface()
+        self.size = self.screen.get_size()
+        self.relayout()
+
+    # -- frame ----------------------------------------------------------------------------
+    def dispatch(self, action: Action) -> None:
+        k = action.kind
+        if k == Act.QUIT:
+            self.running = False
+            return
+        if k == Act.FULLSCREEN:
+            self.toggle_fullscreen()
+            return
+        if k == Act.RESIZE and action.pos:
+            self.resize(action.pos)
+            return
+        if k == Act.READ_ALOUD and self.stack.top is not None:
+            text = self.stack.top.speech()
+            if text:
+                self.speech.say(text, self.tr.code, force=True)
+            return
+        top = self.stack.top
+        if top is None:
+            return
+        consumed = top.handle(action)
+        if k != Act.POINTER_MOVE or consumed:
+            self.dirty = True
+        elif k == Act.POINTER_MOVE:
+            self.dirty = True  # hover highlight may have changed
+
+    def step(self, actions: Iterable[Action] = (), dt: float = 1 / 60) -> bool:
+        """Run one frame: apply actions, update, draw if anything changed. Returns True if drawn."""
+        if self.stack.apply_pending():
+            self.dirty = True
+        for action in actions:
+            self.dispatch(action)
+            if self.stack.apply_pending():
+                self.dirty = True
+                self._on_top_changed()
+        animating = False
+        for scene in self.stack.visible():
+            animating = scene.update(dt) or animating
+        if self.stack.apply_pending():
+            self.dirty = True
+            self._on_top_changed()
+        if not self.stack.top:
+            self.running = False
+            return False
+        if self.dirty or animating:
+            t0 = time.perf_counter()
+            self.draw()
+            pygame.display.flip()
+            self.last_frame_ms = (time.perf_counter() - t0) * 1000
+            self.dirty = False
+            self.frames += 1
+            return True
+        return False
+
+    def _on_top_changed(self) -> None:
+        top = self.stack.top
+        if top is not None and self.speech.enabled:
+            text = top.speech()
+            if text:
+                self.speech.say(text, self.tr.code)
+
+    def draw(self) -> None:
+        for scene in self.stack.visible():
+            scene.draw(self.screen)
+        if self.teacher_unlocked:
+            self._draw_teacher_marker()
+
+    def _draw_teacher_marker(self) -> None:
+        """While the teacher area is open, a purple frame and label mark every screen."""
+        c = self.theme.colors
+        w = self.theme.px(6)
+        pygame.draw.rect(self.screen, c.teacher, self.screen.get_rect(), w)
+        label = self.tr._("Teacher mode")
+        surf = self.text.render(label, self.tr.code, self.theme.small, c.text_on_accent, bold=True)
+        box = surf.get_rect().inflate(self.theme.px(20), self.theme.px(8))
+        box.midtop = (self.size[0] // 2, 0)
+        pygame.draw.rect(self.screen, c.teacher, box, border_bottom_left_radius=self.theme.px(10),
+                         border_bottom_right_radius=self.theme.px(10))
+        self.screen.blit(surf, surf.get_rect(center=box.center))
+
+    @property
+    def top(self) -> Scene | None:
+        return self.stack.top
+
+    def screenshot(self, path: Path) -> Path:
+        self.dirty = True
+        self.step()
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.screen, str(path))
+        return path
+
+    # -- real loop ------------------------------------------------------------------------------
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        animating = True
+        while self.running:
+            if not (self.dirty or animating or self.stack.has_pending):
+                # Idle: sleep until something happens (or twice a second for clocks/timers).
+                first = pygame.event.wait(500)
+                events = [first] if first.type != pygame.NOEVENT else []
+                events += pygame.event.get()
+            else:
+                events = pygame.event.get()
+            actions: list[Action] = []
+            for ev in events:
+                actions.extend(self.input.map_event(ev, self.size))
+            drew = self.step(actions, dt=min(0.1, clock.tick(60) / 1000))
+            animating = drew and any(s.update(0) for s in self.stack.visible())
+        self.shutdown()
+        return 0
+
+    def shutdown(self) -> None:
+        try:
+            if self.store is not None:
+                self.store.close()
+        except Exception:  # pragma: no cover
+            pass
+        self.speech.stop()
+        self.sound.quit()
+        pygame.quit()
+
+
+def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING"))
+    size = DEFAULT_SIZE
+    if windowed_size:
+        try:
+            w, h = (int(x) for x in windowed_size.lower().split("x"))
+            size = (max(MIN_SIZE[0], w), max(MIN_SIZE[1], h))
+        except ValueError:
+            print(f"sango-game: --size must look like 1280x720, not {windowed_size!r}", file=sys.stderr)
+            return 2
+    try:
+        app = App(size=size, language=language, fullscreen=fullscreen)
+    except NoDisplayError as exc:
+        print("Sango needs a screen to show the game, but none could be opened "
+              f"({exc}).\nStart it from a desktop session. To check levels without a screen, use: sango-game check",
+              file=sys.stderr)
+        return 1
+    return app.run()

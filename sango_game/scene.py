@@ -1,0 +1,138 @@
+"""Scenes and the one scene stack.
+
+Changes (push, pop, replace) are queued and applied between frames, so a scene can ask to
+leave from inside its own ``handle`` without pulling the floor from under itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .app import App
+    from .input import Action
+
+
+class Scene:
+    #: An opaque scene hides everything below it; a non-opaque one (a dialog) is drawn on top.
+    opaque = True
+    #: Name used in tests, logs and screenshots.
+    name = "scene"
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    # lifecycle --------------------------------------------------------------------------
+    def enter(self) -> None:
+        """Pushed onto the stack (becomes the top)."""
+
+    def exit(self) -> None:
+        """Popped or replaced."""
+
+    def pause(self) -> None:
+        """Another scene was pushed on top."""
+
+    def resume(self) -> None:
+        """The scene above was popped; this one is the top again."""
+
+    def layout(self) -> None:
+        """Window size, language or text size changed: recompute rectangles."""
+
+    # frame ------------------------------------------------------------------------------
+    def handle(self, action: "Action") -> bool:
+        """Return True if the action was consumed."""
+        return False
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by ``dt`` seconds. Return True while something is moving."""
+        return False
+
+    def draw(self, surface) -> None:
+        raise NotImplementedError
+
+    def speech(self) -> str:
+        """What read-aloud says for this screen (question and choices, or the main text)."""
+        return ""
+
+
+class SceneStack:
+    def __init__(self) -> None:
+        self._stack: list[Scene] = []
+        self._pending: list[tuple[str, Scene | None]] = []
+        self.changed = False
+
+    def __len__(self) -> int:
+        return len(self._stack)
+
+    def __iter__(self):
+        return iter(self._stack)
+
+    @property
+    def top(self) -> Scene | None:
+        return self._stack[-1] if self._stack else None
+
+    def push(self, scene: Scene) -> None:
+        self._pending.append(("push", scene))
+
+    def pop(self) -> None:
+        self._pending.append(("pop", None))
+
+    def replace(self, scene: Scene) -> None:
+        self._pending.append(("replace", scene))
+
+    def clear_to(self, scene: Scene) -> None:
+        """Pop everything and show ``scene`` (e.g. back to the title)."""
+        self._pending.append(("clear", scene))
+
+    def pop_until(self, predicate: Callable[[Scene], bool]) -> None:
+        self._pending.append(("pop_until", predicate))  # type: ignore[arg-type]
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def apply_pending(self) -> bool:
+        """Apply queued changes in order. Returns True if the stack changed."""
+        changed = False
+        while self._pending:
+            op, arg = self._pending.pop(0)
+            changed = True
+            if op == "push":
+                if self.top:
+                    self.top.pause()
+                self._stack.append(arg)
+                arg.layout()
+                arg.enter()
+            elif op == "pop":
+                if self._stack:
+                    self._stack.pop().exit()
+                if self.top:
+                    self.top.resume()
+            elif op == "replace":
+                if self._stack:
+                    self._stack.pop().exit()
+                self._stack.append(arg)
+                arg.layout()
+                arg.enter()
+            elif op == "clear":
+                while self._stack:
+                    self._stack.pop().exit()
+                self._stack.append(arg)
+                arg.layout()
+                arg.enter()
+            elif op == "pop_until":
+                while self._stack and not arg(self._stack[-1]):
+                    self._stack.pop().exit()
+                if self.top:
+                    self.top.resume()
+        self.changed = self.changed or changed
+        return changed
+
+    def visible(self) -> list[Scene]:
+        """Scenes to draw, bottom first: from the top-most opaque scene upwards."""
+        out: list[Scene] = []
+        for scene in reversed(self._stack):
+            out.append(scene)
+            if scene.opaque:
+                break
+        return list(reversed(out))

@@ -1,0 +1,313 @@
+"""Band choice, the level map (topics with progress), a topic's levels, and a level's intro."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..ui.widgets import Button
+from .base import BaseScene
+
+BAND_LABELS = {"9-12": "Ages 9-12", "13-18": "Ages 13-18"}
+
+
+def level_results(app) -> dict:
+    """Best results per level id for the current player (a guest keeps them in memory)."""
+    if app.store is not None and app.profile is not None:
+        try:
+            return app.store.level_results(app.profile.id)
+        except Exception:
+            return {}
+    return app.guest_results
+
+
+def is_unlocked(app, level, results: dict) -> bool:
+    """The first level of a topic is always open; a later one opens when the one before is done."""
+    if app.unlock_all or level.order <= 1:
+        return True
+    for other in app.catalog.topic_levels(level.band, level.topic):
+        if other.order < level.order and not getattr(results.get(other.id), "completed", False):
+            return False
+    return True
+
+
+class BandScene(BaseScene):
+    name = "band"
+
+    def title(self) -> str:
+        if self.app.profile is not None:
+            return self.tr.f("Hello, {nickname}!", nickname=self.app.profile.nickname)
+        return self.tr._("Choose your level")
+
+    def resume(self) -> None:
+        self.layout()
+
+    def build(self):
+        body = self.body_rect
+        area = pygame.Rect(body.x, body.y + self.px(150), body.w, self.px(170))
+        rects = self.ui.row(area, 2, self.px(170), self.px(40), width=self.px(380))
+        out = []
+        for band, r in zip(("9-12", "13-18"), rects):
+            out.append(Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.open(b), style="primary", name=f"band-{band}",
+                              rect=r, size=self.theme.font(34)))
+        row = pygame.Rect(body.x, body.bottom - self.px(70), body.w, self.px(64))
+        extra = self.ui.row(row, 3, self.px(64), self.px(24), width=self.px(300))
+        out.append(Button(self.tr._("My progress"), self.progress, icon="trophy", name="progress", rect=extra[0]))
+        out.append(Button(self.tr._("Settings"), self.settings, icon="settings", name="settings", rect=extra[1]))
+        out.append(Button(self.tr._("My profile"), self.manage, icon="export", name="manage", rect=extra[2]))
+        if self.app.profile is None:
+            out[-1].enabled = False
+            out[-3].enabled = self.app.store is None
+        return out
+
+    def open(self, band: str) -> None:
+        self.app.sound.play("click")
+        self.app.stack.push(LevelMapScene(self.app, band))
+
+    def progress(self) -> None:
+        from .progress import ProgressScene
+
+        self.app.stack.push(ProgressScene(self.app))
+
+    def settings(self) -> None:
+        from .settings import SettingsScene
+
+        self.app.stack.push(SettingsScene(self.app))
+
+    def manage(self) -> None:
+        from .progress import ProfileScene
+
+        self.app.stack.push(ProfileScene(self.app))
+
+    def draw_content(self, surface) -> None:
+        body = self.body_rect
+        self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(130)),
+                        self.tr._("Pick the level for your age. You can switch at any time."), "happy", sango_size=self.px(130))
+
+
+class TopicCard(Button):
+    def __init__(self, topic, on_click, rect, stars: int, max_stars: int, badge: bool, size: int):
+        super().__init__("", on_click, rect=rect, size=size, name=f"topic-{topic.id}")
+        self.topic = topic
+        self.stars = stars
+        self.max_stars = max_stars
+        self.badge = badge
+        self.title = ""
+
+    def draw(self, ui, surface, focused, hovered) -> None:
+        r = self.rect
+        ui.panel(surface, r, ui.c.button_hover if hovered else ui.c.button, ui.c.button_border, radius=14, width=2)
+        icon = min(ui.px(64), r.h // 2)
+        ibox = ui.mirror(pygame.Rect(r.x + ui.px(10), r.y + ui.px(10), icon, icon), r)
+        surface.blit(ui.app.art.topic(self.topic.icon, icon), ibox)
+        if self.badge:
+            ui.icon(surface, "trophy", ui.mirror(pygame.Rect(r.right - ui.px(40), r.y + ui.px(8), ui.px(32), ui.px(32)), r).center,
+                    ui.px(30), ui.c.star)
+        tbox = pygame.Rect(r.x + ui.px(10), r.y + icon + ui.px(14), r.w - ui.px(20), r.h - icon - ui.px(50))
+        ui.text(surface, self.title, tbox, self.size, align="start", bold=True, valign="top")
+        # Progress: stars earned out of stars possible, as a bar and as numbers.
+        bar = pygame.Rect(r.x + ui.px(10), r.bottom - ui.px(28), r.w - ui.px(100), ui.px(16))
+        bar = ui.mirror(bar, r)
+        ui.progress_bar(surface, bar, self.stars / self.max_stars if self.max_stars else 0, ui.c.star)
+        nums = ui.mirror(pygame.Rect(r.right - ui.px(86), r.bottom - ui.px(38), ui.px(78), ui.px(34)), r)
+        ui.icon(surface, "star", ui.mirror(pygame.Rect(nums.x, nums.y + ui.px(4), ui.px(26), ui.px(26)), nums).center,
+                ui.px(24), ui.c.star)
+        label = f"{ui.app.tr.number(self.stars)}/{ui.app.tr.number(self.max_stars)}"
+        ui.text(surface, label, ui.mirror(pygame.Rect(nums.x + ui.px(28), nums.y, nums.w - ui.px(28), nums.h), nums),
+                ui.theme.small, align="start")
+        if focused:
+            ui.focus_ring(surface, r)
+
+
+class LevelMapScene(BaseScene):
+    """All topics of a band, grouped, with stars and badges; paged when they do not fit."""
+
+    name = "levelmap"
+    COLS, ROWS = 5, 3
+
+    def __init__(self, app, band: str):
+        super().__init__(app)
+        self.band = band
+        self.page = 0
+
+    def title(self) -> str:
+        return self.tr._(BAND_LABELS[self.band])
+
+    def resume(self) -> None:
+        self.layout()
+
+    def build(self):
+        topics = self.app.catalog.band_topics(self.band)
+        results = level_results(self.app)
+        badges = self.app.badge_ids()
+        per_page = self.COLS * self.ROWS
+        pages = max(1, (len(topics) + per_page - 1) // per_page)
+        self.pages = pages
+        self.page = min(self.page, pages - 1)
+        body = self.body_rect
+        notice_h = self.px(40) if self.app.catalog.broken_files else 0
+        grid = pygame.Rect(body.x, body.y + notice_h, body.w, body.h - self.px(76) - notice_h)
+        gap = self.px(14)
+        cw = (grid.w - gap * (self.COLS - 1)) // self.COLS
+        ch = (grid.h - gap * (self.ROWS - 1)) // self.ROWS
+        out = []
+        for i, topic in enumerate(topics[self.page * per_page:(self.page + 1) * per_page]):
+            r = pygame.Rect(grid.x + (i % self.COLS) * (cw + gap), grid.y + (i // self.COLS) * (ch + gap), cw, ch)
+            r = self.ui.mirror(r, grid)
+            levels = self.app.catalog.topic_levels(self.band, topic.id)
+            stars = sum(getattr(results.get(lv.id), "best_stars", 0) for lv in levels)
+            card = TopicCard(topic, lambda t=topic: self.open(t), r, stars, 3 * len(levels),
+                             f"topic:{self.band}:{topic.id}" in badges, self.theme.small)
+            card.title = self.tr.level(topic.title)
+            out.append(card)
+        if pages > 1:
+            nav = pygame.Rect(body.x, body.bottom - self.px(60), body.w, self.px(56))
+            prev_r, next_r = self.ui.row(nav, 2, self.px(56), self.px(300), width=self.px(220))
+            prev = Button(self.tr._("Previous"), lambda: self.turn(-1), icon="back", name="prev", rect=prev_r)
+            nxt = Button(self.tr._("Next"), lambda: self.turn(1), icon="forward", name="next", rect=next_r)
+            prev.enabled = self.page > 0
+            nxt.enabled = self.page < pages - 1
+            out += [prev, nxt]
+        return out
+
+    def turn(self, d: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + d))
+        self.layout()
+
+    def open(self, topic) -> None:
+        self.app.sound.play("click")
+        self.app.stack.push(TopicScene(self.app, self.band, topic))
+
+    def draw_content(self, surface) -> None:
+        body = self.body_rect
+        if self.app.catalog.broken_files:
+            n = len(self.app.catalog.broken_files)
+            msg = self.tr.nf("{n} level file could not be loaded and was skipped. Your teacher can run 'sango-game check'.",
+                             "{n} level files could not be loaded and were skipped. Your teacher can run 'sango-game check'.", n)
+            box = pygame.Rect(body.x, body.y, body.w, self.px(34))
+            pygame.draw.rect(surface, self.c.bubble, box, border_radius=self.px(8))
+            self.ui.icon(surface, "help", self.ui.mirror(pygame.Rect(box.x, box.y, box.h, box.h), box).center, self.px(26), self.c.okay)
+            self.ui.text(surface, msg, self.ui.mirror(pygame.Rect(box.x + box.h + self.px(6), box.y, box.w - box.h - self.px(6), box.h), box),
+                         self.theme.small, align="start")
+        if getattr(self, "pages", 1) > 1:
+            label = self.tr.f("Page {page} of {pages}", page=self.page + 1, pages=self.pages)
+            self.ui.text(surface, label, pygame.Rect(body.centerx - self.px(130), body.bottom - self.px(60), self.px(260), self.px(56)),
+                         self.theme.small, align="center")
+
+
+class LevelCard(Button):
+    def __init__(self, level, on_click, rect, result, unlocked: bool, size: int, title: str, goal: str, kind_label: str):
+        super().__init__(title, on_click, rect=rect, size=size, name=f"level-{level.id}")
+        self.level = level
+        self.result = result
+        self.unlocked = unlocked
+        self.goal = goal
+        self.kind_label = kind_label
+
+    def draw(self, ui, surface, focused, hovered) -> None:
+        r = self.rect
+        ui.panel(surface, r, ui.c.button_hover if hovered and self.unlocked else ui.c.button,
+                 ui.c.button_border if self.unlocked else ui.c.disabled, radius=16, width=2)
+        pad = ui.px(16)
+        icon = ui.px(56)
+        ibox = ui.mirror(pygame.Rect(r.x + pad, r.y + pad, icon, icon), r)
+        ui.icon(surface, "lock" if not self.unlocked else ("help" if self.level.kind == "quiz" else "team"),
+                ibox.center, icon, ui.c.text if self.unlocked else ui.c.disabled)
+        text_x = r.x + pad + icon + pad
+        ui.text(surface, self.kind_label, ui.mirror(pygame.Rect(text_x, r.y + pad, r.w - icon - 3 * pad, ui.px(28)), r),
+                ui.theme.small, ui.c.text_soft, align="start")
+        ui.text(surface, self.label, ui.mirror(pygame.Rect(text_x, r.y + pad + ui.px(28), r.w - icon - 3 * pad, ui.px(40)), r),
+                ui.theme.body, align="start", bold=True)
+        ui.text(surface, self.goal, pygame.Rect(r.x + pad, r.y + ui.px(100), r.w - 2 * pad, r.h - ui.px(160)),
+                ui.theme.small, ui.c.text_soft, align="start", valign="top")
+        stars = getattr(self.result, "best_stars", 0) if self.result else 0
+        srect = ui.stars(surface, (r.centerx, r.bottom - ui.px(36)), stars, 3, ui.px(36))
+        if not self.unlocked:
+            ui.text(surface, ui.app.tr._("Finish the level before to open this one."),
+                    pygame.Rect(r.x + pad, srect.y - ui.px(36), r.w - 2 * pad, ui.px(32)), ui.theme.small, ui.c.text_soft, align="center")
+        if focused:
+            ui.focus_ring(surface, r)
+
+
+class TopicScene(BaseScene):
+    name = "topic"
+
+    def __init__(self, app, band: str, topic):
+        super().__init__(app)
+        self.band = band
+        self.topic = topic
+
+    def title(self) -> str:
+        return self.tr.level(self.topic.title)
+
+    def resume(self) -> None:
+        self.layout()
+
+    def build(self):
+        results = level_results(self.app)
+        levels = self.app.catalog.topic_levels(self.band, self.topic.id)
+        body = self.body_rect
+        area = pygame.Rect(body.x, body.y + self.px(150), body.w, body.h - self.px(160))
+        n = max(1, len(levels))
+        rects = self.ui.row(area, n, area.h, self.px(30), width=min(self.px(520), (area.w - self.px(30) * (n - 1)) // n))
+        out = []
+        for lv, r in zip(levels, rects):
+            unlocked = is_unlocked(self.app, lv, results)
+            kind = self.tr._("Quiz") if lv.kind == "quiz" else self.tr._("Story")
+            card = LevelCard(lv, lambda lv=lv: self.open(lv), r, results.get(lv.id), unlocked, self.theme.body,
+                             self.tr.level(lv.title), self.tr.level(lv.goal), kind)
+            card.enabled = unlocked
+            out.append(card)
+        return out
+
+    def open(self, level) -> None:
+        self.app.sound.play("click")
+        self.app.stack.push(LevelIntroScene(self.app, level))
+
+    def draw_content(self, surface) -> None:
+        body = self.body_rect
+        self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(130)), self.tr.level(self.topic.summary), "happy",
+                        sango_size=self.px(130))
+
+    def speech(self) -> str:
+        return f"{self.title()}. {self.tr.level(self.topic.summary)}"
+
+
+class LevelIntroScene(BaseScene):
+    name = "intro"
+
+    def __init__(self, app, level):
+        super().__init__(app)
+        self.level = level
+
+    def title(self) -> str:
+        return self.tr.level(self.level.title)
+
+    def build(self):
+        body = self.body_rect
+        start = Button(self.tr._("Start"), self.start, icon="play", style="primary", name="start",
+                       rect=pygame.Rect(body.centerx - self.px(150), body.bottom - self.px(80), self.px(300), self.px(72)),
+                       size=self.theme.font(28))
+        return [start]
+
+    def start(self) -> None:
+        from .quiz import QuizScene
+        from .scenario import ScenarioScene
+
+        self.app.sound.play("click")
+        scene = QuizScene(self.app, self.level) if self.level.kind == "quiz" else ScenarioScene(self.app, self.level)
+        self.app.stack.replace(scene)
+
+    def draw_content(self, surface) -> None:
+        body = self.body_rect
+        self.draw_sango(surface, pygame.Rect(body.x, body.y + self.px(10), body.w, self.px(220)), self.tr.level(self.level.intro),
+                        self.level.mood or "waving", sango_size=self.px(200))
+        goal_box = pygame.Rect(body.x + self.px(40), body.y + self.px(260), body.w - self.px(80), self.px(130))
+        self.ui.panel(surface, goal_box, self.c.panel, self.c.accent, radius=14, width=3)
+        self.ui.text(surface, self.tr._("Your goal"), pygame.Rect(goal_box.x + self.px(20), goal_box.y + self.px(10), goal_box.w - self.px(40), self.px(36)),
+                     self.theme.small, self.c.accent, align="start", bold=True)
+        self.ui.text(surface, self.tr.level(self.level.goal),
+                     pygame.Rect(goal_box.x + self.px(20), goal_box.y + self.px(48), goal_box.w - self.px(40), goal_box.h - self.px(58)),
+                     self.theme.body, align="start", valign="top")
+
+    def speech(self) -> str:
+        return f"{self.tr.level(self.level.intro)} {self.tr._('Your goal')}: {self.tr.level(self.level.goal)}"

@@ -1,0 +1,373 @@
+"""The quiz screen: single choice, true/false, multi-select, spot the red flags, sort."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from ..core.play import Outcome, QuizRun
+from ..input import Act, Action
+from ..ui.widgets import Button
+from .base import BaseScene
+from .dialogs import ConfirmDialog
+
+
+def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int) -> None:
+    """Save one answer at once (a crash later loses nothing already answered)."""
+    store, profile = app.store, app.profile
+    if store is None or profile is None:
+        return
+    try:
+        session = getattr(app.class_session, "id", None)
+        store.record_attempt(profile.id, level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
+    except Exception as exc:
+        app.report_storage_error(exc)
+
+
+class QuizScene(BaseScene):
+    name = "quiz"
+    back_label = "Leave"
+
+    def __init__(self, app, level):
+        super().__init__(app)
+        self.level = level
+        self.run = QuizRun(level)
+        self.outcome: Outcome | None = None
+        self.pages: list[str] = []
+        self.page = 0
+        self.picked: set[str] = set()  # multi / red_flags
+        self.placed: dict[str, str] = {}  # sort: item id -> bin id
+        self.started = time.monotonic()
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def q(self):
+        return self.run.question
+
+    @property
+    def answering(self) -> bool:
+        return self.outcome is None
+
+    def title(self) -> str:
+        return self.tr.level(self.level.title)
+
+    def back(self) -> None:
+        self.app.stack.push(ConfirmDialog(self.app, self.tr._("Leave this level? Your answers so far are saved."),
+                                          lambda: self.app.stack.pop(), yes=self.tr._("Leave"), no=self.tr._("Stay")))
+
+    # -- layout ---------------------------------------------------------------------------------
+    def areas(self):
+        body = self.body_rect
+        progress = pygame.Rect(body.x, body.y, body.w, self.px(30))
+        prompt = pygame.Rect(body.x, progress.bottom + self.px(8), body.w, self.px(84))
+        bottom_h = self.px(160)
+        content = pygame.Rect(body.x, prompt.bottom + self.px(8), body.w, body.bottom - bottom_h - prompt.bottom - self.px(18))
+        bottom = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
+        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)), bottom)
+        bubble = self.ui.mirror(pygame.Rect(bottom.x, bottom.y, bottom.w - self.px(270), bottom.h), bottom)
+        return progress, prompt, content, bubble, action
+
+    def build(self):
+        if self.run.finished:
+            return []
+        _, _, content, _, action_r = self.areas()
+        out = []
+        q = self.q
+        if q.type in ("single", "multi"):
+            out += self._choice_buttons([(c.id, self.tr.level(c.text)) for c in q.choices], content)
+        elif q.type == "true_false":
+            out += self._choice_buttons([("true", self.tr._("True")), ("false", self.tr._("False"))], content, row=True)
+        elif q.type == "red_flags":
+            out += self._message_buttons(content)
+        elif q.type == "sort":
+            out += self._sort_widgets(content)
+        if self.answering:
+            if q.type in ("multi", "red_flags"):
+                check = Button(self.tr._("Check"), self.check, icon="check", style="primary", name="check", rect=action_r,
+                               size=self.theme.font(26))
+                out.append(check)
+        else:
+            last = self.page >= len(self.pages) - 1
+            label = self.tr._("Next") if not last or self.run.index + 1 < self.run.total else self.tr._("Finish")
+            out.append(Button(label, self.next, icon="forward", style="primary", name="next", rect=action_r, size=self.theme.font(26)))
+        return out
+
+    def _choice_buttons(self, entries, area: pygame.Rect, row: bool = False):
+        n = len(entries)
+        gap = self.px(12)
+        rects: list[pygame.Rect] = []
+        if row:
+            rects = self.ui.row(area, n, min(area.h, self.px(110)), self.px(30), y=area.centery - min(area.h, self.px(110)) // 2,
+                                width=min(self.px(420), (area.w - self.px(30)) // 2))
+        elif n <= 4:
+            h = min(self.px(78), (area.h - gap * (n - 1)) // n)
+            rects = [pygame.Rect(area.x, area.y + i * (h + gap), area.w, h) for i in range(n)]
+        else:
+            rows = (n + 1) // 2
+            h = (area.h - gap * (rows - 1)) // rows
+            w = (area.w - gap) // 2
+            rects = [self.ui.mirror(pygame.Rect(area.x + (i % 2) * (w + gap), area.y + (i // 2) * (h + gap), w, h), area) for i in range(n)]
+        out = []
+        for i, ((cid, label), r) in enumerate(zip(entries, rects)):
+            b = Button(label, lambda cid=cid: self.pick(cid), rect=r, badge=self.tr.number(i + 1), style="choice",
+                       align="start" if not row else "center", name=f"choice-{cid}", size=self.theme.body)
+            b.state = self._state(cid)
+            out.append(b)
+        return out
+
+    def _state(self, item_id: str) -> str | None:
+        if self.outcome is not None:
+            mark = self.outcome.marks.get(item_id)
+            if mark:
+                return mark
+            return None
+        if item_id in self.picked:
+            return "selected"
+        return None
+
+    def _message_buttons(self, area: pygame.Rect):
+        msg = self.q.message
+        head = self.px(40)
+        lines = msg.lines
+        n = len(lines)
+        gap = self.px(8)
+        inner = pygame.Rect(area.x + self.px(16), area.y + head, area.w - self.px(32), area.h - head - self.px(10))
+        cols = 1 if n <= 4 else 2
+        rows = (n + cols - 1) // cols
+        h = min(self.px(76), (inner.h - gap * (rows - 1)) // rows)
+        w = (inner.w - gap * (cols - 1)) // cols
+        out = []
+        for i, line in enumerate(lines):
+            col, rw = (i // rows, i % rows) if cols == 2 else (0, i)
+            r = pygame.Rect(inner.x + col * (w + gap), inner.y + rw * (h + gap), w, h)
+            if msg.format == "chat" and cols == 1:
+                r.w = int(inner.w * 0.85)
+            r = self.ui.mirror(r, inner)
+            b = Button(self.tr.level(line.text), lambda lid=line.id: self.pick(lid), rect=r, badge=self.tr.number(i + 1),
+                       align="start", name=f"line-{line.id}", size=self.theme.body)
+            b.state = self._state(line.id)
+            out.append(b)
+        return out
+
+    def _sort_widgets(self, area: pygame.Rect):
+        q = self.q
+        out = []
+        pending = [it for it in q.items if it.id not in self.placed]
+        if self.answering and pending:
+            bins = q.bins
+            row = pygame.Rect(area.x, area.bottom - self.px(100), area.w, self.px(96))
+            rects = self.ui.row(row, len(bins), self.px(96), self.px(24), width=min(self.px(360), (area.w - self.px(48)) // len(bins)))
+            for i, (b, r) in enumerate(zip(bins, rects)):
+                out.append(Button(self.tr.level(b.label), lambda bid=b.id: self.place(bid), rect=r, badge=self.tr.number(i + 1),
+                                  style="primary", name=f"bin-{b.id}", size=self.theme.body))
+        else:
+            # Review: every item with its mark, grouped by where the player put it.
+            n = len(q.items)
+            cols = 2
+            rows = (n + 1) // 2
+            gap = self.px(8)
+            h = min(self.px(64), (area.h - gap * (rows - 1)) // rows)
+            w = (area.w - gap) // cols
+            for i, it in enumerate(q.items):
+                r = self.ui.mirror(pygame.Rect(area.x + (i % 2) * (w + gap), area.y + (i // 2) * (h + gap), w, h), area)
+                where = next((b for b in q.bins if b.id == self.placed.get(it.id)), None)
+                label = f"{self.tr.level(it.text)} → {self.tr.level(where.label)}" if where else self.tr.level(it.text)
+                if self.tr.rtl:
+                    label = label.replace("→", "←")
+                b = Button(label, None, rect=r, align="start", name=f"item-{it.id}", size=self.theme.small)
+                b.state = self._state(it.id)
+                b.focusable = False
+                out.append(b)
+        return out
+
+    # -- actions -------------------------------------------------------------------------------
+    def pick(self, item_id: str) -> None:
+        if not self.answering:
+            return
+        q = self.q
+        if q.type == "single":
+            self.submit(item_id)
+        elif q.type == "true_false":
+            self.submit(item_id == "true")
+        elif q.type in ("multi", "red_flags"):
+            self.picked ^= {item_id}
+            self.app.sound.play("click")
+            for w in self.focus.widgets:
+                if getattr(w, "name", "").endswith(f"-{item_id}"):
+                    w.state = "selected" if item_id in self.picked else None
+
+    def place(self, bin_id: str) -> None:
+        pending = [it for it in self.q.items if it.id not in self.placed]
+        if not self.answering or not pending:
+            return
+        self.placed[pending[0].id] = bin_id
+        self.app.sound.play("click")
+        if len(self.placed) == len(self.q.items):
+            self.submit(dict(self.placed))
+        else:
+            self.layout()
+
+    def check(self) -> None:
+        if self.answering:
+            self.submit(sorted(self.picked))
+
+    def submit(self, answer) -> None:
+        elapsed = int((time.monotonic() - self.started) * 1000)
+        out = self.run.answer(answer)
+        self.outcome = out
+        record_attempt(self.app, self.level, self.q.id, out, elapsed)
+        self.app.sound.play("correct" if out.correct else "wrong")
+        self.pages = self.feedback_pages(out)
+        self.page = 0
+        self.layout()
+        nxt = self.focus.find("next")
+        if nxt is not None:
+            self.focus.focus(nxt)
+        if self.app.speech.enabled:
+            self.app.speech.say(self.pages[0], self.tr.code)
+
+    def feedback_pages(self, out: Outcome) -> list[str]:
+        q = self.q
+        if out.correct:
+            verdict = self.tr._("Yes, that's right!")
+        elif out.score > 0:
+            verdict = self.tr.f("Partly right: {percent}.", percent=self.tr.percent(out.score))
+        else:
+            verdict = self.tr._("Not quite. Let's see why.")
+        items = []
+        for fb in out.feedback:
+            if fb.about is not None:
+                items.append(self.tr.f("“{item}”: {why}", item=self.tr.level(fb.about), why=self.tr.level(fb.text)))
+            else:
+                items.append(self.tr.level(fb.text))
+        explain = self.tr.level(q.explain)
+        if not items:
+            return [f"{verdict} {explain}"]
+        return [f"{verdict} {items[0]}", *items[1:], explain]
+
+    def next(self) -> None:
+        if self.page < len(self.pages) - 1:
+            self.page += 1
+            self.app.sound.play("page")
+            if self.app.speech.enabled:
+                self.app.speech.say(self.pages[self.page], self.tr.code)
+            self.layout()
+            return
+        self.run.advance()
+        self.outcome = None
+        self.picked = set()
+        self.placed = {}
+        self.pages = []
+        self.started = time.monotonic()
+        if self.run.finished:
+            from .results import ResultsScene
+
+            self.app.stack.replace(ResultsScene(self.app, self.level, self.run.score, self.run.stars,
+                                                detail=self.tr.f("{right} of {total} questions fully right",
+                                                                 right=self.run.correct_count, total=self.run.total)))
+            return
+        self.focus.index = 0
+        self.layout()
+        self.focus.index = 0
+        self.focus.set(self.focus.widgets, keep=False)
+        if self.app.speech.enabled:
+            self.app.speech.say(self.speech(), self.tr.code)
+
+    def handle(self, action: Action) -> bool:
+        if action.kind == Act.CHOOSE and action.index is not None and not self.run.finished:
+            q = self.q
+            if not self.answering:
+                return True
+            if q.type == "sort":
+                if action.index < len(q.bins):
+                    self.place(q.bins[action.index].id)
+                return True
+            ids = self.item_ids()
+            if action.index < len(ids):
+                self.pick(ids[action.index])
+            return True
+        return super().handle(action)
+
+    def item_ids(self) -> list[str]:
+        q = self.q
+        if q.type in ("single", "multi"):
+            return [c.id for c in q.choices]
+        if q.type == "true_false":
+            return ["true", "false"]
+        if q.type == "red_flags":
+            return [ln.id for ln in q.message.lines]
+        return [b.id for b in q.bins]
+
+    # -- drawing --------------------------------------------------------------------------------
+    def draw_content(self, surface) -> None:
+        if self.run.finished:
+            return
+        progress, prompt, content, bubble, _ = self.areas()
+        q = self.q
+        label = self.tr.f("Question {n} of {total}", n=self.run.index + 1, total=self.run.total)
+        lab_w = self.px(260)
+        lab_r = self.ui.mirror(pygame.Rect(progress.x, progress.y, lab_w, progress.h), progress)
+        self.ui.text(surface, label, lab_r, self.theme.small, self.c.text_soft, align="start")
+        bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8), progress.w - lab_w - self.px(10), self.px(14)), progress)
+        self.ui.progress_bar(surface, bar, (self.run.index + (0 if self.answering else 1)) / self.run.total)
+        self.ui.text(surface, self.tr.level(q.prompt), prompt, self.theme.font(26), align="start", bold=True)
+        if q.type == "red_flags":
+            self._draw_message_frame(surface, content)
+        if q.type == "sort" and self.answering:
+            pending = [it for it in q.items if it.id not in self.placed]
+            if pending:
+                card = pygame.Rect(0, 0, min(content.w, self.px(640)), self.px(110))
+                card.midtop = (content.centerx, content.y + self.px(30))
+                self.ui.panel(surface, card, self.c.bubble, self.c.accent, radius=16, width=4)
+                self.ui.text(surface, self.tr.level(pending[0].text), card.inflate(-self.px(30), -self.px(16)), self.theme.font(26),
+                             align="center", bold=True)
+                count = self.tr.f("Item {n} of {total}", n=len(self.placed) + 1, total=len(q.items))
+                self.ui.text(surface, count, pygame.Rect(card.x, content.y, card.w, self.px(28)), self.theme.small, self.c.text_soft, align="center")
+        if self.answering:
+            hint = {
+                "single": self.tr._("Pick one answer."),
+                "true_false": self.tr._("Is it true or false?"),
+                "multi": self.tr._("Pick all that apply, then press Check."),
+                "red_flags": self.tr._("Pick every red flag, then press Check."),
+                "sort": self.tr._("Where does it go? Pick a group."),
+            }[q.type]
+            self.draw_sango(surface, bubble, hint, q.mood or "thinking", sango_size=self.px(120))
+        else:
+            mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
+            text = self.pages[self.page]
+            if len(self.pages) > 1:
+                text = f"{text}\n({self.tr.f('{page} of {pages}', page=self.page + 1, pages=len(self.pages))})"
+            self.draw_sango(surface, bubble, text, mood, sango_size=self.px(120), text_size=self.theme.body)
+
+    def _draw_message_frame(self, surface, area: pygame.Rect) -> None:
+        msg = self.q.message
+        self.ui.panel(surface, area, self.c.chat_them if msg.format == "chat" else self.c.panel, self.c.panel_border, radius=16, width=2)
+        icon = {"chat": "team", "email": "export", "post": "globe"}[msg.format]
+        head = pygame.Rect(area.x + self.px(16), area.y + self.px(4), area.w - self.px(32), self.px(34))
+        self.ui.icon(surface, icon, self.ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head).center, self.px(26))
+        who = self.tr.level(msg.sender)
+        if msg.subject is not None:
+            who = f"{who} · {self.tr.level(msg.subject)}"
+        self.ui.text(surface, who, self.ui.mirror(pygame.Rect(head.x + head.h + self.px(8), head.y, head.w - head.h - self.px(8), head.h), head),
+                     self.theme.small, self.c.text, align="start", bold=True)
+
+    def speech(self) -> str:
+        if self.run.finished:
+            return ""
+        q = self.q
+        parts = [self.tr.level(q.prompt)]
+        if q.type in ("single", "multi"):
+            parts += [f"{self.tr.number(i + 1)}. {self.tr.level(c.text)}" for i, c in enumerate(q.choices)]
+        elif q.type == "true_false":
+            parts += [self.tr._("True"), self.tr._("False")]
+        elif q.type == "red_flags":
+            parts += [f"{self.tr.number(i + 1)}. {self.tr.level(ln.text)}" for i, ln in enumerate(q.message.lines)]
+        elif q.type == "sort":
+            pending = [it for it in q.items if it.id not in self.placed]
+            if pending:
+                parts.append(self.tr.level(pending[0].text))
+            parts += [f"{self.tr.number(i + 1)}. {self.tr.level(b.label)}" for i, b in enumerate(q.bins)]
+        if not self.answering and self.pages:
+            parts = [self.pages[self.page]]
+        return "\n".join(parts)

@@ -1,0 +1,134 @@
+"""End of a level: stars, what was learnt, new badges, and where to go next."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pygame
+
+from ..ui.widgets import Button
+from .base import BaseScene
+from .levelmap import LevelIntroScene, level_results
+
+
+def finish_level(app, level, score: float, stars: int, ending: str | None) -> list[str]:
+    """Save the result and return the ids of badges newly earned."""
+    from ..progress.rules import earned_badges
+
+    if app.store is not None and app.profile is not None:
+        pid = app.profile.id
+        try:
+            app.store.record_level_result(pid, level.id, level.topic, level.band, score, stars, ending)
+            have = {b.badge_id for b in app.store.badges(pid)}
+            results = app.store.level_results(pid)
+            new = [b for b in earned_badges(results, app.catalog) if b not in have]
+            for b in new:
+                app.store.award_badge(pid, b)
+            try:
+                app.store.backup()
+            except Exception:
+                pass  # the result itself is saved; a failed backup is not worth a child's attention
+            return new
+        except Exception as exc:
+            app.report_storage_error(exc)
+            return []
+    # Guest: keep results in memory for this session only.
+    old = app.guest_results.get(level.id)
+    endings = set(getattr(old, "endings", ()) or ())
+    if ending:
+        endings.add(ending)
+    app.guest_results[level.id] = SimpleNamespace(
+        best_stars=max(stars, getattr(old, "best_stars", 0)), best_score=max(score, getattr(old, "best_score", 0.0)),
+        plays=getattr(old, "plays", 0) + 1, completed=True, endings=frozenset(endings))
+    have = set(app.guest_badges)
+    new = [b for b in earned_badges(app.guest_results, app.catalog) if b not in have]
+    app.guest_badges.extend(new)
+    return new
+
+
+def badge_title(tr, catalog, badge_id: str) -> str:
+    parts = badge_id.split(":")
+    if parts[0] == "topic" and len(parts) == 3 and parts[2] in catalog.topics:
+        return tr.f("Topic badge: {topic}", topic=tr.level(catalog.topics[parts[2]].title))
+    if parts[0] == "band-champion":
+        return tr._("Champion of all topics!")
+    return {
+        "first-steps": tr._("First steps: you finished your first level!"),
+        "explorer": tr._("Explorer: you found every ending of a story!"),
+        "perfect": tr._("Perfect: every answer right!"),
+    }.get(parts[0], badge_id)
+
+
+class ResultsScene(BaseScene):
+    name = "results"
+    back_label = "Levels"
+
+    def __init__(self, app, level, score: float, stars: int, ending: str | None = None, detail: str = ""):
+        super().__init__(app)
+        self.level = level
+        self.score = score
+        self.stars = stars
+        self.ending = ending
+        self.detail = detail
+        self.new_badges = finish_level(app, level, score, stars, ending)
+        self.app.sound.play("star" if stars >= 2 else "page")
+        for _ in self.new_badges:
+            self.app.sound.play("badge")
+
+    def title(self) -> str:
+        return self.tr.level(self.level.title)
+
+    def next_level(self):
+        levels = self.app.catalog.topic_levels(self.level.band, self.level.topic)
+        later = [lv for lv in levels if lv.order > self.level.order]
+        return later[0] if later else None
+
+    def build(self):
+        body = self.body_rect
+        row = pygame.Rect(body.x, body.bottom - self.px(76), body.w, self.px(72))
+        nxt = self.next_level()
+        n = 2 if nxt is None else 3
+        rects = self.ui.row(row, n, self.px(72), self.px(24), width=self.px(330))
+        out = [Button(self.tr._("Play again"), self.again, icon="play", name="again", rect=rects[0]),
+               Button(self.tr._("Levels"), self.back, icon="home", name="levels", rect=rects[1])]
+        if nxt is not None:
+            out.append(Button(self.tr._("Next level"), lambda: self.open(nxt), icon="forward", style="primary", name="next-level", rect=rects[2]))
+        return out
+
+    def again(self) -> None:
+        self.app.stack.replace(LevelIntroScene(self.app, self.level))
+
+    def open(self, level) -> None:
+        self.app.stack.replace(LevelIntroScene(self.app, level))
+
+    def draw_content(self, surface) -> None:
+        body = self.body_rect
+        msg = {3: self.tr._("Brilliant! You really know this."), 2: self.tr._("Well done! You are getting good at this."),
+               1: self.tr._("Good try! Play again to learn even more.")}.get(self.stars, self.tr._("Good try!"))
+        self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(150)), msg,
+                        "celebrating" if self.stars >= 2 else "happy", sango_size=self.px(150))
+        star_size = self.px(70)
+        self.ui.stars(surface, (body.centerx, body.y + self.px(200)), self.stars, 3, star_size)
+        line = self.tr.nf("You earned {n} star of 3.", "You earned {n} stars of 3.", self.stars)
+        self.ui.text(surface, line, pygame.Rect(body.x, body.y + self.px(245), body.w, self.px(40)), self.theme.body, align="center", bold=True)
+        y = body.y + self.px(290)
+        info = [self.detail] if self.detail else []
+        if self.level.kind == "scenario":
+            results = level_results(self.app)
+            found = len(getattr(results.get(self.level.id), "endings", ()) or ())
+            total = len(self.level.endings)
+            info.append(self.tr.f("Endings found: {found} of {total}", found=max(found, 1 if self.ending else 0), total=total))
+        if info:
+            self.ui.text(surface, " · ".join(info), pygame.Rect(body.x, y, body.w, self.px(36)), self.theme.small, self.c.text_soft, align="center")
+        y += self.px(44)
+        for badge in self.new_badges[:2]:
+            box = pygame.Rect(body.centerx - self.px(340), y, self.px(680), self.px(52))
+            self.ui.panel(surface, box, self.c.bubble, self.c.star, radius=12, width=3)
+            self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center, self.px(36), self.c.star)
+            self.ui.text(surface, badge_title(self.tr, self.app.catalog, badge),
+                         self.ui.mirror(pygame.Rect(box.x + box.h + self.px(12), box.y, box.w - box.h - self.px(20), box.h), box),
+                         self.theme.small, align="start", bold=True)
+            y += self.px(60)
+
+    def speech(self) -> str:
+        return self.tr.nf("You earned {n} star of 3.", "You earned {n} stars of 3.", self.stars)

@@ -1,0 +1,31 @@
+"""Headless, hermetic test setup: dummy SDL drivers and temporary data, cache and config folders."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+_TMP = Path(tempfile.mkdtemp(prefix="sango-tests-"))
+for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+    os.environ[var] = str(_TMP / var.lower())
+os.environ["SANGO_DATA_DIR"] = str(_TMP / "data")
+
+import pytest  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path, monkeypatch):
+    """Every test gets its own empty data folder."""
+    monkeypatch.setenv("SANGO_DATA_DIR", str(tmp_path / "sango-data"))
+    yield
+
+
+@pytest.fixture
+def fixture_catalog():
+    from sango_game.content import load_catalog
+
+    return load_catalog(FIXTURES / "levels")
