@@ -96,6 +96,7 @@ class App:
         self.speech = Speech(enabled=speech)
         self.running = True
         self.dirty = True
+        self.animating = False
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
         self.last_frame_ms = 0.0
@@ -253,6 +254,7 @@ class App:
         animating = False
         for scene in self.stack.visible():
             animating = scene.update(dt) or animating
+        self.animating = animating
         if self.stack.apply_pending():
             self.dirty = True
             self._on_top_changed()
@@ -310,9 +312,8 @@ class App:
     # -- real loop ------------------------------------------------------------------------------
     def run(self) -> int:
         clock = pygame.time.Clock()
-        animating = True
         while self.running:
-            if not (self.dirty or animating or self.stack.has_pending):
+            if not (self.dirty or self.animating or self.stack.has_pending):
                 # Idle: sleep until something happens (or twice a second for clocks/timers).
                 first = pygame.event.wait(500)
                 events = [first] if first.type != pygame.NOEVENT else []
@@ -322,8 +323,7 @@ class App:
             actions: list[Action] = []
             for ev in events:
                 actions.extend(self.input.map_event(ev, self.size))
-            drew = self.step(actions, dt=min(0.1, clock.tick(60) / 1000))
-            animating = drew and any(s.update(0) for s in self.stack.visible())
+            self.step(actions, dt=min(1.0, clock.tick(60) / 1000))
         self.shutdown()
         return 0
 

@@ -247,7 +247,7 @@ class _LevelReader:
                     self.error(p, f"a sentence in {self.where(p)} has {n} words; 9-12 levels allow at most {KID_SENTENCE_WORDS}",
                                "split it into two shorter sentences")
                     break
-        return Text(f"{self.level_id}|{ctx}", value)
+        return Text(f"{self.level_id}|{ctx}", value, self.line_of(p) or 0, maxlen)
 
     def choice_of(self, m: dict, key: str, path: Path_, allowed: Iterable[str], required: bool = True) -> str | None:
         allowed = tuple(allowed)

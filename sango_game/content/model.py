@@ -23,6 +23,8 @@ class Text:
 
     ctx: str
     source: str
+    line: int = field(default=0, compare=False)  # where it stands in the YAML file (for extraction)
+    limit: int = field(default=0, compare=False)  # longest English length allowed (a hint for translators)
 
     def __str__(self) -> str:  # pragma: no cover - debugging aid only
         return self.source

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..i18n import N_
 from ..input import Act, Action
 from ..scene import Scene
 from ..ui.widgets import Button, FocusGroup
@@ -11,7 +12,7 @@ from ..ui.widgets import Button, FocusGroup
 
 class BaseScene(Scene):
     header = True
-    back_label = "Back"
+    back_label = N_("Back")
 
     def __init__(self, app):
         super().__init__(app)

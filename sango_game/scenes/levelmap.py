@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pygame
 
+from ..i18n import N_
 from ..ui.widgets import Button
 from .base import BaseScene
 
-BAND_LABELS = {"9-12": "Ages 9-12", "13-18": "Ages 13-18"}
+BAND_LABELS = {"9-12": N_("Ages 9-12"), "13-18": N_("Ages 13-18")}
 
 
 def level_results(app) -> dict:

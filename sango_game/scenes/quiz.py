@@ -7,6 +7,7 @@ import time
 import pygame
 
 from ..core.play import Outcome, QuizRun
+from ..i18n import N_
 from ..input import Act, Action
 from ..ui.widgets import Button
 from .base import BaseScene
@@ -27,7 +28,7 @@ def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int)
 
 class QuizScene(BaseScene):
     name = "quiz"
-    back_label = "Leave"
+    back_label = N_("Leave")
 
     def __init__(self, app, level):
         super().__init__(app)

@@ -6,6 +6,8 @@ from types import SimpleNamespace
 
 import pygame
 
+from ..i18n import N_
+
 from ..ui.widgets import Button
 from .base import BaseScene
 from .levelmap import LevelIntroScene, level_results
@@ -61,7 +63,7 @@ def badge_title(tr, catalog, badge_id: str) -> str:
 
 class ResultsScene(BaseScene):
     name = "results"
-    back_label = "Levels"
+    back_label = N_("Levels")
 
     def __init__(self, app, level, score: float, stars: int, ending: str | None = None, detail: str = ""):
         super().__init__(app)

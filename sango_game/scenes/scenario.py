@@ -8,6 +8,7 @@ import time
 import pygame
 
 from ..core.play import ScenarioRun
+from ..i18n import N_
 from ..input import Act, Action
 from ..ui.art import AVATARS
 from ..ui.widgets import Button
@@ -19,7 +20,7 @@ QUALITY_ICON = {"good": "check", "okay": "help", "risky": "cross"}
 
 class ScenarioScene(BaseScene):
     name = "scenario"
-    back_label = "Leave"
+    back_label = N_("Leave")
 
     def __init__(self, app, level):
         super().__init__(app)

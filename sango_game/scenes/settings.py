@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pygame
 
+from ..i18n import N_
 from ..ui.theme import TEXT_SCALES
 from ..ui.widgets import Button
 from .base import BaseScene
 
-TEXT_SIZE_LABELS = {"normal": "Normal", "large": "Large", "larger": "Extra large"}
+TEXT_SIZE_LABELS = {"normal": N_("Normal"), "large": N_("Large"), "larger": N_("Extra large")}
 VOLUME_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pygame
 
 from ..content.model import Level
+from ..i18n import N_
 from ..input import Act, Action
 from ..ui.widgets import Button
 from .base import BaseScene
@@ -69,7 +70,7 @@ def set_new_pin(app, then_open: bool = False) -> None:
 
 class TeacherMenuScene(BaseScene):
     name = "teacher"
-    back_label = "Close"
+    back_label = N_("Close")
 
     def title(self) -> str:
         return self.tr._("Teacher area")
@@ -306,7 +307,7 @@ class ClassPlayScene(QuizScene):
             if self.left <= 0:
                 self.time_up()
                 return True
-            return int(self.left) != before or True
+            return int(self.left) != before
         return False
 
     def time_up(self) -> None:
@@ -347,7 +348,7 @@ class ClassPlayScene(QuizScene):
 
 class ClassResultsScene(BaseScene):
     name = "class-results"
-    back_label = "Close"
+    back_label = N_("Close")
 
     def __init__(self, app, scores: list[int]):
         super().__init__(app)

@@ -1,0 +1,243 @@
+"""Translator tools: ``sango-game i18n extract | update | compile | check``.
+
+* ``extract``: all UI strings (Python) and level strings (YAML) into ``locales/messages.pot``.
+* ``update``: merge the template into every ``locales/<lang>/LC_MESSAGES/messages.po`` (new strings
+  empty, changed ones fuzzy; English is filled from the source).
+* ``compile``: write the ``.mo`` files beside the ``.po`` files (the wheel build does this too).
+* ``check``: per language, what is missing, fuzzy, has mismatched ``{placeholders}``, the wrong
+  number of plural forms, or characters the bundled font of that language cannot draw.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .i18n import DOMAIN, LANGUAGES, compile_po_bytes, placeholders, po_path
+
+KEYWORDS = {
+    "_": None,
+    "f": None,
+    "N_": None,
+    "gettext": None,
+    "p": ((1, "c"), 2),
+    "pf": ((1, "c"), 2),
+    "pgettext": ((1, "c"), 2),
+    "nf": (1, 2),
+    "ngettext": (1, 2),
+}
+METHOD_MAP = [
+    ("sango_game/**.py", "python"),
+    ("levels/**.yaml", "sango_game.content.extract:extract_levels"),
+]
+
+
+def repo_root() -> Path:
+    from .resources import data_root
+
+    return data_root()
+
+
+def extract(root: Path | None = None):
+    """Build the template catalog from the sources under ``root``."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    from . import __version__
+
+    root = root or repo_root()
+    cat = Catalog(project="Sango", version=__version__, copyright_holder="The Sango contributors",
+                  msgid_bugs_address="translators@sango.invalid", charset="utf-8", fuzzy=False)
+    code_root = root if (root / "sango_game").is_dir() else root.parent.parent
+    for base, method_map in ((code_root, METHOD_MAP[:1]), (root, METHOD_MAP[1:])):
+        for filename, lineno, message, comments, context in extract_from_dir(
+                str(base), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
+            cat.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return cat
+
+
+def write_catalog(cat, path: Path) -> None:
+    from babel.messages.pofile import write_po
+
+    buf = io.BytesIO()
+    write_po(buf, cat, width=100, sort_output=False, include_previous=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_bytes(buf.getvalue())
+    tmp.replace(path)
+
+
+def read_catalog(path: Path, locale: str | None = None):
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        return read_po(fh, locale=locale, abort_invalid=False)
+
+
+def update(root: Path | None = None) -> Path:
+    from babel.messages.catalog import Catalog
+
+    root = root or repo_root()
+    template = extract(root)
+    locales = root / "locales"
+    pot = locales / f"{DOMAIN}.pot"
+    write_catalog(template, pot)
+    for lang in LANGUAGES:
+        po = po_path(lang.code, locales)
+        if po.exists():
+            cat = read_catalog(po, lang.babel)
+        else:
+            cat = Catalog(locale=lang.babel, project="Sango", charset="utf-8", fuzzy=False)
+        cat.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        cat.obsolete.clear()
+        if lang.code == "en":
+            # English is the source language: its catalog mirrors the source text.
+            for msg in cat:
+                if msg.id:
+                    msg.string = msg.id if not msg.pluralizable else tuple(msg.id)
+                    msg.flags.discard("fuzzy")
+        write_catalog(cat, po)
+    return pot
+
+
+def compile_all(root: Path | None = None) -> list[Path]:
+    locales = (root or repo_root()) / "locales"
+    out = []
+    for lang in LANGUAGES:
+        po = po_path(lang.code, locales)
+        if po.exists():
+            mo = po.with_suffix(".mo")
+            mo.write_bytes(compile_po_bytes(po))
+            out.append(mo)
+    return out
+
+
+@dataclass
+class LanguageReport:
+    code: str
+    total: int = 0
+    translated: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def _fields_ok(source_fields: set[str], translated: str) -> str | None:
+    try:
+        got = placeholders(translated)
+    except ValueError as exc:
+        return f"broken placeholder braces ({exc})"
+    if got - source_fields:
+        return f"unknown placeholder(s) {sorted(got - source_fields)}"
+    return None
+
+
+def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]:
+    """Check every catalog against the template. Nothing is written."""
+    from babel import Locale
+
+    root = root or repo_root()
+    locales = root / "locales"
+    pot = locales / f"{DOMAIN}.pot"
+    template = read_catalog(pot)
+    reports = []
+    missing_glyphs = None
+    if glyphs:
+        try:
+            from .text import missing_glyphs
+        except ImportError:  # pragma: no cover
+            missing_glyphs = None
+    for lang in LANGUAGES:
+        rep = LanguageReport(lang.code)
+        reports.append(rep)
+        po = po_path(lang.code, locales)
+        if not po.exists():
+            rep.problems.append(f"{po}: missing catalog (run: sango-game i18n update)")
+            continue
+        cat = read_catalog(po, lang.babel)
+        nplurals = Locale.parse(lang.babel).plural_form.tags
+        expected_n = len(nplurals)
+        if cat.num_plurals != expected_n:
+            rep.problems.append(f"{po}: Plural-Forms has nplurals={cat.num_plurals}, CLDR says {expected_n}")
+        for tmsg in template:
+            if not tmsg.id:
+                continue
+            rep.total += 1
+            key = tmsg.id if not isinstance(tmsg.id, tuple) else tmsg.id[0]
+            where = f"{po.name}: msgctxt {tmsg.context!r} msgid {key[:60]!r}" if tmsg.context else f"{po.name}: msgid {key[:60]!r}"
+            msg = cat.get(tmsg.id, context=tmsg.context)
+            if msg is None:
+                rep.problems.append(f"{where}: missing from the catalog (run update)")
+                continue
+            if "fuzzy" in msg.flags:
+                rep.problems.append(f"{where}: fuzzy (check and remove the fuzzy flag)")
+                continue
+            strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+            if not all(s for s in strings):
+                rep.problems.append(f"{where}: not translated")
+                continue
+            if tmsg.pluralizable:
+                if len(strings) != expected_n:
+                    rep.problems.append(f"{where}: {len(strings)} plural forms, {lang.code} needs {expected_n}")
+                    continue
+                src_fields = placeholders(tmsg.id[0]) | placeholders(tmsg.id[1])
+            else:
+                src_fields = placeholders(tmsg.id)
+            bad = None
+            for s in strings:
+                bad = _fields_ok(src_fields, s)
+                if bad:
+                    break
+            if not bad and not tmsg.pluralizable and placeholders(strings[0]) != src_fields:
+                bad = f"placeholders {sorted(placeholders(strings[0]))} differ from the English {sorted(src_fields)}"
+            if bad:
+                rep.problems.append(f"{where}: {bad}")
+                continue
+            if missing_glyphs is not None:
+                lost = set().union(*(missing_glyphs(s, lang.code) for s in strings))
+                if lost:
+                    rep.problems.append(f"{where}: the {lang.code} font cannot draw {''.join(sorted(lost))!r}")
+                    continue
+            rep.translated += 1
+    return reports
+
+
+def register(sub) -> None:
+    p = sub.add_parser("i18n", help="translator tools: extract, update, compile, check")
+    p.add_argument("action", choices=["extract", "update", "compile", "check"])
+    p.add_argument("--root", type=Path, help="project folder (default: this installation's data)")
+    p.set_defaults(handler=_cli)
+
+
+def _cli(args) -> int:
+    root = args.root
+    if args.action == "extract":
+        pot = (root or repo_root()) / "locales" / f"{DOMAIN}.pot"
+        write_catalog(extract(root), pot)
+        print(f"wrote {pot}")
+        return 0
+    if args.action == "update":
+        print(f"wrote {update(root)} and the .po files")
+        return 0
+    if args.action == "compile":
+        for mo in compile_all(root):
+            print(f"compiled {mo}")
+        return 0
+    reports = check(root)
+    bad = 0
+    for rep in reports:
+        print(f"{rep.code:8} {rep.translated:5}/{rep.total:<5} {rep.percent:5.1f}%  {len(rep.problems)} problem(s)")
+        for prob in rep.problems[:50]:
+            print(f"    {prob}")
+        if len(rep.problems) > 50:
+            print(f"    ... and {len(rep.problems) - 50} more")
+        bad += len(rep.problems)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(_cli(type("A", (), {"action": sys.argv[1], "root": None})()))

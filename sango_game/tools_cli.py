@@ -1,0 +1,14 @@
+"""Extra command-line tools registered on ``sango-game``: translators' and screenshots."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    from . import i18n_tools
+
+    i18n_tools.register(sub)
+    try:
+        from . import screenshots
+    except ImportError:  # pragma: no cover
+        return
+    screenshots.register(sub)
