@@ -9,19 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..content.model import Level, Node, Question, Text
+from ..progress.rules import stars_for_score  # noqa: F401  (re-exported: one definition of stars)
 
 QUALITY_VALUE = {"good": 1.0, "okay": 0.5, "risky": 0.0}
-
-
-def stars_for_score(score: float, finished: bool = True) -> int:
-    """3 stars for >= 90%, 2 for >= 60%, 1 for finishing (levels/README.md "Scoring")."""
-    if not finished:
-        return 0
-    if score >= 0.9 - 1e-9:
-        return 3
-    if score >= 0.6 - 1e-9:
-        return 2
-    return 1
 
 
 @dataclass(frozen=True)

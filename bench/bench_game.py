@@ -1,0 +1,166 @@
+"""Speed and memory of the game on this machine. Prints numbers; asserts nothing.
+
+    python bench/bench_game.py            # all measurements
+    python bench/bench_game.py --quick    # fewer repeats
+
+Measures (targets from the issue in brackets):
+* cold start: process start -> first drawn frame of the title screen, median of N runs, and its
+  ratio to a bare pygame window opening in the same way [<= 1.5x]
+* frame time: median and 99th percentile of full redraws on the quiz, scenario and Arabic quiz
+  screens while the focus moves [p99 < 8 ms]
+* idle CPU: share of one core used by the real event loop sitting on the title screen [< 2 %]
+* peak memory: resident set size with all six languages' fonts loaded and rendered [< 150 MB]
+
+Without a display the SDL "dummy" video driver is used (set SDL_VIDEODRIVER to measure a real window).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+BARE = """
+import time, sys
+import pygame
+pygame.display.init()
+screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+screen.fill((232, 246, 245))
+pygame.display.flip()
+print(time.time())
+"""
+
+GAME = """
+import time, sys, tempfile
+sys.path.insert(0, {root!r})
+from sango_game.app import App
+app = App(size=(1280, 720), language={lang!r}, data_dir=__import__('pathlib').Path(tempfile.mkdtemp()), speech=False)
+app.step()
+print(time.time())
+"""
+
+IDLE = """
+import os, sys, time, tempfile, json
+sys.path.insert(0, {root!r})
+import pygame
+from sango_game.app import App
+app = App(size=(1280, 720), language="en", data_dir=__import__('pathlib').Path(tempfile.mkdtemp()), speech=False)
+app.step()
+pygame.time.set_timer(pygame.QUIT, {ms})
+t0, c0 = time.perf_counter(), os.times()
+app.run()
+t1, c1 = time.perf_counter(), os.times()
+cpu = (c1.user - c0.user) + (c1.system - c0.system)
+print(json.dumps({{"wall": t1 - t0, "cpu": cpu, "frames": app.frames}}))
+"""
+
+MEMORY = """
+import sys, resource, tempfile, json
+sys.path.insert(0, {root!r})
+from sango_game.app import App
+from sango_game.i18n import LANGUAGES
+from sango_game.screenshots import tour_menus
+app = App(size=(1280, 720), language="en", data_dir=__import__('pathlib').Path(tempfile.mkdtemp()), speech=False)
+samples = {{"ar": "لديك 123 نجمة مع Sango", "zh_Hans": "你好，我们一起学习上网安全！", "ru": "Привет, мир", "fr": "Bonjour à tous", "es": "¿Hola? ¡Sí!", "en": "Hello"}}
+for lang in LANGUAGES:
+    for size in (17, 22, 26, 32, 48):
+        app.text.render(samples[lang.code], lang.code, size, (0, 0, 0), max_width=600)
+        app.text.render(samples[lang.code], lang.code, size, (0, 0, 0), max_width=600, bold=True)
+for lang in LANGUAGES:
+    app.set_language(lang.code)
+    tour_menus(app, lambda name: None)
+print(json.dumps({{"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+
+def timed_start(code: str) -> float:
+    t0 = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1]) - t0
+
+
+def cold_start(repeats: int) -> dict:
+    bare = [timed_start(BARE) for _ in range(repeats)]
+    game = [timed_start(GAME.format(root=str(ROOT), lang="en")) for _ in range(repeats)]
+    game_ar = [timed_start(GAME.format(root=str(ROOT), lang="ar")) for _ in range(repeats)]
+    b, g, ga = statistics.median(bare), statistics.median(game), statistics.median(game_ar)
+    return {"bare_window_ms": b * 1000, "game_first_frame_ms": g * 1000, "game_first_frame_ar_ms": ga * 1000,
+            "ratio": g / b, "ratio_ar": ga / b}
+
+
+def frame_times(frames: int) -> dict:
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from sango_game.app import App
+    from sango_game.input import Act, Action
+    from sango_game.scenes.quiz import QuizScene
+    from sango_game.scenes.scenario import ScenarioScene
+
+    out = {}
+    for label, lang, kind in (("quiz", "en", "quiz"), ("scenario", "en", "scenario"), ("quiz_ar", "ar", "quiz"),
+                              ("scenario_ar", "ar", "scenario"), ("quiz_zh", "zh_Hans", "quiz")):
+        app = App(size=(1280, 720), language=lang, data_dir=Path(tempfile.mkdtemp()), speech=False, audio=False)
+        level = next(lv for lv in app.catalog.levels.values() if lv.kind == kind)
+        app.stack.push(QuizScene(app, level) if kind == "quiz" else ScenarioScene(app, level))
+        app.step()
+        times = []
+        keys = [Act.DOWN, Act.DOWN, Act.UP, Act.FOCUS_NEXT]
+        for i in range(frames):
+            t0 = time.perf_counter()
+            app.step([Action(keys[i % len(keys)])])
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        out[label] = {"median_ms": statistics.median(times), "p99_ms": times[int(len(times) * 0.99) - 1], "max_ms": times[-1]}
+        app.shutdown()
+    return out
+
+
+def idle_cpu(seconds: float) -> dict:
+    out = subprocess.run([sys.executable, "-c", IDLE.format(root=str(ROOT), ms=int(seconds * 1000))],
+                         capture_output=True, text=True, check=True)
+    info = json.loads(out.stdout.strip().splitlines()[-1])
+    info["cpu_percent_of_core"] = 100 * info["cpu"] / info["wall"]
+    return info
+
+
+def memory() -> dict:
+    out = subprocess.run([sys.executable, "-c", MEMORY.format(root=str(ROOT))], capture_output=True, text=True, check=True)
+    info = json.loads(out.stdout.strip().splitlines()[-1])
+    info["peak_rss_mb"] = info["maxrss_kb"] / 1024
+    return info
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    repeats, frames, idle = (3, 120, 3.0) if args.quick else (7, 600, 10.0)
+    print(f"python {sys.version.split()[0]}, video driver {os.environ.get('SDL_VIDEODRIVER', '(default)')}, {os.cpu_count()} cores")
+    cs = cold_start(repeats)
+    print(f"cold start: bare pygame window {cs['bare_window_ms']:.0f} ms; Sango first frame {cs['game_first_frame_ms']:.0f} ms "
+          f"(x{cs['ratio']:.2f}); in Arabic {cs['game_first_frame_ar_ms']:.0f} ms (x{cs['ratio_ar']:.2f})  [target <= x1.5]")
+    for label, ft in frame_times(frames).items():
+        print(f"frame time {label:12}: median {ft['median_ms']:.2f} ms, p99 {ft['p99_ms']:.2f} ms, max {ft['max_ms']:.2f} ms  [target p99 < 8 ms]")
+    ic = idle_cpu(idle)
+    print(f"idle CPU on the title screen: {ic['cpu_percent_of_core']:.2f} % of one core over {ic['wall']:.1f} s "
+          f"({ic['frames']} frames drawn)  [target < 2 %]")
+    mem = memory()
+    print(f"peak memory with all six languages' fonts loaded: {mem['peak_rss_mb']:.1f} MB  [target < 150 MB]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

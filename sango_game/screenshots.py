@@ -1,0 +1,224 @@
+"""Visit every screen of the game, for screenshots and for the text-overflow test.
+
+``sango-game screenshots --out DIR`` writes PNGs of the main screens in every language (quiz
+and scenario included) for a person to look at. ``tour(app, visit)`` walks every screen, every
+question (before and after answering, every feedback page) and every scenario step, and calls
+``visit(name)`` after each is drawn; the test suite uses it to check that no text overflows its box.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from .autoplay import ScriptedPlayer, wrong_answer
+from .core.play import correct_answer
+from .input import Act, Action
+
+Visit = Callable[[str], None]
+
+
+def _draw(app, visit: Visit, name: str) -> None:
+    app.dirty = True
+    app.step()
+    visit(name)
+
+
+def tour_menus(app, visit: Visit) -> None:
+    from .scenes.dialogs import ConfirmDialog, MessageDialog, PinDialog
+    from .scenes.levelmap import BandScene, LevelMapScene, TopicScene
+    from .scenes.profiles import NewProfileScene, ProfilesScene
+    from .scenes.progress import ProfileScene, ProgressScene
+    from .scenes.settings import SettingsScene
+    from .scenes.teacher import ClassSetupScene, TeacherMenuScene
+    from .scenes.title import LanguageScene, TitleScene
+
+    stack = app.stack
+    stack.clear_to(TitleScene(app))
+    _draw(app, visit, "title")
+    for scene, name in ((LanguageScene(app), "language"), (SettingsScene(app), "settings"), (ProfilesScene(app), "profiles"),
+                        (NewProfileScene(app), "new-profile"), (BandScene(app), "band"), (ProgressScene(app, "9-12"), "progress-9-12"),
+                        (ProgressScene(app, "13-18"), "progress-13-18"), (ProfileScene(app), "profile")):
+        stack.push(scene)
+        _draw(app, visit, name)
+        stack.pop()
+        app.step()
+    for band in ("9-12", "13-18"):
+        m = LevelMapScene(app, band)
+        stack.push(m)
+        _draw(app, visit, f"levelmap-{band}")
+        while m.page < getattr(m, "pages", 1) - 1:
+            m.turn(1)
+            _draw(app, visit, f"levelmap-{band}-p{m.page + 1}")
+        for topic in app.catalog.band_topics(band):
+            stack.push(TopicScene(app, band, topic))
+            _draw(app, visit, f"topic-{band}-{topic.id}")
+            stack.pop()
+            app.step()
+        stack.pop()
+        app.step()
+    for dialog, name in ((MessageDialog(app, app.tr._("Your saved progress file was damaged."),
+                                        app.tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."),
+                                        mood="worried"), "dialog-message"),
+                         (ConfirmDialog(app, app.tr._("Erase every player and all their results on this computer? This cannot be undone."),
+                                        lambda: None, danger=True), "dialog-confirm"),
+                         (PinDialog(app, app.tr._("Choose a teacher PIN (4 to 8 digits)"), lambda pin: True,
+                                    hint=app.tr._("Children should not know it. It protects the teacher area.")), "dialog-pin")):
+        stack.push(dialog)
+        _draw(app, visit, name)
+        stack.pop()
+        app.step()
+    app.teacher_unlocked = True
+    stack.push(TeacherMenuScene(app))
+    _draw(app, visit, "teacher")
+    setup = ClassSetupScene(app)
+    stack.push(setup)
+    for band in ("9-12", "13-18"):
+        setup.set_band(band)
+        for t in app.catalog.band_topics(band):
+            setup.toggle_topic(t.id)
+        _draw(app, visit, f"class-setup-{band}")
+    setup.cycle_teams()
+    setup.cycle_teams()  # 4 teams: the widest team column
+    setup.cycle_timer()
+    setup.start()
+    app.step()
+    if app.stack.top.name == "class-play":
+        _draw(app, visit, "class-play")
+        scene = app.stack.top
+        q = scene.q
+        scene.submit(correct_answer(q))
+        for i in range(len(scene.pages)):
+            scene.page = i
+            scene.layout()
+            _draw(app, visit, f"class-play-feedback-{i}")
+    app.teacher_unlocked = False
+    app.set_class_mode(False)
+    stack.clear_to(TitleScene(app))
+    app.step()
+
+
+def tour_level(app, level, visit: Visit) -> None:
+    """Every question (unanswered, answered wrong, each feedback page) or every scenario step."""
+    from .scenes.levelmap import LevelIntroScene
+    from .scenes.title import TitleScene
+
+    player = ScriptedPlayer(app)
+    app.stack.clear_to(TitleScene(app))
+    app.step()
+    app.stack.push(LevelIntroScene(app, level))
+    _draw(app, visit, f"{level.id}-intro")
+    app.step([Action(Act.CONFIRM)])
+    scene = app.stack.top
+    if level.kind == "quiz":
+        for q in level.questions:
+            _draw(app, visit, f"{level.id}-{q.id}")
+            if q.type == "sort":
+                # The sorting card for each item, then the review.
+                for it in q.items[:-1]:
+                    bins = [b.id for b in q.bins]
+                    player.choose(bins.index(wrong_answer(q)[it.id]))
+                    _draw(app, visit, f"{level.id}-{q.id}-sorting")
+                player.choose([b.id for b in q.bins].index(wrong_answer(q)[q.items[-1].id]))
+            else:
+                player.answer_question(q, right=False)
+            for i in range(len(scene.pages)):
+                scene.page = i
+                scene.layout()
+                _draw(app, visit, f"{level.id}-{q.id}-feedback-{i}")
+            scene.page = len(scene.pages) - 1
+            scene.layout()
+            app.step([Action(Act.CONFIRM)])
+    else:
+        from .core.play import ScenarioRun
+
+        for node in level.nodes:
+            scene.run = ScenarioRun(level, node_id=node.id)
+            scene.last_choice = None
+            scene.layout()
+            _draw(app, visit, f"{level.id}-{node.id}")
+            for choice in node.choices:
+                scene.run = ScenarioRun(level, node_id=node.id)
+                scene.last_choice = None
+                scene.choose(choice.id)
+                _draw(app, visit, f"{level.id}-{node.id}-{choice.id}")
+        scene.run = ScenarioRun(level, node_id=level.endings[0].id)
+        scene.last_choice = None
+        scene.layout()
+        app.step([Action(Act.CONFIRM)])
+    if app.stack.top.name == "results":
+        _draw(app, visit, f"{level.id}-results")
+
+
+def tour(app, visit: Visit, levels=None) -> None:
+    tour_menus(app, visit)
+    for level in levels if levels is not None else app.catalog.levels.values():
+        tour_level(app, level, visit)
+
+
+# -- screenshots command ------------------------------------------------------------------------------
+
+SHOTS = ("title", "language", "levelmap-13-18", "band", "settings", "class-play", "dialog-pin")
+
+
+def take_screenshots(out: Path, languages=None, size=(1280, 720)) -> list[Path]:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import tempfile
+
+    import pygame
+
+    from .app import App
+    from .i18n import LANGUAGES
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    codes = languages or [lang.code for lang in LANGUAGES]
+    data = Path(tempfile.mkdtemp(prefix="sango-shots-"))
+    for code in codes:
+        app = App(size=size, language=code, data_dir=data / code, audio=False, speech=False)
+        app.store.create_profile("Amina", "owl") if app.store is not None and not app.store.list_profiles() else None
+
+        def visit(name: str, code=code, app=app) -> None:
+            if name in SHOTS or name.endswith(("-q1", "-q4", "-q4-feedback-0", "-q1-feedback-0")) or _scenario_shot(name):
+                path = out / f"{code}-{name}.png"
+                pygame.image.save(app.screen, str(path))
+                written.append(path)
+
+        tour_menus(app, visit)
+        quiz = app.catalog.levels.get("k-passwords-quiz") or next(lv for lv in app.catalog.levels.values() if lv.kind == "quiz")
+        scen = app.catalog.levels.get("k-strangers-scenario") or next(lv for lv in app.catalog.levels.values() if lv.kind == "scenario")
+        tour_level(app, quiz, visit)
+        first = scen.start
+        first_choice = scen.node(first).choices[0].id
+
+        def scen_visit(name: str, code=code, app=app) -> None:
+            if name in (f"{scen.id}-{first}", f"{scen.id}-{first}-{first_choice}", f"{scen.id}-{scen.endings[0].id}", f"{scen.id}-results"):
+                path = out / f"{code}-{name}.png"
+                pygame.image.save(app.screen, str(path))
+                written.append(path)
+
+        tour_level(app, scen, scen_visit)
+        app.shutdown()
+    return written
+
+
+def _scenario_shot(name: str) -> bool:
+    return False
+
+
+def register(sub) -> None:
+    p = sub.add_parser("screenshots", help="save PNG screenshots of the main screens in every language")
+    p.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNG files (default: ./screenshots)")
+    p.add_argument("--language", "-l", action="append", help="only this language (repeatable)")
+    p.add_argument("--size", default="1280x720", help="window size, e.g. 1024x600")
+    p.set_defaults(handler=_cli)
+
+
+def _cli(args) -> int:
+    w, h = (int(x) for x in args.size.lower().split("x"))
+    paths = take_screenshots(args.out, args.language, (w, h))
+    print(f"wrote {len(paths)} screenshots to {args.out}")
+    return 0
