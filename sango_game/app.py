@@ -76,7 +76,7 @@ class App:
         self.input = InputMapper(self.tr.rtl)
         self.ui = UI(self)
         self.stack = SceneStack()
-        self.catalog = catalog if catalog is not None else load_catalog()
+        self._catalog = catalog  # loaded on first use: the title screen does not need it
         self.data_dir = data_dir
         self.store = store
         self.store_error: str | None = None
@@ -106,6 +106,14 @@ class App:
         self.stack.apply_pending()
 
     # -- services ---------------------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = load_catalog()
+            for issue in self._catalog.errors:
+                log.warning("%s", issue.format())
+        return self._catalog
+
     def _set_icon(self) -> None:
         from .resources import asset_path
 

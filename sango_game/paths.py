@@ -1,0 +1,148 @@
+"""Where Sango keeps its progress data, and the optional configuration file.
+
+Precedence for the data folder (first match wins):
+
+1. the environment variable ``SANGO_DATA_DIR``;
+2. the key ``data_dir`` in the configuration file, which is the first file that exists of:
+   the path in the environment variable ``SANGO_CONFIG``,
+   ``<site config dir>/sango-game/config.toml`` (one file for every account of a computer,
+   e.g. ``/etc/xdg/sango-game/config.toml`` or ``C:\\ProgramData\\sango-game\\config.toml``,
+   so a school lab can point every account to a shared folder),
+   ``<user config dir>/sango-game/config.toml``;
+3. the per-user data folder of the platform (``platformdirs.user_data_dir("sango-game")``).
+
+The configuration file is TOML with top-level keys, for example::
+
+    data_dir = "//labserver/sango"   # a relative path is relative to this file
+    language = "fr"
+    teacher_only_erase = true
+
+No pygame here, and nothing touches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "sango-game"
+ENV_DATA_DIR = "SANGO_DATA_DIR"
+ENV_CONFIG = "SANGO_CONFIG"
+CONFIG_NAME = "config.toml"
+
+__all__ = ["APP_NAME", "ENV_CONFIG", "ENV_DATA_DIR", "ConfigError", "DataDirError", "config_file", "config_value",
+           "data_dir", "load_config"]
+
+
+class ConfigError(Exception):
+    """The configuration file cannot be used. The message names the file and what is wrong with it."""
+
+    def __init__(self, path: Path | str, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"Sango configuration file {self.path}: {problem}")
+
+
+class DataDirError(OSError):
+    """The data folder cannot be created or is not a folder."""
+
+
+# Small indirections so that tests (and unusual platforms) can substitute the platform folders.
+def _site_config_file() -> Path:
+    return Path(platformdirs.site_config_dir(APP_NAME)) / CONFIG_NAME
+
+
+def _user_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_NAME
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def config_file() -> Path | None:
+    """The configuration file in use, or None when there is none.
+
+    ``SANGO_CONFIG`` is an explicit request: if it names a file that does not exist, that is an
+    error (a typo should not silently fall back to another folder for the children's progress).
+    """
+    explicit = os.environ.get(ENV_CONFIG, "").strip()
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not path.exists():
+            raise ConfigError(path, f"the file does not exist (it is named by the environment variable {ENV_CONFIG})")
+        if not path.is_file():
+            raise ConfigError(path, f"this is not a file (it is named by the environment variable {ENV_CONFIG})")
+        return path
+    for path in (_site_config_file(), _user_config_file()):
+        if path.is_file():
+            return path
+    return None
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    """The parsed configuration (an empty dict when there is no configuration file)."""
+    if path is None:
+        path = config_file()
+        if path is None:
+            return {}
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, f"is not UTF-8 text (bad byte at position {exc.start})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, f"is not valid TOML: {exc}") from None
+
+
+def config_value(key: str, default: Any = None) -> Any:
+    """One top-level value of the configuration file (``language``, ``teacher_only_erase``...)."""
+    return load_config().get(key, default)
+
+
+def _configured_data_dir() -> Path | None:
+    env = os.environ.get(ENV_DATA_DIR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    path = config_file()
+    if path is None:
+        return None
+    value = load_config(path).get("data_dir")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(path, f"'data_dir' must be a text string (a folder path), not {type(value).__name__}")
+    if not value.strip():
+        raise ConfigError(path, "'data_dir' is empty; give a folder path or remove the line")
+    if "\x00" in value:
+        raise ConfigError(path, "'data_dir' contains a NUL character")
+    folder = Path(os.path.expandvars(value.strip())).expanduser()
+    if not folder.is_absolute():
+        folder = path.resolve().parent / folder
+    return folder
+
+
+def data_dir() -> Path:
+    """The folder for profiles and progress; created if needed."""
+    folder = _configured_data_dir() or _default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise DataDirError(f"The Sango data folder {folder} cannot be used: a file with that name is in the way"
+                           ) from None
+    except OSError as exc:
+        raise DataDirError(f"The Sango data folder {folder} cannot be created: {exc.strerror or exc}. Set "
+                           f"{ENV_DATA_DIR} or 'data_dir' in the configuration file to a writable folder.") from None
+    if not folder.is_dir():
+        raise DataDirError(f"The Sango data folder {folder} is not a folder")
+    return folder
