@@ -93,7 +93,7 @@ class App:
         from .speech import Speech
 
         self.sound = Sound(enabled=audio)
-        self.speech = Speech(enabled=speech)
+        self.speech = Speech(enabled=False, engine="auto" if speech else None)
         self.running = True
         self.dirty = True
         self.animating = False

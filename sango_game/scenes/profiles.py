@@ -185,13 +185,15 @@ class NewProfileScene(BaseScene):
         try:
             profile = store.create_profile(nick, self.avatar)
         except Exception as exc:
-            text = str(exc)
-            if "taken" in text:
+            code = getattr(exc, "code", "")
+            if code == "nickname_taken":
                 self.error = self.tr._("That nickname is already used on this computer. Try another one.")
-            elif "storage" in type(exc).__name__.lower() or "full" in text:
+            elif code == "storage_full":
                 self.error = self.tr._("The disk is full, so the player could not be saved.")
-            else:
+            elif code.startswith("nickname"):
                 self.error = self.tr._("Use 1 to 20 letters or numbers.")
+            else:
+                self.error = self.tr._("The player could not be saved.")
             return
         select_profile(self.app, profile)
         self.app.settings["language"] = self.app.tr.code
