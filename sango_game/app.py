@@ -48,7 +48,11 @@ def _open_window(size, fullscreen: bool) -> pygame.Surface:
     except pygame.error as exc:
         raise NoDisplayError(str(exc)) from None
     try:
-        window = pygame.Window.from_display_module()
+        import warnings
+
+        with warnings.catch_warnings():  # only the minimum size is set; drawing stays on the display surface
+            warnings.simplefilter("ignore", DeprecationWarning)
+            window = pygame.Window.from_display_module()
         window.minimum_size = MIN_SIZE
     except Exception:  # older pygame-ce or a driver without window sizes: not essential
         pass

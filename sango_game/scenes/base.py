@@ -113,14 +113,14 @@ class BaseScene(Scene):
         pass
 
     def draw_sango(self, surface, rect: pygame.Rect, text: str, mood: str | None = "happy",
-                   text_size: int | None = None, sango_size: int | None = None) -> pygame.Rect:
+                   text_size: int | None = None, sango_size: int | None = None, sango_dy: int = 0) -> pygame.Rect:
         """Sango on the start side of ``rect`` and a speech bubble with ``text`` beside it.
         Returns the bubble's rect."""
         ui = self.ui
         s = sango_size or min(rect.h, self.px(150))
         sango_box = ui.mirror(pygame.Rect(rect.x, rect.bottom - s, s, s), rect)
         img = self.app.art.sango(mood, s)
-        surface.blit(img, sango_box)
+        surface.blit(img, sango_box.move(0, sango_dy))
         bubble = ui.mirror(pygame.Rect(rect.x + s + self.px(18), rect.y, rect.w - s - self.px(18), rect.h), rect)
         if text:
             ui.panel(surface, bubble, self.c.bubble, self.c.panel_border, radius=18, width=3)

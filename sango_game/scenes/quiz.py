@@ -40,6 +40,24 @@ class QuizScene(BaseScene):
         self.picked: set[str] = set()  # multi / red_flags
         self.placed: dict[str, str] = {}  # sort: item id -> bin id
         self.started = time.monotonic()
+        self.bounce: float | None = None  # seconds into Sango's happy hop after a right answer
+
+    BOUNCE_SECONDS = 0.6
+
+    def update(self, dt: float) -> bool:
+        if self.bounce is None:
+            return False
+        self.bounce += dt
+        if self.bounce >= self.BOUNCE_SECONDS:
+            self.bounce = None
+        return True
+
+    def sango_offset(self) -> int:
+        import math
+
+        if self.bounce is None:
+            return 0
+        return -int(self.px(24) * math.sin(math.pi * self.bounce / self.BOUNCE_SECONDS))
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -221,6 +239,7 @@ class QuizScene(BaseScene):
         self.app.sound.play("correct" if out.correct else "wrong")
         self.pages = self.feedback_pages(out)
         self.page = 0
+        self.bounce = 0.0 if out.correct and not self.theme.reduced_motion else None
         self.layout()
         nxt = self.focus.find("next")
         if nxt is not None:
@@ -339,7 +358,8 @@ class QuizScene(BaseScene):
             text = self.pages[self.page]
             if len(self.pages) > 1:
                 text = f"{text}\n({self.tr.f('{page} of {pages}', page=self.page + 1, pages=len(self.pages))})"
-            self.draw_sango(surface, bubble, text, mood, sango_size=self.px(120), text_size=self.theme.body)
+            self.draw_sango(surface, bubble.move(0, 0), text, mood, sango_size=self.px(120), text_size=self.theme.body,
+                            sango_dy=self.sango_offset())
 
     def _draw_message_frame(self, surface, area: pygame.Rect) -> None:
         msg = self.q.message

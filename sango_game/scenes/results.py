@@ -73,12 +73,31 @@ class ResultsScene(BaseScene):
         self.ending = ending
         self.detail = detail
         self.new_badges = finish_level(app, level, score, stars, ending)
+        self.t = 0.0  # animation clock: stars pop in one by one (skipped with reduced motion)
         self.app.sound.play("star" if stars >= 2 else "page")
         for _ in self.new_badges:
             self.app.sound.play("badge")
 
     def title(self) -> str:
         return self.tr.level(self.level.title)
+
+    ANIM_SECONDS = 1.4
+
+    def update(self, dt: float) -> bool:
+        if self.theme.reduced_motion or self.t >= self.ANIM_SECONDS:
+            return False
+        self.t = min(self.ANIM_SECONDS, self.t + dt)
+        return True
+
+    def star_scales(self) -> list[float]:
+        """Size of each of the 3 stars now (1.0 = full); all full with reduced motion."""
+        if self.theme.reduced_motion:
+            return [1.0, 1.0, 1.0]
+        out = []
+        for i in range(3):
+            k = max(0.0, min(1.0, (self.t - 0.3 * i) / 0.4))
+            out.append(k * (1.0 + 0.25 * (1 - k) * 4 * k))  # a little overshoot: pop
+        return out
 
     def next_level(self):
         levels = self.app.catalog.topic_levels(self.level.band, self.level.topic)
@@ -110,7 +129,13 @@ class ResultsScene(BaseScene):
         self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(150)), msg,
                         "celebrating" if self.stars >= 2 else "happy", sango_size=self.px(150))
         star_size = self.px(70)
-        self.ui.stars(surface, (body.centerx, body.y + self.px(200)), self.stars, 3, star_size)
+        row = self.ui.stars(surface, (body.centerx, body.y + self.px(200)), 0, 3, star_size)  # empty outlines
+        rects = self.ui.row(row, 3, star_size, self.px(4), width=star_size)
+        for i, (r, k) in enumerate(zip(rects, self.star_scales())):
+            if i < self.stars and k > 0:
+                size = max(1, int(star_size * k))
+                img = self.app.art.icon("star", size, self.c.star)
+                surface.blit(img, img.get_rect(center=r.center))
         line = self.tr.nf("You earned {n} star of 3.", "You earned {n} stars of 3.", self.stars)
         self.ui.text(surface, line, pygame.Rect(body.x, body.y + self.px(245), body.w, self.px(40)), self.theme.body, align="center", bold=True)
         y = body.y + self.px(290)

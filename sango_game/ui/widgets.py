@@ -257,10 +257,17 @@ class FocusGroup:
     def set(self, widgets: Iterable[Widget], keep: bool = True) -> None:
         old = self.focused
         self.widgets = list(widgets)
-        if keep and old in self.widgets:
-            self.index = self.widgets.index(old)
-        else:
-            self.index = 0
+        self.index = 0
+        if keep and old is not None:
+            if old in self.widgets:
+                self.index = self.widgets.index(old)
+            else:
+                # Layout makes new widgets: keep the focus on the one with the same name.
+                name = getattr(old, "name", None)
+                same = next((i for i, w in enumerate(self.widgets) if name and getattr(w, "name", None) == name), None)
+                if same is not None:
+                    self.index = same
+        self.hover = None
         self._fix()
 
     def _focusables(self) -> list[int]:
