@@ -112,6 +112,43 @@ class BaseScene(Scene):
     def draw_content(self, surface) -> None:
         pass
 
+    def bubble_text_rect(self, bubble: pygame.Rect, sango_size: int) -> pygame.Rect:
+        """The text area inside the speech bubble that draw_sango draws in ``bubble``."""
+        inner = pygame.Rect(bubble.x + sango_size + self.px(18), bubble.y, bubble.w - sango_size - self.px(18), bubble.h)
+        return inner.inflate(-self.px(36), -self.px(24))
+
+    def paginate(self, texts: list[str], box: pygame.Rect, size: int) -> list[str]:
+        """Split texts into pages that fit ``box`` at ``size`` (at most a little smaller), at sentence ends.
+
+        Long explanations in a big language at a large text size become two pages instead of tiny text."""
+        import re
+
+        engine = self.app.text
+        lang = self.tr.code
+        comfortable = max(12, int(size * 0.85))
+
+        def fits(t: str) -> bool:
+            return engine.layout(t, lang, comfortable, max_width=box.w).height <= box.h
+
+        out: list[str] = []
+        for text in texts:
+            if fits(text):
+                out.append(text)
+                continue
+            sentences = [x for x in re.split(r"(?<=[.!?。！？؟])\s*", text) if x.strip()]
+            sep = "" if lang == "zh_Hans" else " "
+            page = ""
+            for sent in sentences:
+                candidate = f"{page}{sep}{sent}" if page else sent
+                if page and not fits(candidate):
+                    out.append(page)
+                    page = sent
+                else:
+                    page = candidate
+            if page:
+                out.append(page)
+        return out
+
     def draw_sango(self, surface, rect: pygame.Rect, text: str, mood: str | None = "happy",
                    text_size: int | None = None, sango_size: int | None = None, sango_dy: int = 0) -> pygame.Rect:
         """Sango on the start side of ``rect`` and a speech bubble with ``text`` beside it.

@@ -545,7 +545,11 @@ class PrepareSessionScene(BaseScene):
             tr._("Use this session on this computer too? (Needed to import the results here.)")
 
         def use_here() -> None:
-            load_session(self.app, session, written[0])
+            try:
+                load_session(self.app, session, written[0])
+            except ClassroomFileError as exc:
+                self.app.stack.push(MessageDialog(self.app, tr._("The session could not be loaded."), exc.message(tr), mood="worried"))
+                return
             self.app.stack.pop()  # back to the lab menu
 
         def not_here() -> None:

@@ -216,9 +216,10 @@ class LevelCard(Button):
         text_x = r.x + pad + icon + pad
         ui.text(surface, self.kind_label, ui.mirror(pygame.Rect(text_x, r.y + pad, r.w - icon - 3 * pad, ui.px(28)), r),
                 ui.theme.small, ui.c.text_soft, align="start")
-        ui.text(surface, self.label, ui.mirror(pygame.Rect(text_x, r.y + pad + ui.px(28), r.w - icon - 3 * pad, ui.px(40)), r),
-                ui.theme.body, align="start", bold=True)
-        ui.text(surface, self.goal, pygame.Rect(r.x + pad, r.y + ui.px(100), r.w - 2 * pad, r.h - ui.px(160)),
+        # Titles may take two lines (translations run longer than English).
+        ui.text(surface, self.label, ui.mirror(pygame.Rect(text_x, r.y + pad + ui.px(28), r.w - icon - 3 * pad, ui.px(66)), r),
+                ui.theme.body, align="start", bold=True, valign="top")
+        ui.text(surface, self.goal, pygame.Rect(r.x + pad, r.y + ui.px(124), r.w - 2 * pad, r.h - ui.px(184)),
                 ui.theme.small, ui.c.text_soft, align="start", valign="top")
         stars = getattr(self.result, "best_stars", 0) if self.result else 0
         srect = ui.stars(surface, (r.centerx, r.bottom - ui.px(36)), stars, 3, ui.px(36))

@@ -35,7 +35,8 @@ class QuizScene(BaseScene):
         self.level = level
         self.run = QuizRun(level)
         self.outcome: Outcome | None = None
-        self.pages: list[str] = []
+        self.pages: list[str] = []  # what the bubble shows, page by page (raw_pages fitted to the bubble)
+        self.raw_pages: list[str] = []
         self.page = 0
         self.picked: set[str] = set()  # multi / red_flags
         self.placed: dict[str, str] = {}  # sort: item id -> bin id
@@ -43,6 +44,7 @@ class QuizScene(BaseScene):
         self.bounce: float | None = None  # seconds into Sango's happy hop after a right answer
 
     BOUNCE_SECONDS = 0.6
+    BOTTOM_H = 160  # Sango's bubble and the action button (design pixels)
 
     def update(self, dt: float) -> bool:
         if self.bounce is None:
@@ -80,7 +82,7 @@ class QuizScene(BaseScene):
         body = self.body_rect
         progress = pygame.Rect(body.x, body.y, body.w, self.px(30))
         prompt = pygame.Rect(body.x, progress.bottom + self.px(8), body.w, self.px(84))
-        bottom_h = self.px(160)
+        bottom_h = self.px(self.BOTTOM_H)
         content = pygame.Rect(body.x, prompt.bottom + self.px(8), body.w, body.bottom - bottom_h - prompt.bottom - self.px(18))
         bottom = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
         action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)), bottom)
@@ -90,7 +92,12 @@ class QuizScene(BaseScene):
     def build(self):
         if self.run.finished:
             return []
-        _, _, content, _, action_r = self.areas()
+        _, _, content, bubble_r, action_r = self.areas()
+        if self.raw_pages:
+            box = self.bubble_text_rect(bubble_r, self.px(120))
+            box.h -= self.app.text.line_height(self.tr.code, self.theme.small)  # room for "(1 of 3)"
+            self.pages = self.paginate(self.raw_pages, box, self.theme.body)
+            self.page = min(self.page, len(self.pages) - 1)
         out = []
         q = self.q
         if q.type in ("single", "multi"):
@@ -164,7 +171,7 @@ class QuizScene(BaseScene):
                 r.w = int(inner.w * 0.85)
             r = self.ui.mirror(r, inner)
             b = Button(self.tr.level(line.text), lambda lid=line.id: self.pick(lid), rect=r, badge=self.tr.number(i + 1),
-                       align="start", name=f"line-{line.id}", size=self.theme.body)
+                       align="start", name=f"line-{line.id}", size=self.theme.body if cols == 1 else self.theme.small)
             b.state = self._state(line.id)
             out.append(b)
         return out
@@ -181,20 +188,24 @@ class QuizScene(BaseScene):
                 out.append(Button(self.tr.level(b.label), lambda bid=b.id: self.place(bid), rect=r, badge=self.tr.number(i + 1),
                                   style="primary", name=f"bin-{b.id}", size=self.theme.body))
         else:
-            # Review: every item with its mark, grouped by where the player put it.
+            # Review: every item with its mark; the badge is the number of the group the player chose
+            # (the same numbers as on the group buttons; a legend above says which is which).
             n = len(q.items)
-            cols = 2
-            rows = (n + 1) // 2
-            gap = self.px(8)
-            h = min(self.px(64), (area.h - gap * (rows - 1)) // rows)
-            w = (area.w - gap) // cols
+            legend_h = self.px(28)
+            area = pygame.Rect(area.x, area.y + legend_h, area.w, area.h - legend_h)
+            cols = 1 if n <= 3 else 2
+            rows = (n + cols - 1) // cols
+            gap = self.px(6)
+            h = min(self.px(76), (area.h - gap * (rows - 1)) // rows)
+            w = (area.w - gap * (cols - 1)) // cols
+            bin_no = {b.id: i for i, b in enumerate(q.bins)}
             for i, it in enumerate(q.items):
-                r = self.ui.mirror(pygame.Rect(area.x + (i % 2) * (w + gap), area.y + (i // 2) * (h + gap), w, h), area)
-                where = next((b for b in q.bins if b.id == self.placed.get(it.id)), None)
-                label = f"{self.tr.level(it.text)} → {self.tr.level(where.label)}" if where else self.tr.level(it.text)
-                if self.tr.rtl:
-                    label = label.replace("→", "←")
-                b = Button(label, None, rect=r, align="start", name=f"item-{it.id}", size=self.theme.small)
+                col, row = (i // rows, i % rows)
+                r = self.ui.mirror(pygame.Rect(area.x + col * (w + gap), area.y + row * (h + gap), w, h), area)
+                placed = self.placed.get(it.id)
+                badge = self.tr.number(bin_no[placed] + 1) if placed in bin_no else None
+                b = Button(self.tr.level(it.text), None, rect=r, align="start", name=f"item-{it.id}", size=self.theme.small,
+                           badge=badge)
                 b.state = self._state(it.id)
                 b.focusable = False
                 out.append(b)
@@ -237,7 +248,7 @@ class QuizScene(BaseScene):
         self.outcome = out
         record_attempt(self.app, self.level, self.q.id, out, elapsed)
         self.app.sound.play("correct" if out.correct else "wrong")
-        self.pages = self.feedback_pages(out)
+        self.raw_pages = self.feedback_pages(out)
         self.page = 0
         self.bounce = 0.0 if out.correct and not self.theme.reduced_motion else None
         self.layout()
@@ -279,6 +290,7 @@ class QuizScene(BaseScene):
         self.picked = set()
         self.placed = {}
         self.pages = []
+        self.raw_pages = []
         self.started = time.monotonic()
         if self.run.finished:
             from .results import ResultsScene
@@ -344,6 +356,10 @@ class QuizScene(BaseScene):
                              align="center", bold=True)
                 count = self.tr.f("Item {n} of {total}", n=len(self.placed) + 1, total=len(q.items))
                 self.ui.text(surface, count, pygame.Rect(card.x, content.y, card.w, self.px(28)), self.theme.small, self.c.text_soft, align="center")
+        if q.type == "sort" and not (self.answering and len(self.placed) < len(q.items)):
+            legend = " · ".join(f"{self.tr.number(i + 1)} = {self.tr.level(b.label)}" for i, b in enumerate(q.bins))
+            self.ui.text(surface, legend, pygame.Rect(content.x, content.y, content.w, self.px(28)), self.theme.small,
+                         self.c.text_soft, align="start", bold=True)
         if self.answering:
             hint = {
                 "single": self.tr._("Pick one answer."),

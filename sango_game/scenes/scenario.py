@@ -147,8 +147,10 @@ class ScenarioScene(BaseScene):
         if img is not None:
             ibox = self.ui.mirror(pygame.Rect(story.x + pad, story.y + pad, self.px(110), self.px(110)), story)
             surface.blit(img, ibox)
-            name_r = self.ui.mirror(pygame.Rect(story.x + pad - self.px(6), ibox.bottom + self.px(4), self.px(122), self.px(34)), story)
-            self.ui.text(surface, self.speaker_name(shown.speaker), name_r, self.theme.small, self.c.text_soft, align="center", bold=True)
+            name_h = story.bottom - ibox.bottom - self.px(8)
+            name_r = self.ui.mirror(pygame.Rect(story.x + pad - self.px(6), ibox.bottom + self.px(4), self.px(122), name_h), story)
+            self.ui.text(surface, self.speaker_name(shown.speaker), name_r, self.theme.small, self.c.text_soft, align="center",
+                         bold=True, valign="top")
             text_r = self.ui.mirror(pygame.Rect(story.x + pad + self.px(130), story.y + pad, story.w - 2 * pad - self.px(130), story.h - 2 * pad), story)
         if shown.is_ending:
             head = pygame.Rect(text_r.x, text_r.y, text_r.w, self.px(40))
@@ -173,8 +175,15 @@ class ScenarioScene(BaseScene):
             mood = {"good": "celebrating", "okay": "thinking", "risky": "worried"}[ch.quality]
             self.draw_sango(surface, bubble, verdict, mood, sango_size=self.px(120))
         elif node.is_ending:
-            self.draw_sango(surface, bubble, self.tr.level(node.lesson), "celebrating" if node.ending == "good" else "happy",
-                            sango_size=self.px(120))
+            # The lesson is the point of the story: it gets the big panel, with a heading.
+            panel = pygame.Rect(choices_r.x, choices_r.y, choices_r.w, choices_r.h)
+            self.ui.panel(surface, panel, self.c.bubble, self.c.accent, radius=16, width=3)
+            head = pygame.Rect(panel.x + self.px(20), panel.y + self.px(10), panel.w - self.px(40), self.px(36))
+            self.ui.text(surface, self.tr._("What to remember"), head, self.theme.small, self.c.accent, align="start", bold=True)
+            body = pygame.Rect(head.x, head.bottom + self.px(6), head.w, panel.bottom - head.bottom - self.px(16))
+            self.ui.text(surface, self.tr.level(node.lesson), body, self.theme.font(24), align="start", valign="top")
+            cheer = self.tr._("You reached an ending! Play again to find the others.")
+            self.draw_sango(surface, bubble, cheer, "celebrating" if node.ending == "good" else "happy", sango_size=self.px(120))
         else:
             self.draw_sango(surface, bubble, self.tr._("What should happen next? Choose."), node.mood or "thinking",
                             sango_size=self.px(120))

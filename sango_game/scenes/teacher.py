@@ -244,6 +244,7 @@ class ClassPlayScene(QuizScene):
     """Teams take turns; after each answer Sango explains and a discussion prompt is shown."""
 
     name = "class-play"
+    BOTTOM_H = 210  # explanations and discussion prompts are read by the whole class: more room
 
     def __init__(self, app, level_and_source, teams: int, timer: int):
         level, self.source = level_and_source
@@ -315,7 +316,8 @@ class ClassPlayScene(QuizScene):
         empty = {"single": "", "true_false": not q.answer if q.type == "true_false" else False, "multi": [],
                  "red_flags": [], "sort": {}}[q.type]
         super().submit(empty)
-        self.pages.insert(0, self.tr._("Time is up!"))
+        self.raw_pages.insert(0, self.tr._("Time is up!"))
+        self.layout()
 
     def handle(self, action: Action) -> bool:
         return super().handle(action)

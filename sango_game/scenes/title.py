@@ -57,9 +57,10 @@ class TitleScene(BaseScene):
     def draw_content(self, surface) -> None:
         w, h = self.app.size
         left = self.ui.mirror(pygame.Rect(self.px(50), self.px(30), w - self.px(600), h - self.px(60)))
-        self.ui.text(surface, "Sango", pygame.Rect(left.x, left.y, left.w, self.px(90)), self.theme.font(72),
+        # The name is a logo: it scales with the window, not with the text-size setting.
+        self.ui.text(surface, "Sango", pygame.Rect(left.x, left.y - self.px(10), left.w, self.px(110)), self.px(72),
                      self.c.accent, align="center", bold=True)
-        self.ui.text(surface, self.tr._("Stay safe online"), pygame.Rect(left.x, left.y + self.px(90), left.w, self.px(50)),
+        self.ui.text(surface, self.tr._("Stay safe online"), pygame.Rect(left.x, left.y + self.px(96), left.w, self.px(54)),
                      self.theme.heading, self.c.text, align="center")
         size = min(left.w, left.h - self.px(300))
         img = self.app.art.sango("waving", size)

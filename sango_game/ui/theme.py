@@ -82,7 +82,8 @@ class Theme:
 
     def font(self, base: float) -> int:
         """A font size: scaled to the window and the child's text-size setting."""
-        factor = TEXT_SCALES[self.text_size] * (1.25 if self.class_mode else 1.0)
+        # On the projector the class-play size applies (not multiplied by a child's own setting).
+        factor = max(1.25, TEXT_SCALES[self.text_size]) if self.class_mode else TEXT_SCALES[self.text_size]
         return max(12, round(base * self.scale * factor))
 
     # Common font sizes (design pixels at 1280x720).
