@@ -325,16 +325,9 @@ class App:
     def run(self) -> int:
         clock = pygame.time.Clock()
         while self.running:
-            if not (self.dirty or self.animating or self.stack.has_pending):
-                # Idle: sleep until something happens (or twice a second for clocks/timers).
-                first = pygame.event.wait(500)
-                events = [first] if first.type != pygame.NOEVENT else []
-                events += pygame.event.get()
-            else:
-                events = pygame.event.get()
-            actions: list[Action] = []
-            for ev in events:
-                actions.extend(self.input.map_event(ev, self.size))
+            idle = not (self.dirty or self.animating or self.stack.has_pending)
+            # Idle: sleep until something happens (or twice a second, for timers).
+            actions = self.input.poll(self.size, wait_ms=500 if idle else None)
             self.step(actions, dt=min(1.0, clock.tick(60) / 1000))
         self.shutdown()
         return 0

@@ -68,6 +68,22 @@ class InputMapper:
         self.rtl = rtl
         self.text_mode = False  # when a text field has focus: letters are text, not shortcuts
 
+    def poll(self, window_size: tuple[int, int], wait_ms: int | None = None) -> list[Action]:
+        """Read pending pygame events as actions. With ``wait_ms``, sleep up to that long for the
+        first event (an idle menu then uses almost no CPU)."""
+        import pygame
+
+        events = []
+        if wait_ms is not None:
+            first = pygame.event.wait(wait_ms)
+            if first.type != pygame.NOEVENT:
+                events.append(first)
+        events += pygame.event.get()
+        actions: list[Action] = []
+        for ev in events:
+            actions.extend(self.map_event(ev, window_size))
+        return actions
+
     def map_event(self, event, window_size: tuple[int, int]) -> list[Action]:
         import pygame
 

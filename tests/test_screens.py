@@ -1,0 +1,47 @@
+"""Every screen in every language fits: no text leaves its box, at the normal window and at the
+smallest supported window with the largest text size. Also: window sizes and crisp art."""
+
+import pytest
+
+from sango_game.i18n import LANGUAGES
+from sango_game.screenshots import tour
+
+CONFIGS = [((1280, 720), "normal"), ((1024, 600), "larger")]
+
+
+@pytest.mark.parametrize("size,text_size", CONFIGS, ids=["1280x720", "1024x600-larger-text"])
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path):
+    from sango_game.app import App
+
+    app = App(size=size, language=code, data_dir=tmp_path / "data", audio=False, speech=False)
+    app.apply_settings({"text_size": text_size, "language": code})
+    problems: list[str] = []
+    count = [0]
+
+    def visit(name: str) -> None:
+        count[0] += 1
+        for text, box, drawn in app.overflows:
+            problems.append(f"{name}: {text[:70]!r} needs {drawn[2]}x{drawn[3]} in a {box[2]}x{box[3]} box")
+        for text in app.text.overflows:
+            problems.append(f"{name}: {text[:70]!r} does not fit even at the smallest size")
+        app.overflows.clear()
+        app.text.overflows.clear()
+
+    tour(app, visit)
+    app.shutdown()
+    assert count[0] > 2000, "the tour must visit every question and scenario step"
+    assert not problems, f"{len(problems)} overflow(s):\n" + "\n".join(sorted(set(problems))[:20])
+
+
+def test_art_is_rendered_at_the_window_size(tmp_path):
+    """SVG art is rasterised at the size needed, so it stays crisp when the window grows."""
+    from sango_game.app import App
+
+    app = App(size=(1024, 600), language="en", data_dir=tmp_path / "d", audio=False, speech=False)
+    small = app.art.sango("happy", app.theme.px(150)).get_size()
+    app.resize((1920, 1080))
+    big = app.art.sango("happy", app.theme.px(150)).get_size()
+    assert big[0] > small[0] * 1.6
+    assert app.theme.body > 22 * 1.4
+    app.shutdown()
