@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,6 +195,10 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
                     break
             if not bad and not tmsg.pluralizable and placeholders(strings[0]) != src_fields:
                 bad = f"placeholders {sorted(placeholders(strings[0]))} differ from the English {sorted(src_fields)}"
+            if not bad and lang.code != "en":
+                sources = tmsg.id if isinstance(tmsg.id, tuple) else (tmsg.id,)
+                if any(s in sources and len(re.findall(r"[A-Za-z]{2,}", s)) >= 3 for s in strings):
+                    bad = "the translation is the English text (copy it only for names and usernames)"
             if bad:
                 rep.problems.append(f"{where}: {bad}")
                 continue

@@ -29,7 +29,7 @@ from ..classroom import (ClassroomFileError, Session, check_level_id, end_of_day
                          save_session_to, summarise)
 from ..classroom.drives import count_results_files, export_targets, find_session_files, import_folders, removable_drives
 from ..classroom.files import file_stamp, slug
-from ..classroom.merge import ImportReport, pc_label
+from ..classroom.merge import ImportReport
 from ..classroom.session import MAX_NAME, PHASES
 from ..content.model import Level
 from ..core.play import Outcome
@@ -183,7 +183,9 @@ class CheckScene(QuizScene):
         # A neutral outcome for the screen: no right/wrong marks, Sango just listens.
         self.outcome = Outcome(0.5, {}, (), real.answer_repr)
         self.app.sound.play("click")
-        self.pages = [self.tr._("Thank you! Your answer is saved.")]
+        thanks = self.tr._("Thank you! Your answer is saved.")
+        self.raw_pages = [thanks]  # the quiz screen fits these into Sango's bubble
+        self.pages = [thanks]
         self.page = 0
         self.layout()
         nxt = self.focus.find("next")
@@ -201,7 +203,6 @@ class CheckScene(QuizScene):
 
 class CheckDoneScene(BaseScene):
     name = "check-done"
-    back_label = N_("Continue")
 
     def __init__(self, app, phase: str):
         super().__init__(app)
@@ -1069,4 +1070,4 @@ class ClassSummaryScene(BaseScene):
 
 __all__ = ["LabMenuScene", "PrepareSessionScene", "LoadSessionScene", "ImportFolderScene", "ClassSummaryScene", "CheckScene",
            "CheckDoneScene", "session_banner_text", "session_levels", "session_check_phase", "start_session_check", "load_session",
-           "export_this_computer", "wipe_this_computer", "pc_label"]
+           "export_this_computer", "wipe_this_computer"]

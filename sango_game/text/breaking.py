@@ -1,0 +1,129 @@
+"""Where a line may break (a small subset of UAX #14 plus Chinese kinsoku rules). No pygame.
+
+* Space-separated scripts break after a run of breaking spaces. The spaces stay at the end
+  of the segment before the break (and are dropped when the line breaks there).
+* Between two characters of which one is CJK (Han, kana, Hangul, CJK punctuation, full-width
+  forms) a break is allowed.
+* Kinsoku: a line never starts with closing punctuation (，。、！？：；）》」』】… and the
+  ASCII/Latin ones such as ``) , . ! ? » ”``), and never ends with opening punctuation
+  (（《「『【 “ ‘ « ¿ ¡ ( [ ...). The same rule keeps a French ``!`` or ``»`` with its word
+  across an ordinary space.
+* A break is allowed before and after an em dash (but never inside "——").
+* No break next to a no-break space, word joiner or combining mark; a break after a hyphen
+  only between two letters (``mot-de-passe``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Spaces after which a line may break (no-break spaces U+00A0, U+2007, U+202F are not here).
+BREAKING_SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000")
+ZERO_WIDTH_BREAK = "\u200b"
+GLUE = frozenset("\u00a0\u2007\u202f\u2060\ufeff\u200d")
+
+NO_START = frozenset(
+    ")]}",
+) | frozenset(
+    ",.:;!?%»›”’‼⁇⁈⁉…‥·"  # Latin-script closing punctuation
+    "、。，．：；！？）］｝〉》」』】〕〗〙〛〞〟｠｣､｡﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞"  # CJK closing punctuation
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻・"  # small kana, iteration marks
+    "％‰‱℃℉°¢￠"  # postfix symbols
+    "،؛؟٪"  # Arabic comma, semicolon, question mark, percent
+)
+NO_END = frozenset(
+    "([{«‹“‘„‚¿¡"  # Latin-script opening punctuation
+    "（［｛〈《「『【〔〖〘〚〝｟｢﹙﹛﹝"  # CJK opening punctuation
+    "$£¥€₽￥＄￡"  # currency prefixes
+)
+# Pairs such as —— and …… in Chinese are never split.
+NO_SPLIT_DOUBLES = frozenset("—…‥―")
+EM_DASHES = frozenset("—―")
+
+
+def is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x2E80 <= cp <= 0x2FDF  # radicals
+        or 0x2FF0 <= cp <= 0x303F  # ideographic description, CJK symbols and punctuation
+        or 0x3040 <= cp <= 0x31FF  # kana, bopomofo, Hangul compatibility jamo, kanbun, strokes
+        or 0x3200 <= cp <= 0x4DBF  # enclosed CJK, compatibility, Extension A
+        or 0x4E00 <= cp <= 0x9FFF  # unified ideographs
+        or 0xA960 <= cp <= 0xA97F
+        or 0xAC00 <= cp <= 0xD7AF  # Hangul syllables
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+        or 0xFE10 <= cp <= 0xFE1F  # vertical forms
+        or 0xFE30 <= cp <= 0xFE4F  # compatibility forms
+        or 0xFF00 <= cp <= 0xFF60  # full-width forms
+        or 0xFFE0 <= cp <= 0xFFE6
+        or 0x1100 <= cp <= 0x11FF  # Hangul jamo
+        or 0x20000 <= cp <= 0x3FFFF  # supplementary ideographs
+    )
+
+
+def is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+def break_allowed(text: str, i: int) -> bool:
+    """May a line start at index ``i`` (0 < i < len(text)) of a paragraph?"""
+    a = text[i - 1]
+    b = text[i]
+    if b in BREAKING_SPACES or b in GLUE or a in GLUE or is_mark(b):
+        return False
+    if a in BREAKING_SPACES or a == ZERO_WIDTH_BREAK:
+        # Look back over the spaces: an opening mark before them keeps its word.
+        k = i - 1
+        while k >= 0 and (text[k] in BREAKING_SPACES or text[k] == ZERO_WIDTH_BREAK):
+            k -= 1
+        if k >= 0 and text[k] in NO_END:
+            return False
+        return b not in NO_START
+    if b in NO_START or a in NO_END:
+        return False
+    if a == b and a in NO_SPLIT_DOUBLES:
+        return False
+    if is_cjk(a) or is_cjk(b):
+        return True
+    if (a in EM_DASHES or b in EM_DASHES) and a != b:  # UAX #14 class B2: break before/after
+        return True
+    if a in "-\u2010" and i >= 2 and text[i - 2].isalpha() and b.isalpha():
+        return True
+    return False
+
+
+def segments(text: str) -> list[tuple[int, int, int]]:
+    """Split a paragraph into unbreakable segments ``(start, content_end, end)``.
+
+    ``text[start:content_end]`` is the visible part, ``text[content_end:end]`` the breaking
+    spaces after it (dropped when a line breaks there). Segments cover the text exactly.
+    """
+    n = len(text)
+    if n == 0:
+        return []
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or break_allowed(text, i):
+            content_end = i
+            while content_end > start and text[content_end - 1] in BREAKING_SPACES:
+                content_end -= 1
+            out.append((start, content_end, i))
+            start = i
+    return out
+
+
+def cluster_bounds(text: str, start: int, end: int) -> list[int]:
+    """Indexes in (start, end] where a character-level break may fall: never before a
+    combining mark, a joiner or a variation selector."""
+    out = []
+    for i in range(start + 1, end):
+        ch = text[i]
+        if is_mark(ch) or ch in "\u200d\u200c" or text[i - 1] == "\u200d":
+            continue
+        cp = ord(ch)
+        if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF or 0xDC00 <= cp <= 0xDFFF:
+            continue
+        out.append(i)
+    out.append(end)
+    return out
