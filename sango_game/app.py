@@ -88,11 +88,12 @@ class App:
         self._open_store()
         self.profile = None
         self.settings: dict = {}
+        self.class_session = None  # a lab session loaded on this computer (teacher mode), restored below
         self.guest_results: dict = {}  # level id -> result, for play without a saved profile
         self.guest_badges: list[str] = []
         self.unlock_all = False  # teacher option: every level open
         self.teacher_unlocked = False  # teacher area open (PIN entered)
-        self.class_session = None  # a prepared lab session, if one is loaded
+        self._restore_lab_session()
         from .audio import Sound
         from .speech import Speech
 
@@ -147,6 +148,12 @@ class App:
             self.store = None
             self.store_error = str(exc)
             self.notices.append(("store_unavailable", {"reason": str(exc)}))
+
+    def _restore_lab_session(self) -> None:
+        from .classroom.state import STATE_FILE, lab_data_dir, restore_class_session
+
+        if (lab_data_dir(self) / STATE_FILE).exists():  # cheap check first: no catalog load at start-up otherwise
+            restore_class_session(self)
 
     def set_language(self, code: str) -> None:
         self.tr = Translator(get_language(code).code)

@@ -21,11 +21,22 @@ def level_results(app) -> dict:
     return app.guest_results
 
 
+def shown_levels(app, band: str, topic: str | None = None) -> list:
+    """The levels the map shows: a loaded lab session's playlist, otherwise all of the band."""
+    from .lab import session_levels
+
+    levels = session_levels(app, band)
+    if levels is None:
+        levels = app.catalog.band_levels(band)
+    return [lv for lv in levels if topic is None or lv.topic == topic]
+
+
 def is_unlocked(app, level, results: dict) -> bool:
-    """The first level of a topic is always open; a later one opens when the one before is done."""
+    """The first level of a topic is always open; a later one opens when the one before is done
+    (counting only the levels shown, e.g. a lab session's playlist)."""
     if app.unlock_all or level.order <= 1:
         return True
-    for other in app.catalog.topic_levels(level.band, level.topic):
+    for other in shown_levels(app, level.band, level.topic):
         if other.order < level.order and not getattr(results.get(other.id), "completed", False):
             return False
     return True
@@ -47,9 +58,23 @@ class BandScene(BaseScene):
         area = pygame.Rect(body.x, body.y + self.px(150), body.w, self.px(170))
         rects = self.ui.row(area, 2, self.px(170), self.px(40), width=self.px(380))
         out = []
-        for band, r in zip(("9-12", "13-18"), rects):
-            out.append(Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.open(b), style="primary", name=f"band-{band}",
-                              rect=r, size=self.theme.font(34)))
+        from .lab import session_check_phase
+
+        session = self.app.class_session
+        phase = session_check_phase(self.app)
+        if phase is not None:
+            # A lab session with a knowledge check: the check comes first (and again at the end).
+            label = self.tr._("Start the quick check") if phase == "pre" else self.tr._("Take the final check")
+            out.append(Button(label, lambda p=phase: self.check(p), icon="help", style="primary", name="check",
+                              rect=pygame.Rect(area.centerx - self.px(260), area.y, self.px(520), self.px(90)), size=self.theme.font(30)))
+        if phase != "pre":
+            for band, r in zip(("9-12", "13-18"), rects):
+                if session is not None and session.band != band:
+                    continue
+                if phase is not None:
+                    r = r.move(0, self.px(110)).inflate(0, -self.px(60))
+                out.append(Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.open(b), style="primary", name=f"band-{band}",
+                                  rect=r, size=self.theme.font(34)))
         row = pygame.Rect(body.x, body.bottom - self.px(70), body.w, self.px(64))
         extra = self.ui.row(row, 3, self.px(64), self.px(24), width=self.px(300))
         out.append(Button(self.tr._("My progress"), self.progress, icon="trophy", name="progress", rect=extra[0]))
@@ -63,6 +88,11 @@ class BandScene(BaseScene):
     def open(self, band: str) -> None:
         self.app.sound.play("click")
         self.app.stack.push(LevelMapScene(self.app, band))
+
+    def check(self, phase: str) -> None:
+        from .lab import start_session_check
+
+        start_session_check(self.app, phase)
 
     def progress(self) -> None:
         from .progress import ProgressScene
@@ -80,9 +110,16 @@ class BandScene(BaseScene):
         self.app.stack.push(ProfileScene(self.app))
 
     def draw_content(self, surface) -> None:
+        from .lab import session_banner_text, session_check_phase
+
         body = self.body_rect
-        self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(130)),
-                        self.tr._("Pick the level for your age. You can switch at any time."), "happy", sango_size=self.px(130))
+        if session_check_phase(self.app) == "pre":
+            hello = self.tr._("First a quick check of what you already know. It is not a test!")
+        elif self.app.class_session is not None:
+            hello = session_banner_text(self.app)
+        else:
+            hello = self.tr._("Pick the level for your age. You can switch at any time.")
+        self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(130)), hello, "happy", sango_size=self.px(130))
 
 
 class TopicCard(Button):
@@ -137,7 +174,8 @@ class LevelMapScene(BaseScene):
         self.layout()
 
     def build(self):
-        topics = self.app.catalog.band_topics(self.band)
+        shown = {lv.topic for lv in shown_levels(self.app, self.band)}
+        topics = [t for t in self.app.catalog.band_topics(self.band) if t.id in shown]
         results = level_results(self.app)
         badges = self.app.badge_ids()
         per_page = self.COLS * self.ROWS
@@ -154,7 +192,7 @@ class LevelMapScene(BaseScene):
         for i, topic in enumerate(topics[self.page * per_page:(self.page + 1) * per_page]):
             r = pygame.Rect(grid.x + (i % self.COLS) * (cw + gap), grid.y + (i // self.COLS) * (ch + gap), cw, ch)
             r = self.ui.mirror(r, grid)
-            levels = self.app.catalog.topic_levels(self.band, topic.id)
+            levels = shown_levels(self.app, self.band, topic.id)
             stars = sum(getattr(results.get(lv.id), "best_stars", 0) for lv in levels)
             card = TopicCard(topic, lambda t=topic: self.open(t), r, stars, 3 * len(levels),
                              f"topic:{self.band}:{topic.id}" in badges, self.theme.small)
@@ -246,7 +284,7 @@ class TopicScene(BaseScene):
 
     def build(self):
         results = level_results(self.app)
-        levels = self.app.catalog.topic_levels(self.band, self.topic.id)
+        levels = shown_levels(self.app, self.band, self.topic.id)
         body = self.body_rect
         area = pygame.Rect(body.x, body.y + self.px(150), body.w, body.h - self.px(160))
         n = max(1, len(levels))

@@ -66,6 +66,11 @@ class TitleScene(BaseScene):
         img = self.app.art.sango("waving", size)
         surface.blit(img, img.get_rect(midtop=(left.centerx, left.y + self.px(150))))
         hello = self.tr._("Hi! I'm Sango. Let's learn to stay safe online together!")
+        from .lab import session_banner_text
+
+        banner = session_banner_text(self.app)
+        if banner:
+            hello = banner
         if self.app.profile is not None:
             hello = self.tr.f("Welcome back, {nickname}!", nickname=self.app.profile.nickname)
         box = pygame.Rect(left.x, left.bottom - self.px(110), left.w, self.px(100))
