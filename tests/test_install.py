@@ -14,8 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_wheel_carries_data(tmp_path):
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    # The fresh venv may use this test environment's packages (pygame-ce, Babel, hatchling...)
+    # through a .pth file, but sango_game itself only from the wheel installed below.
+    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    import site as site_mod
+
+    outer = [p for p in site_mod.getsitepackages() + [site_mod.getusersitepackages()] if os.path.isdir(p)]
+    Path(site, "sango-test-deps.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     # --no-build-isolation and --no-deps: the build tools and dependencies come from the test
     # environment, so the test needs no network; the install itself is a normal, non-editable one.
     subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", str(ROOT)],
