@@ -16,7 +16,6 @@ from typing import Iterable
 
 import pygame
 
-from .content import Catalog, load_catalog
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper
 from .scene import Scene, SceneStack
@@ -61,7 +60,7 @@ def _open_window(size, fullscreen: bool) -> pygame.Surface:
 
 class App:
     def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
-                 fullscreen: bool = False, catalog: Catalog | None = None, store=None,
+                 fullscreen: bool = False, catalog=None, store=None,
                  data_dir: Path | None = None, audio: bool = True, speech: bool = True):
         self.clock_start = time.perf_counter()
         self.screen = _open_window(size, fullscreen)
@@ -82,10 +81,10 @@ class App:
         self.stack = SceneStack()
         self._catalog = catalog  # loaded on first use: the title screen does not need it
         self.data_dir = data_dir
-        self.store = store
+        self._store = store
+        self._store_tried = store is not None
         self.store_error: str | None = None
         self.notices: list[tuple[str, dict]] = []  # (message key, params) shown once by the title
-        self._open_store()
         self.profile = None
         self.settings: dict = {}
         self.class_session = None  # a lab session loaded on this computer (teacher mode), restored below
@@ -112,8 +111,10 @@ class App:
 
     # -- services ---------------------------------------------------------------------------
     @property
-    def catalog(self) -> Catalog:
+    def catalog(self):
         if self._catalog is None:
+            from .content import load_catalog  # imported on first use: start-up stays fast
+
             self._catalog = load_catalog()
             for issue in self._catalog.errors:
                 log.warning("%s", issue.format())
@@ -127,32 +128,48 @@ class App:
         except (pygame.error, FileNotFoundError, OSError):
             pass
 
+    @property
+    def store(self):
+        """The progress store, opened on first use (right after the first frame at the latest)."""
+        if not self._store_tried:
+            self._store_tried = True
+            self._open_store()
+        return self._store
+
+    @store.setter
+    def store(self, value) -> None:
+        self._store = value
+        self._store_tried = True
+
     def _open_store(self) -> None:
-        if self.store is not None:
-            return
         try:
             from .progress import ProgressStore
 
             path = (self.data_dir / "progress.sqlite3") if self.data_dir else None
-            self.store = ProgressStore.open(path)
-            if self.store.notice is not None:
-                n = self.store.notice
+            self._store = ProgressStore.open(path)
+            if self._store.notice is not None:
+                n = self._store.notice
                 self.notices.append((n.code, dict(getattr(n, "params", {}) or {})))
             try:
-                self.store.backup()
+                self._store.backup()
             except Exception as exc:  # a full disk must not stop play
                 log.warning("backup failed: %s", exc)
         except Exception as exc:
             # Play still works without saving; the title shows why.
             log.error("progress store unavailable: %s", exc)
-            self.store = None
+            self._store = None
             self.store_error = str(exc)
             self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
-    def _restore_lab_session(self) -> None:
-        from .classroom.state import STATE_FILE, lab_data_dir, restore_class_session
+    LAB_STATE_FILE = "lab-session.json"  # = classroom.state.STATE_FILE (a test keeps them equal)
 
-        if (lab_data_dir(self) / STATE_FILE).exists():  # cheap check first: no catalog load at start-up otherwise
+    def _restore_lab_session(self) -> None:
+        from .paths import data_dir
+
+        folder = self.data_dir if self.data_dir else data_dir()
+        if (folder / self.LAB_STATE_FILE).exists():  # cheap check first: the lab code loads only when needed
+            from .classroom.state import restore_class_session
+
             restore_class_session(self)
 
     def set_language(self, code: str) -> None:
@@ -284,9 +301,14 @@ class App:
             t0 = time.perf_counter()
             self.draw()
             pygame.display.flip()
+            if self.frames == 0:
+                self.first_frame_at = time.time()  # wall clock, for the start-up benchmark
             self.last_frame_ms = (time.perf_counter() - t0) * 1000
             self.dirty = False
             self.frames += 1
+            if not self._store_tried:
+                _ = self.store  # open progress after the first frame is on screen
+                self.dirty = self.dirty or bool(self.notices)
             return True
         return False
 
@@ -341,8 +363,8 @@ class App:
 
     def shutdown(self) -> None:
         try:
-            if self.store is not None:
-                self.store.close()
+            if self._store is not None:
+                self._store.close()
         except Exception:  # pragma: no cover
             pass
         self.speech.stop()

@@ -153,8 +153,8 @@ class Translator:
         self.language = get_language(code)
         self.code = self.language.code
         self.rtl = self.language.rtl
+        # English is the source language: its text is the msgid itself, no catalog needed.
         self._catalog = _open_mo(self.code, root) if self.code != "en" else None
-        self._en = _open_mo("en", root) if self.code != "en" else _open_mo("en", root)
         self.missing: set[str] = set()
 
     # -- lookups ----------------------------------------------------------------------

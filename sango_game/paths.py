@@ -23,7 +23,6 @@ No pygame here, and nothing touches the network.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +99,10 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise ConfigError(path, f"is not UTF-8 text (bad byte at position {exc.start})") from None
     try:
+        import tomllib  # only when a config file exists: most computers have none
+
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
         raise ConfigError(path, f"is not valid TOML: {exc}") from None
 
 

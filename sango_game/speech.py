@@ -9,8 +9,6 @@ available, and ``say`` does nothing: no error, no delay.
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import threading
 
 log = logging.getLogger(__name__)
@@ -28,14 +26,21 @@ class Speech:
         self._proc: subprocess.Popen | None = None
         self._pyttsx = None
         self._lock = threading.Lock()
-        if engine:
+        self._detected = not engine  # engine=None: read-aloud switched off entirely
+        if engine and engine != "auto":
             self._detect()
 
     @property
     def available(self) -> bool:
+        if not self._detected:
+            self._detect()
         return bool(self.engine_name)
 
     def _detect(self) -> None:
+        """Look for an engine (on first use, not at start-up)."""
+        import shutil
+
+        self._detected = True
         for cmd in ("espeak-ng", "espeak"):
             path = shutil.which(cmd)
             if path:
@@ -59,6 +64,8 @@ class Speech:
 
     def command(self, text: str, lang: str) -> list[str] | None:
         """The command line that speaks ``text`` (for the command-line engines)."""
+        if not self.available:
+            return None
         if self.engine_name in ("espeak-ng", "espeak"):
             return [self._cmd, "-v", ESPEAK_VOICES.get(lang, "en"), "-s", "150", "--", text]
         if self.engine_name == "say":
@@ -72,6 +79,8 @@ class Speech:
         self.stop()
         cmd = self.command(text, lang)
         try:
+            import subprocess
+
             if cmd is not None:
                 with self._lock:
                     self._proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -155,3 +155,21 @@ def test_resize_and_fullscreen_relayout(app):
     assert app.size == (1920, 1080)
     app.step([Action(Act.RESIZE, pos=(800, 500))])
     assert app.size == (1024, 600)  # never smaller than the supported minimum
+
+
+def test_damaged_progress_file_is_set_aside_and_the_child_is_told(tmp_path, fixture_catalog):
+    from sango_game.app import App
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "progress.sqlite3").write_bytes(b"this is not a database" * 100)
+    app = App(language="en", catalog=fixture_catalog, data_dir=data, speech=False)
+    app.step()
+    app.step()
+    assert app.stack.top.name == "message"
+    assert "damaged" in app.stack.top.title_text
+    assert list(data.glob("progress.sqlite3.damaged-*")), "the damaged file must be kept for the teacher"
+    app.step([Action(Act.CONFIRM)])
+    assert app.stack.top.name == "title"
+    assert app.store.create_profile("Mei", "cat").nickname == "Mei"  # a working store again
+    app.shutdown()

@@ -84,7 +84,7 @@ def test_speech_uses_espeak_with_the_language_voice(tmp_path, monkeypatch):
     from sango_game.speech import Speech
 
     s = Speech(enabled=False)
-    assert s.engine_name == "espeak-ng"
+    assert s.available and s.engine_name == "espeak-ng"
     assert s.say("ignored", "en") is False  # read-aloud is off
     assert s.say("لديك 3 نجوم", "ar", force=True) is True
     for _ in range(100):

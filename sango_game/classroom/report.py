@@ -218,7 +218,7 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
         imp = summary.improvement_average
         values.append((tr._("Knowledge check"), f"{p.percent(summary.pre_average)} → {p.percent(summary.post_average)}"
                        if not tr.rtl else f"{p.percent(summary.pre_average)} ← {p.percent(summary.post_average)}",
-                       None if imp is None else tr.f("{sign}{points} points", sign="+" if imp >= 0 else "−", points=round(abs(imp) * 100))))
+                       None if imp is None else tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))))
     gap = 24
     w = (box_row.w - gap * (len(values) - 1)) // len(values)
     for i, (label, value, extra) in enumerate(values):

@@ -1023,7 +1023,7 @@ class ClassSummaryScene(BaseScene):
         top, mid, low = three(cols[2])
         imp = s.improvement_average
         self.ui.text(surface, self.tr._("Improvement"), top, self.theme.small, self.c.text_soft, align="center")
-        value = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "−", points=round(abs(imp) * 100))
+        value = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))
         self.ui.text(surface, value, mid, self.theme.heading, self.c.good if imp is not None and imp > 0 else self.c.text,
                      align="center", bold=True)
         self.ui.text(surface, self.tr.nf("{n} pupil did both", "{n} pupils did both", s.paired_count), low, self.theme.small,
@@ -1040,7 +1040,7 @@ class ClassSummaryScene(BaseScene):
             self.ui.text(surface, self._pct(row.pre), cols[1], self.theme.small, align="start")
             self.ui.text(surface, self._pct(row.post), cols[2], self.theme.small, align="start")
             imp = row.improvement
-            txt = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "−", points=round(abs(imp) * 100))
+            txt = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))
             self.ui.text(surface, txt, cols[3], self.theme.small, self.c.good if imp and imp > 0 else self.c.text, align="start")
             y += self.row_h() + self.px(4)
 

@@ -13,10 +13,6 @@ class TitleScene(BaseScene):
     name = "title"
     header = False
 
-    def __init__(self, app):
-        super().__init__(app)
-        self._shown_notices = False
-
     def enter(self) -> None:
         self.app.sound.music("title")
 
@@ -24,8 +20,7 @@ class TitleScene(BaseScene):
         self.layout()
 
     def update(self, dt: float) -> bool:
-        if not self._shown_notices and self.app.stack.top is self:
-            self._shown_notices = True
+        if self.app.notices and self.app.stack.top is self:
             self.show_notices()
         return False
 
@@ -66,11 +61,10 @@ class TitleScene(BaseScene):
         img = self.app.art.sango("waving", size)
         surface.blit(img, img.get_rect(midtop=(left.centerx, left.y + self.px(150))))
         hello = self.tr._("Hi! I'm Sango. Let's learn to stay safe online together!")
-        from .lab import session_banner_text
+        if self.app.class_session is not None:  # (the lab code loads only when a session exists)
+            from .lab import session_banner_text
 
-        banner = session_banner_text(self.app)
-        if banner:
-            hello = banner
+            hello = session_banner_text(self.app) or hello
         if self.app.profile is not None:
             hello = self.tr.f("Welcome back, {nickname}!", nickname=self.app.profile.nickname)
         box = pygame.Rect(left.x, left.bottom - self.px(110), left.w, self.px(100))

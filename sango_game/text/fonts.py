@@ -196,9 +196,11 @@ def font_cmap(path: Path) -> frozenset[int]:
         if hit is not None:
             return hit
     try:
-        cps = _cmap_fonttools(path)
-    except ImportError:
+        # The built-in reader is fast and needs nothing (a test checks it matches fontTools);
+        # importing fontTools alone would cost ~50 ms of start-up.
         cps = _cmap_builtin(path)
+    except ValueError:
+        cps = _cmap_fonttools(path)
     with _cmap_lock:
         _cmaps[path] = cps
     return cps
