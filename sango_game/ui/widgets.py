@@ -96,6 +96,19 @@ class UI:
         pygame.draw.rect(surface, fill or self.c.panel, rect, border_radius=r)
         pygame.draw.rect(surface, border or self.c.panel_border, rect, max(1, self.px(width)), border_radius=r)
 
+    def dashed_rect(self, surface, rect: pygame.Rect, color, width: int) -> None:
+        dash, gap = self.px(14), self.px(8)
+        r = rect.inflate(-width, -width)
+        for (x1, y1), (x2, y2) in ((r.topleft, r.topright), (r.topright, r.bottomright),
+                                   (r.bottomright, r.bottomleft), (r.bottomleft, r.topleft)):
+            length = max(abs(x2 - x1), abs(y2 - y1))
+            dx, dy = ((x2 > x1) - (x2 < x1)), ((y2 > y1) - (y2 < y1))
+            pos = 0
+            while pos < length:
+                end = min(length, pos + dash)
+                pygame.draw.line(surface, color, (x1 + dx * pos, y1 + dy * pos), (x1 + dx * end, y1 + dy * end), width)
+                pos = end + gap
+
     def focus_ring(self, surface, rect: pygame.Rect, radius: int = 14) -> None:
         """Two-tone ring (dark inside, bright outside): visible on any background."""
         pad = self.px(4)
@@ -210,7 +223,12 @@ class Button(Widget):
             border, width, state_icon = c.good, 5, "check"
         if not self.enabled:
             fg = c.disabled
-        ui.panel(surface, r, fill, border, radius=14, width=width)
+        if self.state == "missed":
+            # A right answer the player did not pick: dashed border (not just a colour) and a hollow check.
+            ui.panel(surface, r, fill, fill, radius=14, width=1)
+            ui.dashed_rect(surface, r, border, max(2, ui.px(4)))
+        else:
+            ui.panel(surface, r, fill, border, radius=14, width=width)
         pad = ui.px(14)
         inner = r.inflate(-2 * pad, -ui.px(10))
         lead = pygame.Rect(inner.x, inner.y, 0, inner.h)
@@ -235,7 +253,11 @@ class Button(Widget):
             tail = pygame.Rect(inner.right - isz, inner.y, isz, inner.h)
             col = c.good if self.state in ("correct", "missed") else (c.bad if self.state == "wrong" else fg)
             ti = ui.mirror(pygame.Rect(tail.x, tail.centery - isz // 2, isz, isz), r)
-            ui.icon(surface, state_icon, ti.center, isz, col)
+            if self.state == "missed":
+                pygame.draw.circle(surface, col, ti.center, isz // 2, max(1, ui.px(2)))
+                ui.icon(surface, state_icon, ti.center, int(isz * 0.7), col)
+            else:
+                ui.icon(surface, state_icon, ti.center, isz, col)
         text_rect = pygame.Rect(inner.x + lead.w, inner.y, inner.w - lead.w - (tail.w + ui.px(6) if state_icon else 0), inner.h)
         text_rect = ui.mirror(text_rect, r)
         ui.text(surface, self.label, text_rect, self.size or ui.theme.body, fg, align=self.align)
