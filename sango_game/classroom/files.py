@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from ..atomic import atomic_write_bytes as _atomic_write
+
 import hashlib
 import json
 import os
@@ -134,38 +136,12 @@ def read_json_file(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[dict, bytes
     return parse_json_bytes(Path(path), data), data
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically; ClassroomFileError with a clear reason on failure."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        _atomic_write(path, data, make_parent=True)
     except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         import errno
 
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):

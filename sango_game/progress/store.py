@@ -11,6 +11,8 @@ Nothing here touches the network, and nothing here imports pygame.
 
 from __future__ import annotations
 
+from ..atomic import atomic_write_bytes, fsync_dir
+
 import errno
 import json
 import math
@@ -76,19 +78,6 @@ def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows cannot flush a read-only handle
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open folders; its os.replace is durable enough
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)
 
@@ -376,7 +365,7 @@ class ProgressStore:
                     tmp.unlink()
                     continue
                 os.replace(tmp, path)
-                _fsync_dir(path.parent)
+                fsync_dir(path.parent)
             except StoreError:
                 tmp.unlink(missing_ok=True)
                 continue
@@ -738,19 +727,9 @@ class ProgressStore:
         path = Path(path)
         data = self.export_profile(profile_id)
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         try:
-            with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-            _fsync_dir(path.parent)
+            atomic_write_bytes(path, text.encode("utf-8"))
         except OSError as exc:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
             raise _os_error(exc, "save the progress file", path) from None
         return path
 
@@ -906,7 +885,7 @@ class ProgressStore:
                                  "Restart Sango to restore the last good backup.", code="store_damaged")
             _fsync_file(tmp)
             os.replace(tmp, target)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except sqlite3.Error as exc:
             tmp.unlink(missing_ok=True)
             raise _sqlite_error(exc, "make a backup of the progress", folder) from None
