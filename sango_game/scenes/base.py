@@ -13,6 +13,8 @@ from ..ui.widgets import Button, FocusGroup
 class BaseScene(Scene):
     header = True
     back_label = N_("Back")
+    #: Typed characters go to this scene (nicknames, PINs, names) instead of acting as shortcuts.
+    text_entry = False
 
     def __init__(self, app):
         super().__init__(app)
@@ -55,6 +57,28 @@ class BaseScene(Scene):
         return pygame.Rect(m, top, self.app.size[0] - 2 * m, self.app.size[1] - top - m)
 
     # lifecycle --------------------------------------------------------------------------------
+    def _text_mode(self, on: bool) -> None:
+        if not self.text_entry:
+            return
+        self.app.input.text_mode = on
+        if on:
+            try:
+                pygame.key.start_text_input()
+            except pygame.error:  # pragma: no cover - no keyboard subsystem
+                pass
+
+    def enter(self) -> None:
+        self._text_mode(True)
+
+    def resume(self) -> None:
+        self._text_mode(True)
+
+    def pause(self) -> None:
+        self._text_mode(False)
+
+    def exit(self) -> None:
+        self._text_mode(False)
+
     def layout(self) -> None:
         self.focus.rtl = self.app.tr.rtl
         widgets: list = []

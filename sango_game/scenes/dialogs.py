@@ -103,6 +103,7 @@ class PinDialog(Dialog):
     """Enter a 4-8 digit PIN with the keyboard, the number keys, or the on-screen keypad."""
 
     name = "pin"
+    text_entry = True  # digits typed on any keyboard, Arabic-Indic digits included
 
     def __init__(self, app, prompt: str, on_pin: Callable[[str], bool], hint: str = ""):
         super().__init__(app)
@@ -111,12 +112,6 @@ class PinDialog(Dialog):
         self.hint = hint
         self.digits = ""
         self.error = ""
-
-    def enter(self) -> None:
-        self.app.input.text_mode = True
-
-    def exit(self) -> None:
-        self.app.input.text_mode = False
 
     def box(self) -> pygame.Rect:
         w, h = self.app.size

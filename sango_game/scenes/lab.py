@@ -254,6 +254,35 @@ class TwoLineButton(Button):
                 align="start", min_size=10)
 
 
+class ScannedListScene(BaseScene):
+    """A paged list of things found on the USB sticks and the export folder, with "Look again"."""
+
+    page = 0
+    pages = 1
+
+    def scan(self) -> None:  # pragma: no cover - each subclass scans for its own files
+        raise NotImplementedError
+
+    def nav_buttons(self, body: pygame.Rect) -> list:
+        nav = pygame.Rect(body.x, body.bottom - self.px(64), body.w, self.px(60))
+        rects = self.ui.row(nav, 3, self.px(60), self.px(20), width=self.px(260))
+        prev = Button(self.tr._("Previous"), lambda: self.turn(-1), icon="back", name="prev", rect=rects[0])
+        again = Button(self.tr._("Look again"), self.rescan, icon="import", name="rescan", rect=rects[1])
+        nxt = Button(self.tr._("Next"), lambda: self.turn(1), icon="forward", name="next", rect=rects[2])
+        prev.enabled = self.page > 0
+        nxt.enabled = self.page < self.pages - 1
+        return [again, prev, nxt]
+
+    def turn(self, d: int) -> None:
+        self.page += d
+        self.layout()
+
+    def rescan(self) -> None:
+        self.scan()
+        self.page = 0
+        self.layout()
+
+
 def paged(items: list, page: int, per_page: int) -> tuple[list, int, int]:
     pages = max(1, (len(items) + per_page - 1) // per_page)
     page = max(0, min(page, pages - 1))
@@ -414,22 +443,11 @@ class PrepareSessionScene(BaseScene):
     def title(self) -> str:
         return self.tr._("Prepare a session")
 
-    def enter(self) -> None:
-        self.app.input.text_mode = True
-        try:
-            pygame.key.start_text_input()
-        except pygame.error:  # pragma: no cover
-            pass
+    text_entry = True  # the session name
 
     def resume(self) -> None:
-        self.app.input.text_mode = True
+        super().resume()
         self.layout()
-
-    def exit(self) -> None:
-        self.app.input.text_mode = False
-
-    def pause(self) -> None:
-        self.app.input.text_mode = False
 
     # what is chosen ----------------------------------------------------------------------------------
     def levels(self) -> list[Level]:
@@ -467,18 +485,10 @@ class PrepareSessionScene(BaseScene):
         out.append(Button(label, self.cycle_check, icon="help", rect=rects[3], name="check", size=self.theme.small))
         out.append(Button(self.app.tr.language.native_name, self.language, icon="globe", rect=rects[4], name="language",
                           size=self.theme.small))
-        topics = self.app.catalog.band_topics(self.band)
-        cols = 4 if len(topics) <= 16 else 5
-        rows = max(1, (len(topics) + cols - 1) // cols)
-        gap = self.px(8)
-        cw = (grid.w - gap * (cols - 1)) // cols
-        ch = min(self.px(58), (grid.h - gap * (rows - 1)) // rows)
-        for i, t in enumerate(topics):
-            r = self.ui.mirror(pygame.Rect(grid.x + (i % cols) * (cw + gap), grid.y + (i // cols) * (ch + gap), cw, ch), grid)
-            b = Button(self.tr.level(t.title), lambda tid=t.id: self.toggle_topic(tid), rect=r, name=f"topic-{t.id}",
-                       size=self.theme.small, align="start")
-            b.state = "selected" if t.id in self.topics else None
-            out.append(b)
+        from .teacher import topic_toggle_buttons
+
+        cols = 4 if len(self.app.catalog.band_topics(self.band)) <= 16 else 5
+        out += topic_toggle_buttons(self, self.band, self.topics, grid, cols, self.px(58))
         save = Button(self.tr._("Save the session file"), self.save, icon="export", style="primary", name="save",
                       rect=pygame.Rect(bottom.centerx - self.px(220), bottom.y, self.px(440), bottom.h))
         save.enabled = bool(self.topics) and bool(self.session_name.strip())
@@ -588,7 +598,7 @@ class PrepareSessionScene(BaseScene):
 
 
 # -- loading a session -------------------------------------------------------------------------------------
-class LoadSessionScene(BaseScene):
+class LoadSessionScene(ScannedListScene):
     name = "lab-load"
     PER_PAGE = 5
 
@@ -630,23 +640,7 @@ class LoadSessionScene(BaseScene):
                 b = TwoLineButton(ltr(path.name), error.what(self.tr), lambda e=error: self.explain(e), rect=r, icon="help",
                                   name=f"session-{i}", size=self.theme.body)
             out.append(b)
-        nav = pygame.Rect(body.x, body.bottom - self.px(64), body.w, self.px(60))
-        rects = self.ui.row(nav, 3, self.px(60), self.px(20), width=self.px(260))
-        prev = Button(self.tr._("Previous"), lambda: self.turn(-1), icon="back", name="prev", rect=rects[0])
-        again = Button(self.tr._("Look again"), self.rescan, icon="import", name="rescan", rect=rects[1])
-        nxt = Button(self.tr._("Next"), lambda: self.turn(1), icon="forward", name="next", rect=rects[2])
-        prev.enabled = self.page > 0
-        nxt.enabled = self.page < self.pages - 1
-        return out + [again, prev, nxt]
-
-    def turn(self, d: int) -> None:
-        self.page += d
-        self.layout()
-
-    def rescan(self) -> None:
-        self.scan()
-        self.page = 0
-        self.layout()
+        return out + self.nav_buttons(body)
 
     def explain(self, error: ClassroomFileError) -> None:
         self.app.stack.push(MessageDialog(self.app, self.tr._("This session file cannot be used."), error.message(self.tr),
@@ -684,7 +678,7 @@ class LoadSessionScene(BaseScene):
 
 
 # -- importing results -------------------------------------------------------------------------------------
-class ImportFolderScene(BaseScene):
+class ImportFolderScene(ScannedListScene):
     """Where are the results? Every USB stick (searched through) and the export folder."""
 
     name = "lab-import"
@@ -713,23 +707,7 @@ class ImportFolderScene(BaseScene):
             b = TwoLineButton(ltr(str(folder)), self.tr.nf("{n} results file found", "{n} results files found", n),
                               lambda f=folder: self.run(f), rect=r, icon="import", name=f"folder-{i}", size=self.theme.body)
             out.append(b)
-        nav = pygame.Rect(body.x, body.bottom - self.px(64), body.w, self.px(60))
-        rects = self.ui.row(nav, 3, self.px(60), self.px(20), width=self.px(260))
-        prev = Button(self.tr._("Previous"), lambda: self.turn(-1), icon="back", name="prev", rect=rects[0])
-        again = Button(self.tr._("Look again"), self.rescan, icon="import", name="rescan", rect=rects[1])
-        nxt = Button(self.tr._("Next"), lambda: self.turn(1), icon="forward", name="next", rect=rects[2])
-        prev.enabled = self.page > 0
-        nxt.enabled = self.page < self.pages - 1
-        return out + [again, prev, nxt]
-
-    def turn(self, d: int) -> None:
-        self.page += d
-        self.layout()
-
-    def rescan(self) -> None:
-        self.scan()
-        self.page = 0
-        self.layout()
+        return out + self.nav_buttons(body)
 
     def run(self, folder: Path) -> None:
         session = self.app.class_session

@@ -115,6 +115,7 @@ def select_profile(app, profile) -> None:
 
 class NewProfileScene(BaseScene):
     name = "new-profile"
+    text_entry = True  # the nickname
 
     def __init__(self, app):
         super().__init__(app)
@@ -124,16 +125,6 @@ class NewProfileScene(BaseScene):
 
     def title(self) -> str:
         return self.tr._("New player")
-
-    def enter(self) -> None:
-        self.app.input.text_mode = True
-        try:
-            pygame.key.start_text_input()
-        except pygame.error:  # pragma: no cover
-            pass
-
-    def exit(self) -> None:
-        self.app.input.text_mode = False
 
     def build(self):
         body = self.body_rect

@@ -170,19 +170,8 @@ class ClassSetupScene(BaseScene):
         out.append(Button(self.tr.nf("{n} team", "{n} teams", self.teams), self.cycle_teams, icon="team", rect=rects[3], name="teams",
                           size=self.theme.small))
         out.append(Button(self.app.tr.language.native_name, self.language, icon="globe", rect=rects[4], name="language", size=self.theme.small))
-        topics = self.app.catalog.band_topics(self.band)
         grid = pygame.Rect(body.x, top.bottom + self.px(16), body.w, body.h - self.px(170))
-        cols = 4
-        rows = max(1, (len(topics) + cols - 1) // cols)
-        gap = self.px(8)
-        cw = (grid.w - gap * (cols - 1)) // cols
-        ch = min(self.px(60), (grid.h - gap * (rows - 1)) // rows)
-        for i, t in enumerate(topics):
-            r = self.ui.mirror(pygame.Rect(grid.x + (i % cols) * (cw + gap), grid.y + (i // cols) * (ch + gap), cw, ch), grid)
-            b = Button(self.tr.level(t.title), lambda tid=t.id: self.toggle_topic(tid), rect=r, name=f"topic-{t.id}",
-                       size=self.theme.small, align="start")
-            b.state = "selected" if t.id in self.topics else None
-            out.append(b)
+        out += topic_toggle_buttons(self, self.band, self.topics, grid, 4, self.px(60))
         start = Button(self.tr._("Start class play"), self.start, icon="play", style="primary", name="start",
                        rect=pygame.Rect(body.centerx - self.px(180), body.bottom - self.px(72), self.px(360), self.px(68)))
         start.enabled = bool(self.topics)
@@ -221,6 +210,18 @@ class ClassSetupScene(BaseScene):
         body = self.body_rect
         self.ui.text(surface, self.tr._("Pick the topics to play:"), pygame.Rect(body.x, body.bottom - self.px(150), body.w, self.px(40)),
                      self.theme.small, self.c.text_soft, align="start")
+
+
+def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect, cols: int, max_h: int) -> list[Button]:
+    """A grid of the band's topics that the teacher switches on and off (scene.toggle_topic(id))."""
+    topics = scene.app.catalog.band_topics(band)
+    out = []
+    for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h)):
+        b = Button(scene.tr.level(t.title), lambda tid=t.id: scene.toggle_topic(tid), rect=r, name=f"topic-{t.id}",
+                   size=scene.theme.small, align="start")
+        b.state = "selected" if t.id in selected else None
+        out.append(b)
+    return out
 
 
 def class_level(catalog, band: str, topic_ids) -> tuple[Level, dict[str, Level]]:

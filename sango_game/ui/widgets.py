@@ -63,6 +63,16 @@ class UI:
         rects = [pygame.Rect(x0 + i * (w + gap), yy, w, height) for i in range(n)]
         return [self.mirror(r, container) for r in rects]
 
+    def grid(self, container: pygame.Rect, n: int, cols: int, gap: int, max_h: int | None = None) -> list[pygame.Rect]:
+        """n cells filled row by row in reading order (mirrored in right-to-left languages)."""
+        rows = max(1, (n + cols - 1) // cols)
+        cw = (container.w - gap * (cols - 1)) // cols
+        ch = (container.h - gap * (rows - 1)) // rows
+        if max_h is not None:
+            ch = min(ch, max_h)
+        return [self.mirror(pygame.Rect(container.x + (i % cols) * (cw + gap), container.y + (i // cols) * (ch + gap), cw, ch),
+                            container) for i in range(n)]
+
     # -- drawing ----------------------------------------------------------------------------
     def text(self, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int, color=None, *,
              align: str = "start", valign: str = "center", bold: bool = False, min_size: int | None = None) -> pygame.Rect:
