@@ -68,24 +68,10 @@ class Painter:
              bold: bool = False, min_size: int = 14) -> pygame.Rect:
         if not text:
             return pygame.Rect(rect.x, rect.y, 0, 0)
-        e = self.text_engine
-        fitted = e.fit(text, self.lang, size, rect.w, rect.h, min_size=min_size, bold=bold)
-        surf = e.render(text, self.lang, fitted, color, max_width=rect.w, align=align, bold=bold)
-        dest = surf.get_rect()
-        if align == "center":
-            dest.centerx = rect.centerx
-        elif (align == "start") != self.rtl:
-            dest.x = rect.x
-        else:
-            dest.right = rect.right
-        if valign == "center":
-            dest.centery = rect.centery
-        elif valign == "bottom":
-            dest.bottom = rect.bottom
-        else:
-            dest.y = rect.y
-        self.s.blit(surf, dest)
-        return dest
+        from ..ui.widgets import place_text
+
+        return place_text(self.s, self.text_engine, self.lang, self.rtl, text, rect, size, color, align=align,
+                          valign=valign, bold=bold, min_size=min_size)
 
     def bar(self, rect: pygame.Rect, fraction: float, color) -> None:
         """A bar that fills from the start side (right in Arabic)."""

@@ -16,6 +16,29 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..app import App
 
 
+def place_text(surface: pygame.Surface, engine, lang: str, rtl: bool, text: str, rect: pygame.Rect, size: int, color, *,
+               align: str = "start", valign: str = "center", bold: bool = False, min_size: int = 12) -> pygame.Rect:
+    """Wrap ``text`` to ``rect``, shrink it (down to ``min_size``) until it fits, blit it aligned.
+    ``align``: start/end follow the reading direction; left/right/center are absolute."""
+    fitted = engine.fit(text, lang, size, rect.w, rect.h, min_size=min_size, bold=bold)
+    surf = engine.render(text, lang, fitted, color, max_width=rect.w, align=align, bold=bold)
+    dest = surf.get_rect()
+    if align == "center":
+        dest.centerx = rect.centerx
+    elif align == "left" or (align in ("start", "end") and (align == "start") != rtl):
+        dest.x = rect.x
+    else:
+        dest.right = rect.right
+    if valign == "center":
+        dest.centery = rect.centery
+    elif valign == "bottom":
+        dest.bottom = rect.bottom
+    else:
+        dest.y = rect.y
+    surface.blit(surf, dest)
+    return dest
+
+
 class UI:
     """Drawing helpers bound to the app's theme, text engine, art and language."""
 
@@ -79,24 +102,8 @@ class UI:
         """Wrap and shrink ``text`` to fit ``rect``; returns the area actually drawn."""
         if not text:
             return pygame.Rect(rect.x, rect.y, 0, 0)
-        engine = self.app.text
-        color = color or self.c.text
-        fitted = engine.fit(text, self.lang, size, rect.w, rect.h, min_size=min_size or max(12, int(size * 0.6)), bold=bold)
-        surf = engine.render(text, self.lang, fitted, color, max_width=rect.w, align=align, bold=bold)
-        dest = surf.get_rect()
-        if align == "center":
-            dest.centerx = rect.centerx
-        elif (align == "start") != self.rtl and align != "right" or align == "left":
-            dest.x = rect.x
-        else:
-            dest.right = rect.right
-        if valign == "center":
-            dest.centery = rect.centery
-        elif valign == "bottom":
-            dest.bottom = rect.bottom
-        else:
-            dest.y = rect.y
-        surface.blit(surf, dest)
+        dest = place_text(surface, self.app.text, self.lang, self.rtl, text, rect, size, color or self.c.text, align=align,
+                          valign=valign, bold=bold, min_size=min_size or max(12, int(size * 0.6)))
         if dest.h > rect.h + 1 or dest.w > rect.w + 1:
             self.app.note_overflow(text, rect, dest)
         return dest
