@@ -139,7 +139,7 @@ def _fields_ok(source_fields: set[str], translated: str) -> str | None:
 
 def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]:
     """Check every catalog against the template. Nothing is written."""
-    from babel import Locale
+    from babel.messages.plurals import get_plural
 
     root = root or repo_root()
     locales = root / "locales"
@@ -160,10 +160,10 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
             rep.problems.append(f"{po}: missing catalog (run: sango-game i18n update)")
             continue
         cat = read_catalog(po, lang.babel)
-        nplurals = Locale.parse(lang.babel).plural_form.tags
-        expected_n = len(nplurals)
+        # gettext plural forms as Babel writes them for this locale (CLDR-based: ar 6, ru 3, zh 1...)
+        expected_n = get_plural(lang.babel).num_plurals
         if cat.num_plurals != expected_n:
-            rep.problems.append(f"{po}: Plural-Forms has nplurals={cat.num_plurals}, CLDR says {expected_n}")
+            rep.problems.append(f"{po}: Plural-Forms has nplurals={cat.num_plurals}, {lang.code} needs {expected_n}")
         for tmsg in template:
             if not tmsg.id:
                 continue
@@ -178,6 +178,10 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
                 rep.problems.append(f"{where}: fuzzy (check and remove the fuzzy flag)")
                 continue
             strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+            if tmsg.pluralizable and any(strings) and not all(strings) or tmsg.pluralizable and len(strings) != expected_n:
+                # (Babel pads missing forms with empty strings when it reads a .po file.)
+                rep.problems.append(f"{where}: {sum(1 for x in strings if x)} plural forms, {lang.code} needs {expected_n}")
+                continue
             if not all(s for s in strings):
                 rep.problems.append(f"{where}: not translated")
                 continue
@@ -197,7 +201,9 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
                 bad = f"placeholders {sorted(placeholders(strings[0]))} differ from the English {sorted(src_fields)}"
             if not bad and lang.code != "en":
                 sources = tmsg.id if isinstance(tmsg.id, tuple) else (tmsg.id,)
-                if any(s in sources and len(re.findall(r"[A-Za-z]{2,}", s)) >= 3 for s in strings):
+                # Three or more English words left as they are; usernames like Yusuf_GreenHill_School are one word.
+                if any(s in sources and len(re.findall(r"(?:^|\s)[A-Za-z][A-Za-z']+(?=[\s.,!?]|$)", re.sub(r"\{[^}]*\}", "", s))) >= 3
+                       for s in strings):
                     bad = "the translation is the English text (copy it only for names and usernames)"
             if bad:
                 rep.problems.append(f"{where}: {bad}")

@@ -37,9 +37,12 @@ def test_check_catches_every_kind_of_problem(tmp_path):
     plural = next(m for m in cat if m.pluralizable)
     fmt = next(m for m in msgs if "{" in m.id)
     msgs[0].string = ""  # missing
+    msgs[1].string = "Что-то"
     msgs[1].flags.add("fuzzy")  # fuzzy
-    fmt.string = fmt.string.replace("{", "{x")  # placeholder mismatch
-    plural.string = plural.string[:2]  # 2 forms instead of 3
+    fmt.string = "Привет, {x}"  # placeholder mismatch
+    plural.string = ("{n} раз", "{n} раза")  # 2 forms instead of 3
+    english = next(m for m in msgs[2:] if m is not fmt and len(m.id.split()) >= 4)
+    english.string = english.id  # English left untranslated
     write_catalog(cat, po)
     ar = po_path("ar", root / "locales")
     cat = read_catalog(ar, "ar")
@@ -49,6 +52,7 @@ def test_check_catches_every_kind_of_problem(tmp_path):
     reports = {r.code: r for r in check(root)}
     text = "\n".join(reports["ru"].problems)
     assert "not translated" in text and "fuzzy" in text and "placeholder" in text and "plural forms, ru needs 3" in text
+    assert "the translation is the English text" in text
     assert any("font cannot draw" in p for p in reports["ar"].problems)
 
 
