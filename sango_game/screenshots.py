@@ -159,10 +159,14 @@ def tour(app, visit: Visit, levels=None) -> None:
 
 # -- screenshots command ------------------------------------------------------------------------------
 
-SHOTS = ("title", "language", "levelmap-13-18", "band", "settings", "class-play", "dialog-pin")
+SHOTS = ("title", "language", "band", "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher",
+         "class-play", "class-play-feedback-0", "dialog-pin")
 
 
-def take_screenshots(out: Path, languages=None, size=(1280, 720)) -> list[Path]:
+def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str = "k-scams-quiz",
+                     scenario_id: str = "k-strangers-scenario") -> list[Path]:
+    """Save the main menus, every screen of one quiz (each question before and after answering)
+    and every step of one story, in each language, as ``<lang>-<screen>.png``."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import tempfile
@@ -175,38 +179,25 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720)) -> list[Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    codes = languages or [lang.code for lang in LANGUAGES]
     data = Path(tempfile.mkdtemp(prefix="sango-shots-"))
-    for code in codes:
+    for code in languages or [lang.code for lang in LANGUAGES]:
         app = App(size=size, language=code, data_dir=data / code, audio=False, speech=False)
-        app.store.create_profile("Amina", "owl") if app.store is not None and not app.store.list_profiles() else None
+        if app.store is not None and not app.store.list_profiles():
+            app.store.create_profile("Amina", "owl")
 
-        def visit(name: str, code=code, app=app) -> None:
-            if name in SHOTS or name.endswith(("-q1", "-q4", "-q4-feedback-0", "-q1-feedback-0")) or _scenario_shot(name):
+        def save(name: str, wanted=lambda name: True, app=app, code=code) -> None:
+            if wanted(name):
                 path = out / f"{code}-{name}.png"
                 pygame.image.save(app.screen, str(path))
                 written.append(path)
 
-        tour_menus(app, visit)
-        quiz = app.catalog.levels.get("k-passwords-quiz") or next(lv for lv in app.catalog.levels.values() if lv.kind == "quiz")
-        scen = app.catalog.levels.get("k-strangers-scenario") or next(lv for lv in app.catalog.levels.values() if lv.kind == "scenario")
-        tour_level(app, quiz, visit)
-        first = scen.start
-        first_choice = scen.node(first).choices[0].id
-
-        def scen_visit(name: str, code=code, app=app) -> None:
-            if name in (f"{scen.id}-{first}", f"{scen.id}-{first}-{first_choice}", f"{scen.id}-{scen.endings[0].id}", f"{scen.id}-results"):
-                path = out / f"{code}-{name}.png"
-                pygame.image.save(app.screen, str(path))
-                written.append(path)
-
-        tour_level(app, scen, scen_visit)
+        tour_menus(app, lambda name: save(name, lambda n: n in SHOTS))
+        for level_id in (quiz_id, scenario_id):
+            level = app.catalog.levels.get(level_id)
+            if level is not None:
+                tour_level(app, level, save)
         app.shutdown()
     return written
-
-
-def _scenario_shot(name: str) -> bool:
-    return False
 
 
 def register(sub) -> None:
