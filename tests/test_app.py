@@ -173,3 +173,29 @@ def test_damaged_progress_file_is_set_aside_and_the_child_is_told(tmp_path, fixt
     assert app.stack.top.name == "title"
     assert app.store.create_profile("Mei", "cat").nickname == "Mei"  # a working store again
     app.shutdown()
+
+
+def test_broken_level_shows_a_notice_and_the_rest_still_plays(tmp_path):
+    import shutil
+
+    from sango_game.app import App
+    from sango_game.content import load_catalog
+    from sango_game.scenes.levelmap import LevelMapScene
+
+    root = tmp_path / "levels"
+    shutil.copytree(FIXTURES / "levels", root)
+    (root / "9-12" / "k-scams-quiz.yaml").write_text("id: k-scams-quiz\nkind: quiz\nquestions: [\n", encoding="utf-8")
+    app = App(language="en", catalog=load_catalog(root), data_dir=tmp_path / "d", speech=False)
+    drawn = []
+    real = app.ui.text
+
+    def spy(surface, text, *a, **k):
+        drawn.append(text)
+        return real(surface, text, *a, **k)
+
+    app.ui.text = spy
+    app.stack.push(LevelMapScene(app, "9-12"))
+    app.step()
+    assert any("could not be loaded and was skipped" in t for t in drawn)
+    assert ScriptedPlayer(app).play_quiz(app.catalog.levels["k-passwords-quiz"]).stars == 3
+    app.shutdown()
