@@ -254,10 +254,13 @@ class LevelCard(Button):
         text_x = r.x + pad + icon + pad
         ui.text(surface, self.kind_label, ui.mirror(pygame.Rect(text_x, r.y + pad, r.w - icon - 3 * pad, ui.px(28)), r),
                 ui.theme.small, ui.c.text_soft, align="start")
-        # Titles may take two lines (translations run longer than English).
-        ui.text(surface, self.label, ui.mirror(pygame.Rect(text_x, r.y + pad + ui.px(28), r.w - icon - 3 * pad, ui.px(66)), r),
+        # Titles may take two lines (translations run longer than English; Arabic lines are taller).
+        title_h = max(ui.px(66), 2 * ui.app.text.line_height(ui.lang, ui.theme.body) + ui.px(4))
+        title_y = r.y + pad + ui.px(28)
+        ui.text(surface, self.label, ui.mirror(pygame.Rect(text_x, title_y, r.w - icon - 3 * pad, title_h), r),
                 ui.theme.body, align="start", bold=True, valign="top")
-        ui.text(surface, self.goal, pygame.Rect(r.x + pad, r.y + ui.px(124), r.w - 2 * pad, r.h - ui.px(184)),
+        goal_y = max(r.y + ui.px(124), title_y + title_h + ui.px(6))
+        ui.text(surface, self.goal, pygame.Rect(r.x + pad, goal_y, r.w - 2 * pad, r.bottom - ui.px(60) - goal_y),
                 ui.theme.small, ui.c.text_soft, align="start", valign="top")
         stars = getattr(self.result, "best_stars", 0) if self.result else 0
         srect = ui.stars(surface, (r.centerx, r.bottom - ui.px(36)), stars, 3, ui.px(36))

@@ -58,7 +58,8 @@ class ProgressScene(BaseScene):
             maxs = 3 * len(levels)
             total_stars += maxs
             got_stars += stars
-            radius = min(cw, ch - self.px(40)) // 2 - self.px(8)
+            label_h = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(4)  # two lines of title
+            radius = max(self.px(16), min(cw, ch - label_h) // 2 - self.px(8))
             center = (cell.centerx, cell.y + radius + self.px(6))
             pygame.draw.circle(surface, self.c.bg2, center, radius)
             frac = stars / maxs if maxs else 0
