@@ -64,12 +64,8 @@ class Action:
 class InputMapper:
     """Map pygame events to actions. ``rtl`` mirrors the horizontal arrows."""
 
-    #: Video drivers whose event wait really sleeps until an event comes.
-    BLOCKING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
-
     def __init__(self, rtl: bool = False):
         self.rtl = rtl
-        self._blocking: bool | None = None
         self.text_mode = False  # when a text field has focus: letters are text, not shortcuts
 
     def poll(self, window_size: tuple[int, int], wait_ms: int | None = None) -> list[Action]:
@@ -79,34 +75,18 @@ class InputMapper:
 
         events = pygame.event.get()
         if not events and wait_ms:
-            if self._can_block():
-                first = pygame.event.wait(wait_ms)
-                if first.type != pygame.NOEVENT:
-                    events.append(first)
-            else:
-                # Drivers without a real event wait (SDL then polls every millisecond): check every
-                # 20 ms instead, so an idle menu costs almost nothing and input still feels instant.
-                import time
+            # pygame.event.wait() wakes up every millisecond while it waits (pygame-ce issue #1541):
+            # about 4 % of a core on X11. Checking every 20 ms costs under 1 % and still feels instant.
+            import time
 
-                end = time.monotonic() + wait_ms / 1000
-                while not events and time.monotonic() < end:
-                    time.sleep(0.02)
-                    events = pygame.event.get()
-            events += pygame.event.get()
+            end = time.monotonic() + wait_ms / 1000
+            while not events and time.monotonic() < end:
+                time.sleep(0.02)
+                events = pygame.event.get()
         actions: list[Action] = []
         for ev in events:
             actions.extend(self.map_event(ev, window_size))
         return actions
-
-    def _can_block(self) -> bool:
-        if self._blocking is None:
-            import pygame
-
-            try:
-                self._blocking = pygame.display.get_driver() in self.BLOCKING_DRIVERS
-            except pygame.error:
-                self._blocking = False
-        return self._blocking
 
     def map_event(self, event, window_size: tuple[int, int]) -> list[Action]:
         import pygame
