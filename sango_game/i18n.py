@@ -93,21 +93,41 @@ def _cache_dir() -> Path | None:
         return None
 
 
-def compile_po_bytes(po: Path) -> bytes:
-    """Compile one .po into .mo bytes with Babel (fuzzy entries are left out)."""
+PARTS = ("ui", "levels")
+MO_NAMES = {"ui": f"{DOMAIN}.mo", "levels": f"{DOMAIN}-levels.mo"}
+
+
+def is_level_context(ctx: str | None) -> bool:
+    """Level text has a context ``<level id>|<field>`` (topic names, ``topic|...``, belong to the UI)."""
+    return bool(ctx) and "|" in ctx and not ctx.startswith("topic|")
+
+
+def compile_po_bytes(po: Path, part: str | None = None) -> bytes:
+    """Compile one .po into .mo bytes with Babel (fuzzy entries are left out).
+
+    ``part="ui"`` keeps the interface strings, ``part="levels"`` the level text: the game loads the
+    small UI part at start-up and the level part when a level is first shown."""
+    from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with po.open("rb") as fh:
         catalog = read_po(fh, abort_invalid=False)
+    if part is not None:
+        keep = Catalog(locale=catalog.locale, charset="utf-8", fuzzy=False)
+        keep.mime_headers = catalog.mime_headers
+        for msg in catalog:
+            if msg.id and is_level_context(msg.context) == (part == "levels"):
+                keep[msg.id] = msg
+        catalog = keep
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     return buf.getvalue()
 
 
-def _open_mo(code: str, root: Path | None) -> gettext.GNUTranslations | None:
+def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:
     po = po_path(code, root)
-    mo = po.with_suffix(".mo")
+    mo = po.with_name(MO_NAMES[part])
     try:
         if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
             with mo.open("rb") as fh:
@@ -117,11 +137,11 @@ def _open_mo(code: str, root: Path | None) -> gettext.GNUTranslations | None:
         raw = po.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()[:16]
         cache = _cache_dir()
-        cached = cache / f"{code}-{digest}.mo" if cache else None
+        cached = cache / f"{code}-{digest}-{part}.mo" if cache else None
         if cached is not None and cached.exists():
             with cached.open("rb") as fh:
                 return gettext.GNUTranslations(fh)
-        data = compile_po_bytes(po)
+        data = compile_po_bytes(po, part)
         if cached is not None:
             try:
                 cached.parent.mkdir(parents=True, exist_ok=True)
@@ -154,12 +174,19 @@ class Translator:
         self.code = self.language.code
         self.rtl = self.language.rtl
         # English is the source language: its text is the msgid itself, no catalog needed.
-        self._catalog = _open_mo(self.code, root) if self.code != "en" else None
+        self._root = root
+        self._catalog = _open_mo(self.code, root, "ui") if self.code != "en" else None
+        self._levels: gettext.GNUTranslations | None | bool = False  # loaded on first level string
         self.missing: set[str] = set()
 
     # -- lookups ----------------------------------------------------------------------
+    def _levels_catalog(self):
+        if self._levels is False:
+            self._levels = _open_mo(self.code, self._root, "levels") if self.code != "en" else None
+        return self._levels
+
     def _lookup(self, ctx: str | None, msg: str) -> str:
-        cat = self._catalog
+        cat = self._levels_catalog() if is_level_context(ctx) else self._catalog
         if cat is None:
             return msg
         out = cat.pgettext(ctx, msg) if ctx is not None else cat.gettext(msg)

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import DOMAIN, LANGUAGES, compile_po_bytes, placeholders, po_path
+from .i18n import DOMAIN, LANGUAGES, MO_NAMES, compile_po_bytes, placeholders, po_path
 
 KEYWORDS = {
     "_": None,
@@ -109,9 +109,10 @@ def compile_all(root: Path | None = None) -> list[Path]:
     for lang in LANGUAGES:
         po = po_path(lang.code, locales)
         if po.exists():
-            mo = po.with_suffix(".mo")
-            mo.write_bytes(compile_po_bytes(po))
-            out.append(mo)
+            for part, name in MO_NAMES.items():
+                mo = po.with_name(name)
+                mo.write_bytes(compile_po_bytes(po, part))
+                out.append(mo)
     return out
 
 
