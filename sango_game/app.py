@@ -331,9 +331,15 @@ class App:
         w = self.theme.px(6)
         pygame.draw.rect(self.screen, c.teacher, self.screen.get_rect(), w)
         label = self.tr._("Teacher mode")
-        surf = self.text.render(label, self.tr.code, self.theme.small, c.text_on_accent, bold=True)
-        box = surf.get_rect().inflate(self.theme.px(20), self.theme.px(8))
-        box.midtop = (self.size[0] // 2, 0)
+        px = self.theme.px
+        size = self.text.fit(label, self.tr.code, self.theme.small, px(170), px(40), bold=True)
+        surf = self.text.render(label, self.tr.code, size, c.text_on_accent, bold=True)
+        box = surf.get_rect().inflate(px(20), px(8))
+        # In the header's end corner: the back button is on the start side, the title in the middle.
+        if self.tr.rtl:
+            box.topleft = (px(8), 0)
+        else:
+            box.topright = (self.size[0] - px(8), 0)
         pygame.draw.rect(self.screen, c.teacher, box, border_bottom_left_radius=self.theme.px(10),
                          border_bottom_right_radius=self.theme.px(10))
         self.screen.blit(surf, surf.get_rect(center=box.center))

@@ -76,3 +76,19 @@ def test_every_character_the_code_draws_is_in_the_bundled_fonts():
                 chars |= {ch for ch in node.value if ord(ch) > 127}
     problems = {lang.code: missing_glyphs("".join(sorted(chars)), lang.code) for lang in LANGUAGES}
     assert all(not v for v in problems.values()), problems
+
+
+def test_no_translated_literal_hides_inside_an_f_string():
+    """Babel cannot extract a tr._("...") written inside an f-string: it would never be translated."""
+    import ast
+
+    found = []
+    for path, src in sources():
+        for node in ast.walk(ast.parse(src)):
+            if isinstance(node, ast.JoinedStr):
+                for sub in ast.walk(node):
+                    if (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
+                            and sub.func.attr in ("_", "f", "nf", "p", "pf", "ngettext", "gettext", "pgettext")
+                            and sub.args and isinstance(sub.args[0], ast.Constant) and isinstance(sub.args[0].value, str)):
+                        found.append(f"{path.relative_to(PKG)}:{sub.lineno}")
+    assert found == []

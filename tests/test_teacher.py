@@ -31,7 +31,7 @@ def test_pin_gate_and_visible_teacher_marker(app):
     assert app.stack.top.name == "teacher" and app.teacher_unlocked
     app.step()
     w = app.size[0]
-    assert app.screen.get_at((w // 2, 2))[:3] == app.theme.colors.teacher  # the purple "Teacher mode" tab
+    assert app.screen.get_at((w - app.theme.px(60), 2))[:3] == app.theme.colors.teacher  # the purple "Teacher mode" tab
     assert app.screen.get_at((1, app.size[1] // 2))[:3] == app.theme.colors.teacher  # and frame
     app.step([Action(Act.BACK)])
     assert not app.teacher_unlocked and app.stack.top.name == "title"

@@ -353,4 +353,5 @@ class LevelIntroScene(BaseScene):
                      self.theme.body, align="start", valign="top")
 
     def speech(self) -> str:
-        return f"{self.tr.level(self.level.intro)} {self.tr._('Your goal')}: {self.tr.level(self.level.goal)}"
+        goal = self.tr._("Your goal")
+        return f"{self.tr.level(self.level.intro)} {goal}: {self.tr.level(self.level.goal)}"

@@ -373,7 +373,8 @@ class QuizScene(BaseScene):
             mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
             text = self.pages[self.page]
             if len(self.pages) > 1:
-                text = f"{text}\n({self.tr.f('{page} of {pages}', page=self.page + 1, pages=len(self.pages))})"
+                counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages))
+                text = f"{text}\n{counter}"
             self.draw_sango(surface, bubble.move(0, 0), text, mood, sango_size=self.px(120), text_size=self.theme.body,
                             sango_dy=self.sango_offset())
 
