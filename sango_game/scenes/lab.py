@@ -257,8 +257,12 @@ class TwoLineButton(Button):
 class ScannedListScene(BaseScene):
     """A paged list of things found on the USB sticks and the export folder, with "Look again"."""
 
-    page = 0
     pages = 1
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.page = 0
+        self.scan()
 
     def scan(self) -> None:  # pragma: no cover - each subclass scans for its own files
         raise NotImplementedError
@@ -602,11 +606,6 @@ class LoadSessionScene(ScannedListScene):
     name = "lab-load"
     PER_PAGE = 5
 
-    def __init__(self, app):
-        super().__init__(app)
-        self.page = 0
-        self.scan()
-
     def scan(self) -> None:
         folder, drives = lab_folders()
         self.entries: list[tuple[Path, Session | None, ClassroomFileError | None]] = []
@@ -683,11 +682,6 @@ class ImportFolderScene(ScannedListScene):
 
     name = "lab-import"
     PER_PAGE = 5
-
-    def __init__(self, app):
-        super().__init__(app)
-        self.page = 0
-        self.scan()
 
     def scan(self) -> None:
         folder, drives = lab_folders()
