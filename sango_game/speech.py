@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import subprocess
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ from ..atomic import atomic_write_bytes as _atomic_write
 
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from datetime import datetime, timezone

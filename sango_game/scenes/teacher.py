@@ -8,7 +8,7 @@ import pygame
 
 from ..content.model import Level
 from ..i18n import N_
-from ..input import Act, Action
+from ..input import Action
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog, PinDialog
