@@ -52,10 +52,12 @@ class TitleScene(BaseScene):
     def draw_content(self, surface) -> None:
         w, h = self.app.size
         left = self.ui.mirror(pygame.Rect(self.px(50), self.px(30), w - self.px(600), h - self.px(60)))
-        # The name is a logo: it scales with the window, not with the text-size setting.
+        # The name is a logo in Latin letters in every language: it scales with the window, not with
+        # the text-size setting.
         self.ui.text(surface, "Sango", pygame.Rect(left.x, left.y - self.px(10), left.w, self.px(110)), self.px(72),
-                     self.c.accent, align="center", bold=True)
-        self.ui.text(surface, self.tr._("Stay safe online"), pygame.Rect(left.x, left.y + self.px(96), left.w, self.px(54)),
+                     self.c.accent, align="center", bold=True, lang="en")
+        sub_h = max(self.px(54), self.app.text.line_height(self.tr.code, self.theme.heading))
+        self.ui.text(surface, self.tr._("Stay safe online"), pygame.Rect(left.x, left.y + self.px(96), left.w, sub_h),
                      self.theme.heading, self.c.text, align="center")
         size = min(left.w, left.h - self.px(300))
         img = self.app.art.sango("waving", size)
