@@ -1,6 +1,8 @@
 """Headless, hermetic test setup: dummy SDL drivers and temporary data, cache and config folders."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -8,6 +10,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 _TMP = Path(tempfile.mkdtemp(prefix="sango-tests-"))
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
     os.environ[var] = str(_TMP / var.lower())
 os.environ["SANGO_DATA_DIR"] = str(_TMP / "data")
