@@ -114,6 +114,20 @@ def _sqlite_error(exc: sqlite3.Error, action: str, where: Path) -> StoreError:
     return StoreError(f"Could not {action}: {exc} ({where}).", where=str(where))
 
 
+def _open_sqlite(path: Path, busy_ms: int) -> sqlite3.Connection:
+    """An autocommit connection that waits up to ``busy_ms`` for another game writing the same file."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=busy_ms / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _sqlite_error(exc, "open the progress file", path) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _sqlite_error(exc, "open the progress file", path) from None
+    return conn
+
+
 def _check_text(name: str, value: object, *, max_len: int = MAX_ID) -> str:
     if not isinstance(value, str) or not value or len(value) > max_len:
         raise ValueError(f"{name} must be a non-empty string of at most {max_len} characters, not {value!r}")
@@ -201,12 +215,8 @@ def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> str | None:
         return "the file is empty"
     if len(head) < 100 or not head.startswith(SQLITE_HEADER):
         return "the file does not start with an SQLite header"
+    conn = _open_sqlite(path, busy_ms)
     try:
-        conn = sqlite3.connect(str(path), timeout=busy_ms / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise _sqlite_error(exc, "open the progress file", path) from None
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
         check_known(conn, str(path))
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     except (SchemaTooNewError, NotAStoreError):
@@ -298,12 +308,8 @@ class ProgressStore:
 
     @classmethod
     def _connect(cls, path: Path, mode: str, busy_ms: int) -> sqlite3.Connection:
+        conn = _open_sqlite(path, busy_ms)
         try:
-            conn = sqlite3.connect(str(path), timeout=busy_ms / 1000, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise _sqlite_error(exc, "open the progress file", path) from None
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")  # deleted profiles leave no readable bytes behind
             deadline = time.monotonic() + busy_ms / 1000
