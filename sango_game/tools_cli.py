@@ -5,8 +5,10 @@ from __future__ import annotations
 
 def register(sub) -> None:
     from . import i18n_tools
+    from .classroom import cli as classroom_cli
 
     i18n_tools.register(sub)
+    classroom_cli.register(sub)
     try:
         from . import screenshots
     except ImportError:  # pragma: no cover
