@@ -16,6 +16,9 @@ def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path):
 
     app = App(size=size, language=code, data_dir=tmp_path / "data", audio=False, speech=False)
     app.apply_settings({"text_size": text_size, "language": code})
+    from sango_game.helpline import set_helpline
+
+    set_helpline(app, "Childline 116 111 or 0800 1111 (free, day and night)")  # the longest panel text
     problems: list[str] = []
     count = [0]
 

@@ -77,3 +77,41 @@ def test_class_play_teams_timer_and_discussion(app):
     assert app.stack.top.name == "class-results"
     app.step([Action(Act.BACK)])
     assert not app.theme.class_mode
+
+
+def test_teacher_sets_the_local_helpline_shown_after_help_topics(app, monkeypatch, tmp_path):
+    from sango_game.autoplay import ScriptedPlayer
+    from sango_game.helpline import get_helpline
+    from sango_game.scenes.teacher import TeacherMenuScene
+
+    app.teacher_unlocked = True
+    app.stack.push(TeacherMenuScene(app))
+    app.step()
+    menu = app.stack.top
+    app.step(Action.click(menu.focus.find("helpline").rect.center))
+    assert app.stack.top.name == "text-prompt"
+    app.step([Action(Act.TEXT, text="Childline 116 111")])
+    app.step(Action.click(app.stack.top.focus.find("ok").rect.center))
+    assert get_helpline(app) == "Childline 116 111"
+    assert "116 111" in app.stack.top.focus.find("helpline").label
+    app.teacher_unlocked = False
+
+    drawn = []
+    real = app.ui.text
+    monkeypatch.setattr(app.ui, "text", lambda surface, text, *a, **k: (drawn.append(text), real(surface, text, *a, **k))[1])
+    player = ScriptedPlayer(app)
+    player.play_quiz(app.catalog.levels["k-getting-help-quiz"])
+    assert any("116 111" in t for t in drawn)
+    player.leave_results()
+    drawn.clear()
+    player.play_quiz(app.catalog.levels["k-passwords-quiz"])
+    assert not any("116 111" in t for t in drawn)  # only after topics where a child may need it
+
+
+def test_helpline_from_a_lab_config_file(app, monkeypatch, tmp_path):
+    from sango_game.helpline import get_helpline
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('helpline = "Línea 102"\n', encoding="utf-8")
+    monkeypatch.setenv("SANGO_CONFIG", str(cfg))
+    assert get_helpline(app) == "Línea 102"

@@ -196,3 +196,54 @@ class PinDialog(Dialog):
 
     def speech(self) -> str:
         return self.prompt
+
+
+class TextPromptDialog(Dialog):
+    """Type a short line of text (any script, via the system keyboard or input method)."""
+
+    name = "text-prompt"
+    text_entry = True
+
+    def __init__(self, app, prompt: str, value: str, on_ok: Callable[[str], None], max_len: int = 60, hint: str = ""):
+        super().__init__(app)
+        self.prompt = prompt
+        self.value = value
+        self.on_ok = on_ok
+        self.max_len = max_len
+        self.hint = hint
+
+    def build(self):
+        b = self.box()
+        row = pygame.Rect(b.x + self.px(40), b.bottom - self.px(84), b.w - self.px(80), self.px(60))
+        cancel_r, ok_r = self.ui.row(row, 2, self.px(60), self.px(24))
+        return [Button(self.tr._("Save"), self.ok, icon="check", style="primary", name="ok", rect=ok_r),
+                Button(self.tr._("Cancel"), self.back, name="cancel", rect=cancel_r)]
+
+    def ok(self) -> None:
+        self.app.stack.pop()
+        self.on_ok(self.value)
+
+    def handle(self, action: Action) -> bool:
+        if action.kind == Act.TEXT and action.text:
+            text = "".join(ch for ch in action.text if ch.isprintable())
+            self.value = (self.value + text)[: self.max_len]
+            return True
+        if action.kind == Act.ERASE:
+            self.value = self.value[:-1]
+            return True
+        return super().handle(action)
+
+    def draw_content(self, surface) -> None:
+        b = self.box()
+        inner = b.inflate(-self.px(60), -self.px(40))
+        self.ui.text(surface, self.prompt, pygame.Rect(inner.x, inner.y, inner.w, self.px(80)), self.theme.body, align="start",
+                     bold=True)
+        field = pygame.Rect(inner.x, inner.y + self.px(100), inner.w, self.px(64))
+        self.ui.panel(surface, field, self.c.panel, self.c.focus, radius=12, width=4)
+        self.ui.text(surface, self.value + "|", field.inflate(-self.px(30), -self.px(8)), self.theme.font(26), align="start")
+        if self.hint:
+            self.ui.text(surface, self.hint, pygame.Rect(inner.x, field.bottom + self.px(10), inner.w, self.px(60)),
+                         self.theme.small, self.c.text_soft, align="start")
+
+    def speech(self) -> str:
+        return self.prompt

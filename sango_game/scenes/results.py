@@ -148,8 +148,22 @@ class ResultsScene(BaseScene):
         if info:
             self.ui.text(surface, " · ".join(info), pygame.Rect(body.x, y, body.w, self.px(36)), self.theme.small, self.c.text_soft, align="center")
         y += self.px(44)
-        for badge in self.new_badges[:2]:
-            box = pygame.Rect(body.centerx - self.px(340), y, self.px(680), self.px(52))
+        from ..helpline import HELP_TOPICS, get_helpline
+
+        helpline = get_helpline(self.app) if self.level.topic in HELP_TOPICS else ""
+        if helpline:
+            two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(8)
+            box = pygame.Rect(body.centerx - self.px(340), y, self.px(680), max(self.px(52), two_lines))
+            self.ui.panel(surface, box, self.c.panel, self.c.accent, radius=12, width=3)
+            self.ui.icon(surface, "help", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center,
+                         self.px(32), self.c.accent)
+            self.ui.text(surface, self.tr.f("Need to talk to someone? Your child helpline: {helpline}", helpline=helpline),
+                         self.ui.mirror(pygame.Rect(box.x + box.h + self.px(12), box.y, box.w - box.h - self.px(20), box.h), box),
+                         self.theme.small, align="start", bold=True)
+            y += box.h + self.px(8)
+        for badge in self.new_badges[:1 if helpline else 2]:
+            two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(8)
+            box = pygame.Rect(body.centerx - self.px(340), y, self.px(680), max(self.px(52), two_lines))
             self.ui.panel(surface, box, self.c.bubble, self.c.star, radius=12, width=3)
             self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center, self.px(36), self.c.star)
             self.ui.text(surface, badge_title(self.tr, self.app.catalog, badge),
@@ -158,4 +172,10 @@ class ResultsScene(BaseScene):
             y += self.px(60)
 
     def speech(self) -> str:
-        return self.tr.nf("You earned {n} star of 3.", "You earned {n} stars of 3.", self.stars)
+        from ..helpline import HELP_TOPICS, get_helpline
+
+        text = self.tr.nf("You earned {n} star of 3.", "You earned {n} stars of 3.", self.stars)
+        helpline = get_helpline(self.app) if self.level.topic in HELP_TOPICS else ""
+        if helpline:
+            text += "\n" + self.tr.f("Need to talk to someone? Your child helpline: {helpline}", helpline=helpline)
+        return text

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pygame
 
 from ..content.model import Level
+from ..helpline import get_helpline, set_helpline
 from ..i18n import N_
 from ..input import Action
 from ..ui.widgets import Button
@@ -89,12 +90,15 @@ class TeacherMenuScene(BaseScene):
             ("class-play", self.tr._("Class play on one screen"), self.class_play, "team"),
             ("lab", self.tr._("Lab session (several computers)"), self.lab, "export"),
             ("unlock", self.tr._("Open all levels") if not self.app.unlock_all else self.tr._("Lock levels again"), self.toggle_unlock, "lock"),
+            ("helpline", self.tr.f("Local child helpline: {helpline}", helpline=get_helpline(self.app) or self.tr._("not set")),
+             self.edit_helpline, "help"),
             ("pin", self.tr._("Change the teacher PIN"), self.change_pin, "pin"),
             ("erase", self.tr._("Erase all players on this computer"), self.erase_all, "trash"),
         ]
-        gap = self.px(14)
-        h = self.px(70)
-        col = pygame.Rect(body.centerx - self.px(330), body.y + self.px(20), self.px(660), h)
+        gap = self.px(12)
+        two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.body) + self.px(10)
+        h = min(max(self.px(64), two_lines), (body.h - self.px(10) - gap * (len(items) - 1)) // len(items))
+        col = pygame.Rect(body.centerx - self.px(330), body.y + self.px(10), self.px(660), h)
         out = []
         for i, (name, label, fn, icon) in enumerate(items):
             out.append(Button(label, fn, icon=icon, name=name, rect=col.move(0, i * (h + gap)), align="start",
@@ -115,6 +119,20 @@ class TeacherMenuScene(BaseScene):
 
     def change_pin(self) -> None:
         set_new_pin(self.app)
+
+    def edit_helpline(self) -> None:
+        from .dialogs import TextPromptDialog
+
+        def save(value: str) -> None:
+            try:
+                set_helpline(self.app, value)
+            except OSError as exc:
+                self.app.stack.push(MessageDialog(self.app, self.tr._("The setting could not be saved."), str(exc), mood="worried"))
+            self.layout()
+
+        self.app.stack.push(TextPromptDialog(
+            self.app, self.tr._("Name and number of your local child helpline"), get_helpline(self.app), save,
+            hint=self.tr._("Children see it after levels about getting help. Leave it empty to hide it.")))
 
     def erase_all(self) -> None:
         tr = self.tr
