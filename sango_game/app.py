@@ -62,7 +62,6 @@ class App:
     def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
                  fullscreen: bool = False, catalog=None, store=None,
                  data_dir: Path | None = None, audio: bool = True, speech: bool = True):
-        self.clock_start = time.perf_counter()
         self.screen = _open_window(size, fullscreen)
         self.size = self.screen.get_size()
         self.fullscreen = fullscreen
@@ -103,7 +102,6 @@ class App:
         self.animating = False
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
-        self.last_frame_ms = 0.0
         from .scenes.title import TitleScene
 
         self.stack.push(TitleScene(self))
@@ -298,12 +296,10 @@ class App:
             self.running = False
             return False
         if self.dirty or animating:
-            t0 = time.perf_counter()
             self.draw()
             pygame.display.flip()
             if self.frames == 0:
                 self.first_frame_at = time.time()  # wall clock, for the start-up benchmark
-            self.last_frame_ms = (time.perf_counter() - t0) * 1000
             self.dirty = False
             self.frames += 1
             if not self._store_tried:

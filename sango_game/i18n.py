@@ -177,7 +177,6 @@ class Translator:
         self._root = root
         self._catalog = _open_mo(self.code, root, "ui") if self.code != "en" else None
         self._levels: gettext.GNUTranslations | None | bool = False  # loaded on first level string
-        self.missing: set[str] = set()
 
     # -- lookups ----------------------------------------------------------------------
     def _levels_catalog(self):
@@ -189,11 +188,7 @@ class Translator:
         cat = self._levels_catalog() if is_level_context(ctx) else self._catalog
         if cat is None:
             return msg
-        out = cat.pgettext(ctx, msg) if ctx is not None else cat.gettext(msg)
-        if out is msg or out == msg:
-            # Either untranslated (fallback) or translated identically (e.g. "OK" in French).
-            self.missing.add(f"{ctx}\x04{msg}" if ctx else msg)
-        return out
+        return cat.pgettext(ctx, msg) if ctx is not None else cat.gettext(msg)
 
     def _(self, msg: str) -> str:
         return self._lookup(None, msg)
