@@ -45,8 +45,10 @@ GAME = """
 import time, sys, tempfile
 sys.path.insert(0, {root!r})
 from sango_game.app import App
-app = App(size=(1280, 720), language={lang!r}, data_dir=__import__('pathlib').Path(tempfile.mkdtemp()), speech=False)
-app.step()  # draws and shows the first frame, then opens the progress store: input is handled from the next step
+import os
+os.environ["SANGO_DATA_DIR"] = tempfile.mkdtemp()  # as a lab would set it: the real data-folder lookup runs
+app = App(size=(1280, 720), language={lang!r}, speech=False)
+app.step()  # draws and shows the first frame, then opens the progress store and audio: input is handled next
 print(app.first_frame_at, time.time())
 """
 
@@ -88,10 +90,15 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def byte_compile() -> None:
-    """An installed wheel ships compiled bytecode (pip compiles at install): measure the same here."""
+    """Measure what an installed game does: pip byte-compiles the code at install, and the wheel
+    carries compiled catalogs (.mo beside each .po). Do the same in this source tree."""
     import compileall
 
     compileall.compile_dir(str(ROOT / "sango_game"), quiet=1)
+    sys.path.insert(0, str(ROOT))
+    from sango_game.i18n_tools import compile_all
+
+    compile_all(ROOT)
 
 
 def timed_start(code: str) -> tuple[float, float]:

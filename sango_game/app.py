@@ -91,11 +91,10 @@ class App:
         self.guest_badges: list[str] = []
         self.unlock_all = False  # teacher option: every level open
         self.teacher_unlocked = False  # teacher area open (PIN entered)
-        self._restore_lab_session()
         from .audio import Sound
         from .speech import Speech
 
-        self.sound = Sound(enabled=audio)
+        self.sound = Sound(enabled=audio, lazy=True)  # the device opens after the first frame
         self.speech = Speech(enabled=False, engine="auto" if speech else None)
         self.running = True
         self.dirty = True
@@ -158,6 +157,17 @@ class App:
             self._store = None
             self.store_error = str(exc)
             self.notices.append(("store_unavailable", {"reason": str(exc)}))
+
+    def _after_first_frame(self) -> None:
+        """Work the title screen does not need, done once it is on screen: open the progress store
+        (and show any notice about it), restore a loaded lab session, open the audio device."""
+        _ = self.store
+        self._restore_lab_session()
+        self.sound.start()
+        if self.stack.top is not None and self.stack.top.name == "title":
+            self.sound.music("title")
+        # Redraw only if the title now has something new to show: a notice or a lab session's name.
+        self.dirty = self.dirty or bool(self.notices) or self.class_session is not None
 
     LAB_STATE_FILE = "lab-session.json"  # = classroom.state.STATE_FILE (a test keeps them equal)
 
@@ -302,9 +312,8 @@ class App:
                 self.first_frame_at = time.time()  # wall clock, for the start-up benchmark
             self.dirty = False
             self.frames += 1
-            if not self._store_tried:
-                _ = self.store  # open progress after the first frame is on screen
-                self.dirty = self.dirty or bool(self.notices)
+            if self.frames == 1:
+                self._after_first_frame()
             return True
         return False
 

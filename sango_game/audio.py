@@ -16,7 +16,10 @@ EFFECTS = ("click", "page", "correct", "wrong", "star", "badge")
 
 
 class Sound:
-    def __init__(self, enabled: bool = True):
+    def __init__(self, enabled: bool = True, lazy: bool = False):
+        """``lazy``: open the audio device later, with :meth:`start` (the game does it after its
+        first frame: opening a real device can take tens of milliseconds)."""
+        self.enabled = enabled
         self.available = False
         self.volume = 0.8
         self.music_volume = 0.4
@@ -24,8 +27,15 @@ class Sound:
         self.reason = "" if enabled else "disabled"
         self._sounds: dict = {}
         self._music: str | None = None
-        if enabled:
-            self._init()
+        self._started = False
+        if enabled and not lazy:
+            self.start()
+
+    def start(self) -> None:
+        if self._started or not self.enabled:
+            return
+        self._started = True
+        self._init()
 
     def _init(self) -> None:
         try:

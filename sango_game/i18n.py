@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import gettext
-import hashlib
 import io
 import string
 from dataclasses import dataclass
@@ -134,6 +133,8 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
                 return gettext.GNUTranslations(fh)
         if not po.exists():
             return None
+        import hashlib  # only when compiling from .po (not at every start-up)
+
         raw = po.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()[:16]
         cache = _cache_dir()

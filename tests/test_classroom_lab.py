@@ -109,7 +109,8 @@ def test_lab_day_end_to_end(make_app, folders, catalog):
     assert pc.stack.top.name == "message"
     click(pc, "ok")
     pc = make_app("pc1")
-    assert pc.class_session is not None and pc.class_session.id == session.id  # restored at start-up
+    pc.step()  # the first frame; the loaded session is restored right after it
+    assert pc.class_session is not None and pc.class_session.id == session.id
     assert restore_class_session(pc).id == session.id
     assert lab.session_banner_text(pc) == "Lab session: Défi 6B"
     assert [lv.id for lv in lab.session_levels(pc, "9-12")] == list(session.playlist)
