@@ -36,7 +36,8 @@ def test_wheel_carries_data(tmp_path):
         " 'errors': len(cat.errors), 'topics': len(cat.topics),"
         " 'sango': r.asset_path('sango', 'happy.svg').is_file(), 'font': any(r.asset_path('fonts').glob('*.[ot]tf')),"
         " 'mo': sorted(p.parent.parent.name for p in r.locales_path().glob('*/LC_MESSAGES/messages.mo')),"
-        " 'play': Translator('fr')._('Play')}))\n"
+        " 'play': Translator('fr')._('Play'),"
+        " 'level': Translator('fr').level(cat.levels['k-passwords-quiz'].title)}))\n"
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -52,6 +53,7 @@ def test_wheel_carries_data(tmp_path):
     assert info["sango"] and info["font"]
     assert set(info["mo"]) >= {"ar", "en", "es", "fr", "ru", "zh_Hans"}
     assert info["play"] == "Jouer"
+    assert info["level"] and info["level"] != "Password power"  # the level-text catalog part is in the wheel
     cli = env_dir / ("Scripts/sango-game.exe" if os.name == "nt" else "bin/sango-game")
     res = subprocess.run([str(cli), "check"], capture_output=True, text=True, cwd=elsewhere)
     assert res.returncode == 0 and "0 error(s)" in res.stdout

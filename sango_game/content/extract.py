@@ -31,7 +31,7 @@ def extract_levels(fileobj, keywords, comment_tags, options) -> Iterator[tuple[i
         topics, issues = load_topics(path)
         for t in topics.values():
             for text in (t.title, t.summary):
-                yield text.line, "pgettext", (f"topic|{text.ctx.split('|', 1)[1]}", text.source), [f"Topic {t.id}"]
+                yield text.line, "pgettext", (text.ctx, text.source), [f"Topic {t.id}"]
         return
     if path.suffix != ".yaml":
         return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -617,13 +617,8 @@ def load_level(path: Path, topics: dict[str, Topic] | None = None, assets_root: 
         reader.error((), "the YAML is nested too deeply", "levels only need a few levels of indentation")
         level = None
     if level is not None:
-        level = _with_path(level, path)
+        level = replace(level, path=path)
     return LoadResult(level, reader.issues)
-
-
-def _with_path(level: Level, path: Path) -> Level:
-    from dataclasses import replace
-    return replace(level, path=path)
 
 
 def load_topics(path: Path) -> tuple[dict[str, Topic], list[Issue]]:
