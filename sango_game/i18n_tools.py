@@ -63,7 +63,9 @@ def write_catalog(cat, path: Path) -> None:
     from babel.messages.pofile import write_po
 
     buf = io.BytesIO()
-    write_po(buf, cat, width=100, sort_output=False, include_previous=True)
+    # No line numbers in the location comments: they change with every code edit and make
+    # catalogs from parallel branches conflict; the file name is enough to find a string.
+    write_po(buf, cat, width=100, sort_output=False, include_previous=True, include_lineno=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_bytes(buf.getvalue())
