@@ -17,7 +17,7 @@ from typing import Iterable
 import pygame
 
 from .i18n import Translator, detect_system_language, get_language
-from .input import Act, Action, InputMapper
+from .input import Act, Action, InputMapper, PressGuard
 from .scene import Scene, SceneStack
 from .ui.art import Art
 from .ui.theme import Theme
@@ -76,6 +76,8 @@ class App:
         self.theme = Theme(self.size)
         self.tr = Translator(language or detect_system_language())
         self.input = InputMapper(self.tr.rtl)
+        self.guard = PressGuard()
+        self._last_input_at = float("-inf")
         self.ui = UI(self)
         self.stack = SceneStack()
         self._catalog = catalog  # loaded on first use: the title screen does not need it
@@ -278,7 +280,9 @@ class App:
                 self.speech.say(text, self.tr.code, force=True)
             return
         top = self.stack.top
-        if top is None:
+        if action.at is not None:
+            self._last_input_at = action.at
+        if top is None or not self.guard.allow(action):
             return
         consumed = top.handle(action)
         if k != Act.POINTER_MOVE or consumed:
@@ -290,6 +294,7 @@ class App:
         """Run one frame: apply actions, update, draw if anything changed. Returns True if drawn."""
         if self.stack.apply_pending():
             self.dirty = True
+            self.guard.screen_changed(time.monotonic())
         for action in actions:
             self.dispatch(action)
             if self.stack.apply_pending():
@@ -318,6 +323,8 @@ class App:
         return False
 
     def _on_top_changed(self) -> None:
+        # A screen opened by an input appears no earlier than that input was read.
+        self.guard.screen_changed(max(time.monotonic(), self._last_input_at))
         top = self.stack.top
         if top is not None and self.speech.enabled:
             text = top.speech()
