@@ -33,11 +33,23 @@ class NoDisplayError(RuntimeError):
     pass
 
 
+FALLBACK_DRIVERS = ("offscreen", "dummy")
+
+
 def _open_window(size, fullscreen: bool) -> pygame.Surface:
+    from .quiet import native_stderr_silenced
+
     try:
-        pygame.display.init()
+        with native_stderr_silenced():
+            pygame.display.init()
     except pygame.error as exc:
         raise NoDisplayError(str(exc)) from None
+    # Without a display SDL 2.32 quietly falls back to an invisible window: the game would run
+    # forever with nobody able to see it. Only tests and tools ask for those drivers on purpose.
+    driver = pygame.display.get_driver()
+    if driver in FALLBACK_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").strip().lower() != driver:
+        pygame.display.quit()
+        raise NoDisplayError(f"no display was found, SDL could only offer its '{driver}' driver")
     flags = pygame.RESIZABLE
     if fullscreen:
         flags |= pygame.FULLSCREEN
@@ -61,7 +73,10 @@ def _open_window(size, fullscreen: bool) -> pygame.Surface:
 class App:
     def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
                  fullscreen: bool = False, catalog=None, store=None,
-                 data_dir: Path | None = None, audio: bool = True, speech: bool = True):
+                 data_dir: Path | None = None, audio: bool = True, speech: bool = True,
+                 default_language: str | None = None):
+        """``language``: asked for on the command line; it wins over a player's saved language for
+        this run. ``default_language``: the lab's choice in config.toml, used when nothing else says."""
         self.screen = _open_window(size, fullscreen)
         self.size = self.screen.get_size()
         self.fullscreen = fullscreen
@@ -74,7 +89,8 @@ class App:
         self.text = TextEngine()
         self.art = Art()
         self.theme = Theme(self.size)
-        self.tr = Translator(language or detect_system_language())
+        self.language_locked = language is not None
+        self.tr = Translator(language or default_language or detect_system_language())
         self.input = InputMapper(self.tr.rtl)
         self.guard = PressGuard()
         self._last_input_at = float("-inf")
@@ -176,11 +192,16 @@ class App:
     def _restore_lab_session(self) -> None:
         from .paths import data_dir
 
-        folder = self.data_dir if self.data_dir else data_dir()
-        if (folder / self.LAB_STATE_FILE).exists():  # cheap check first: the lab code loads only when needed
-            from .classroom.state import restore_class_session
+        try:
+            folder = self.data_dir if self.data_dir else data_dir()
+            if (folder / self.LAB_STATE_FILE).exists():  # cheap check first: the lab code loads only when needed
+                from .classroom.state import restore_class_session
 
-            restore_class_session(self)
+                restore_class_session(self)
+        except Exception as exc:  # a bad config or data folder: the title already says saving is off
+            log.error("lab session not restored: %s", exc)
+            if not any(code == "store_unavailable" for code, _ in self.notices):
+                self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
     def set_language(self, code: str) -> None:
         self.tr = Translator(get_language(code).code)
@@ -198,7 +219,7 @@ class App:
                              muted=bool(settings.get("muted", False)))
         self.speech.configure(enabled=bool(settings.get("read_aloud", False)))
         lang = settings.get("language")
-        if lang and lang != self.tr.code:
+        if lang and lang != self.tr.code and not self.language_locked:
             self.set_language(lang)
         else:
             self.relayout()
@@ -391,7 +412,15 @@ class App:
 
 
 def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING"))
+    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING").upper())
+    default_language = None
+    try:
+        from .paths import config_value
+
+        value = config_value("language")
+        default_language = value if isinstance(value, str) else None
+    except Exception as exc:  # the store reports a broken config file on the title screen
+        log.error("%s", exc)
     size = DEFAULT_SIZE
     if windowed_size:
         try:
@@ -401,7 +430,7 @@ def run_game(language: str | None = None, fullscreen: bool = False, windowed_siz
             print(f"sango-game: --size must look like 1280x720, not {windowed_size!r}", file=sys.stderr)
             return 2
     try:
-        app = App(size=size, language=language, fullscreen=fullscreen)
+        app = App(size=size, language=language, fullscreen=fullscreen, default_language=default_language)
     except NoDisplayError as exc:
         print("Sango needs a screen to show the game, but none could be opened "
               f"({exc}).\nStart it from a desktop session. To check levels without a screen, use: sango-game check",
