@@ -360,8 +360,11 @@ class App:
         if self.dirty_rects:
             # Drawing is cheap; sending a full window to the display is not (a full-HD flip costs
             # about 8 ms in an X11 window). Redraw, then update only what changed.
+            rects = [r.clip(self.screen.get_rect()) for r in self.dirty_rects]
+            self.screen.set_clip(rects[0].unionall(rects[1:]))  # fill and blit only there
             self.draw()
-            self.present(self.dirty_rects)
+            self.screen.set_clip(None)
+            self.present(rects)
             self.dirty_rects = []
             self.frames += 1
             self.partial_frames += 1
