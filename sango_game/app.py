@@ -87,8 +87,7 @@ class App:
         self.profile = None
         self.settings: dict = {}
         self.class_session = None  # a lab session loaded on this computer (teacher mode), restored below
-        self.guest_results: dict = {}  # level id -> result, for play without a saved profile
-        self.guest_badges: list[str] = []
+        self._guest = None  # GuestProgress: results of play without a saved profile (made on first use)
         self.unlock_all = False  # teacher option: every level open
         self.teacher_unlocked = False  # teacher area open (PIN entered)
         from .audio import Sound
@@ -137,6 +136,17 @@ class App:
     def store(self, value) -> None:
         self._store = value
         self._store_tried = True
+
+    @property
+    def player(self):
+        """The current player's progress: the profile's in the store, or the guest's in memory."""
+        from .progress.player import GuestProgress, StoredProgress
+
+        if self.store is not None and self.profile is not None:
+            return StoredProgress(self.store, self.profile.id)
+        if self._guest is None:
+            self._guest = GuestProgress()
+        return self._guest
 
     def _open_store(self) -> None:
         try:
@@ -226,12 +236,10 @@ class App:
         self.dirty = True
 
     def badge_ids(self) -> set[str]:
-        if self.store is not None and self.profile is not None:
-            try:
-                return {b.badge_id for b in self.store.badges(self.profile.id)}
-            except Exception:
-                return set()
-        return set(self.guest_badges)
+        try:
+            return self.player.badge_ids()
+        except Exception:
+            return set()
 
     def note_overflow(self, text: str, box, drawn) -> None:
         self.overflows.append((text, tuple(box), tuple(drawn)))

@@ -12,7 +12,7 @@ This module imports nothing from the game, so every layer may read it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ BY_FONT_KEY: dict[str, LanguageInfo] = {lang.font_key: lang for lang in TABLE if
 BY_FONT_KEY.setdefault("default", BY_CODE[DEFAULT])
 
 
-@lru_cache(maxsize=None)
+@cache
 def native_name(code: str) -> str:
     """The language's name in its own language and script, from CLDR via Babel."""
     from babel import Locale  # imported on first use: start-up stays light

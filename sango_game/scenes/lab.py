@@ -18,19 +18,19 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pygame
 
-from ..classroom import (ClassroomFileError, Session, check_level_id, end_of_day_wipe, export_results, import_results,
+from ..classroom import (ClassroomFileError, Session, end_of_day_wipe, export_results, import_results,
                          lab_data_dir, machine_id, new_session, pick_check_questions, read_session, save_lab_state,
                          save_session_to, summarise)
+from ..classroom import checks
 from ..classroom.drives import count_results_files, export_targets, find_session_files, import_folders, removable_drives
 from ..classroom.files import file_stamp, slug
 from ..classroom.merge import ImportReport
-from ..classroom.session import MAX_NAME, PHASES
+from ..classroom.session import MAX_NAME
 from ..content.model import Level
 from ..core.play import Outcome
 from ..i18n import N_
@@ -57,59 +57,17 @@ def session_banner_text(app) -> str | None:
 
 
 def session_levels(app, band: str) -> list[Level] | None:
-    """The levels to show for ``band`` while a lab session is loaded: only the playlist, in its
-    order (empty for the other band). None when no session is loaded (show every level)."""
-    s = getattr(app, "class_session", None)
-    if s is None:
-        return None
-    if s.band != band:
-        return []
-    return [app.catalog.levels[lid] for lid in s.playlist if lid in app.catalog.levels]
-
-
-def _player_session_attempts(app):
-    s = app.class_session
-    try:
-        return [a for a in app.store.attempts(app.profile.id) if a.session_id == s.id]
-    except Exception:
-        return []
+    """The playlist levels of ``band`` while a lab session is loaded, or None (see classroom.checks)."""
+    return checks.session_levels(getattr(app, "class_session", None), app.catalog, band)
 
 
 def session_check_phase(app) -> str | None:
-    """Which knowledge check the current player should take now: "pre" (before playing, until
-    every check question is answered), "post" (once every playlist level is completed), or None."""
-    s = getattr(app, "class_session", None)
-    if s is None or not s.check or app.store is None or app.profile is None:
-        return None
-    attempts = _player_session_attempts(app)
-    keys = {c.key for c in s.check}
-    answered = {ph: {a.question_id for a in attempts if a.level_id == check_level_id(ph)} & keys for ph in PHASES}
-    if answered["pre"] != keys:
-        return "pre"
-    if answered["post"] == keys:
-        return None
-    try:
-        results = app.store.level_results(app.profile.id)
-    except Exception:
-        return None
-    if all(getattr(results.get(lid), "completed", False) for lid in s.playlist if lid in app.catalog.levels):
-        return "post"
-    return None
+    """Which knowledge check the current player should take now (see classroom.checks)."""
+    return checks.check_phase(getattr(app, "class_session", None), app.catalog, app.player)
 
 
 def check_level(app, phase: str) -> Level:
-    """The knowledge check as one quiz; each question keeps its own level's texts and translations."""
-    s = app.class_session
-    questions = []
-    for ref in s.check:
-        lv = app.catalog.levels.get(ref.level)
-        q = next((q for q in lv.questions if q.id == ref.question), None) if lv is not None else None
-        if q is not None:
-            questions.append(replace(q, id=ref.key))
-    first = app.catalog.levels[s.check[0].level] if s.check and s.check[0].level in app.catalog.levels else None
-    title = first.title if first is not None else None
-    return Level(id=check_level_id(phase), kind="quiz", band=s.band, topic="check", order=0, title=title, goal=title,
-                 intro=title, discussion=(), questions=tuple(questions))
+    return checks.check_level(app.class_session, app.catalog, phase)
 
 
 def start_session_check(app, phase: str) -> None:

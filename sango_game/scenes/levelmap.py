@@ -13,12 +13,10 @@ BAND_LABELS = {"9-12": N_("Ages 9-12"), "13-18": N_("Ages 13-18")}
 
 def level_results(app) -> dict:
     """Best results per level id for the current player (a guest keeps them in memory)."""
-    if app.store is not None and app.profile is not None:
-        try:
-            return app.store.level_results(app.profile.id)
-        except Exception:
-            return {}
-    return app.guest_results
+    try:
+        return app.player.level_results()
+    except Exception:
+        return {}
 
 
 def shown_levels(app, band: str, topic: str | None = None) -> list:
@@ -34,12 +32,9 @@ def shown_levels(app, band: str, topic: str | None = None) -> list:
 def is_unlocked(app, level, results: dict) -> bool:
     """The first level of a topic is always open; a later one opens when the one before is done
     (counting only the levels shown, e.g. a lab session's playlist)."""
-    if app.unlock_all or level.order <= 1:
-        return True
-    for other in shown_levels(app, level.band, level.topic):
-        if other.order < level.order and not getattr(results.get(other.id), "completed", False):
-            return False
-    return True
+    from ..core.journey import is_unlocked as unlocked
+
+    return unlocked(level, shown_levels(app, level.band, level.topic), results, app.unlock_all)
 
 
 class BandScene(BaseScene):

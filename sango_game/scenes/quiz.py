@@ -16,12 +16,9 @@ from .dialogs import ConfirmDialog
 
 def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int) -> None:
     """Save one answer at once (a crash later loses nothing already answered)."""
-    store, profile = app.store, app.profile
-    if store is None or profile is None:
-        return
     try:
         session = getattr(app.class_session, "id", None)
-        store.record_attempt(profile.id, level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
+        app.player.record_attempt(level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
     except Exception as exc:
         app.report_storage_error(exc)
 
