@@ -19,7 +19,7 @@ import pygame
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper
 from .scene import Scene, SceneStack
-from .ui.art import Art
+from .art import Art
 from .ui.theme import Theme
 from .ui.widgets import UI
 

@@ -31,6 +31,7 @@ from ..classroom.drives import count_results_files, export_targets, find_session
 from ..classroom.files import file_stamp, slug
 from ..classroom.merge import ImportReport
 from ..classroom.session import MAX_NAME
+from ..content.bands import BAND_LABELS
 from ..content.model import Level
 from ..core.play import Outcome
 from ..i18n import N_
@@ -38,7 +39,6 @@ from ..input import Act, Action
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog, PinDialog
-from .levelmap import BAND_LABELS
 from .progress import export_folder
 from .quiz import QuizScene, record_attempt
 

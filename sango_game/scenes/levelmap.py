@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from ..i18n import N_
+from ..content.bands import BAND_LABELS
 from ..ui.widgets import Button
 from .base import BaseScene
 
-BAND_LABELS = {"9-12": N_("Ages 9-12"), "13-18": N_("Ages 13-18")}
 
 
 def level_results(app) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..input import Act, Action
-from ..ui.art import AVATARS
+from ..art import AVATARS
 from ..ui.widgets import Button, Widget
 from .base import BaseScene
 

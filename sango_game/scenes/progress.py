@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pygame
 
+from ..content.bands import BAND_LABELS
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog
-from .levelmap import BAND_LABELS, level_results
+from .levelmap import level_results
 
 
 class ProgressScene(BaseScene):

@@ -10,7 +10,7 @@ import pygame
 from ..core.play import QUALITY_VALUE, ScenarioRun
 from ..i18n import N_
 from ..input import Act, Action
-from ..ui.art import AVATARS
+from ..art import AVATARS
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pygame
 
+from ..content.bands import BAND_LABELS
 from ..content.model import Level
 from ..helpline import get_helpline, set_helpline
 from ..i18n import N_
@@ -13,7 +14,6 @@ from ..input import Action
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog, PinDialog
-from .levelmap import BAND_LABELS
 from .quiz import QuizScene
 
 TIMER_STEPS = (0, 30, 60, 90)
