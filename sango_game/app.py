@@ -18,7 +18,7 @@ import pygame
 
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper
-from .scene import Scene, SceneStack
+from .scene import Scene, SceneStack, scene_factory
 from .art import Art
 from .ui.theme import Theme
 from .ui.widgets import UI
@@ -100,9 +100,9 @@ class App:
         self.animating = False
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
-        from .scenes.title import TitleScene
+        from . import scenes  # noqa: F401  (registers every screen by name; each loads on first use)
 
-        self.stack.push(TitleScene(self))
+        self.push("title")
         self.stack.apply_pending()
 
     # -- services ---------------------------------------------------------------------------
@@ -136,6 +136,28 @@ class App:
     def store(self, value) -> None:
         self._store = value
         self._store_tried = True
+
+    # -- navigation by scene name (scenes never import each other to move on) ------------------
+    def make_scene(self, name: str, *args, **kwargs) -> Scene:
+        return scene_factory(name)(self, *args, **kwargs)
+
+    def push(self, name: str, *args, **kwargs) -> Scene:
+        """Show scene ``name`` on top (the current one stays below)."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.push(scene)
+        return scene
+
+    def go(self, name: str, *args, **kwargs) -> Scene:
+        """Replace the current scene with scene ``name``."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.replace(scene)
+        return scene
+
+    def reset_to(self, name: str, *args, **kwargs) -> Scene:
+        """Leave every scene and show scene ``name`` (e.g. back to the title)."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.clear_to(scene)
+        return scene
 
     @property
     def player(self):

@@ -49,9 +49,7 @@ class ScriptedPlayer:
     # -- levels ------------------------------------------------------------------------------------
     def start_level(self, level: Level) -> None:
         """Open a level's intro directly (as the level map does) and press Start."""
-        from .scenes.levelmap import LevelIntroScene
-
-        self.app.stack.push(LevelIntroScene(self.app, level))
+        self.app.push("intro", level)
         self.app.step()
         self.expect("intro")
         self.press(Act.CONFIRM)  # Start has focus first

@@ -23,10 +23,9 @@ from pathlib import Path
 
 import pygame
 
-from ..classroom import (ClassroomFileError, Session, end_of_day_wipe, export_results, import_results,
+from ..classroom import (ClassroomFileError, Session, checks, end_of_day_wipe, export_results, import_results,
                          lab_data_dir, machine_id, new_session, pick_check_questions, read_session, save_lab_state,
                          save_session_to, summarise)
-from ..classroom import checks
 from ..classroom.drives import count_results_files, export_targets, find_session_files, import_folders, removable_drives
 from ..classroom.files import file_stamp, slug
 from ..classroom.merge import ImportReport
@@ -39,8 +38,9 @@ from ..input import Act, Action
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog, PinDialog
-from .progress import export_folder
 from .quiz import QuizScene, record_attempt
+from .shared import (export_folder, session_banner_text, session_check_phase, session_levels, start_session_check,
+                     topic_toggle_buttons)
 
 log = logging.getLogger(__name__)
 
@@ -48,30 +48,8 @@ CHECK_SIZES = (0, 5, 10)
 
 
 # -- helpers for the rest of the game --------------------------------------------------------------
-def session_banner_text(app) -> str | None:
-    """What the title and the level map show while a lab session is loaded (None otherwise)."""
-    s = getattr(app, "class_session", None)
-    if s is None:
-        return None
-    return app.tr.f("Lab session: {name}", name=s.name)
-
-
-def session_levels(app, band: str) -> list[Level] | None:
-    """The playlist levels of ``band`` while a lab session is loaded, or None (see classroom.checks)."""
-    return checks.session_levels(getattr(app, "class_session", None), app.catalog, band)
-
-
-def session_check_phase(app) -> str | None:
-    """Which knowledge check the current player should take now (see classroom.checks)."""
-    return checks.check_phase(getattr(app, "class_session", None), app.catalog, app.player)
-
-
 def check_level(app, phase: str) -> Level:
     return checks.check_level(app.class_session, app.catalog, phase)
-
-
-def start_session_check(app, phase: str) -> None:
-    app.stack.push(CheckScene(app, phase))
 
 
 def lab_folders() -> tuple[Path, list[Path]]:
@@ -153,7 +131,7 @@ class CheckScene(QuizScene):
     def next(self) -> None:
         if self.run.index + 1 >= self.run.total:
             self.run.advance()
-            self.app.stack.replace(CheckDoneScene(self.app, self.phase))
+            self.app.go("check-done", self.phase)
             return
         self.chosen = set()
         super().next()
@@ -304,16 +282,16 @@ class LabMenuScene(BaseScene):
 
     # actions ----------------------------------------------------------------------------------------
     def prepare(self) -> None:
-        self.app.stack.push(PrepareSessionScene(self.app))
+        self.app.push("lab-prepare")
 
     def load(self) -> None:
-        self.app.stack.push(LoadSessionScene(self.app))
+        self.app.push("lab-load")
 
     def export(self) -> None:
         export_this_computer(self.app)
 
     def import_results(self) -> None:
-        self.app.stack.push(ImportFolderScene(self.app))
+        self.app.push("lab-import")
 
     def wipe(self) -> None:
         wipe_this_computer(self.app)
@@ -447,8 +425,6 @@ class PrepareSessionScene(BaseScene):
         out.append(Button(label, self.cycle_check, icon="help", rect=rects[3], name="check", size=self.theme.small))
         out.append(Button(self.app.tr.language.native_name, self.language, icon="globe", rect=rects[4], name="language",
                           size=self.theme.small))
-        from .teacher import topic_toggle_buttons
-
         cols = 4 if len(self.app.catalog.band_topics(self.band)) <= 16 else 5
         out += topic_toggle_buttons(self, self.band, self.topics, grid, cols, self.px(58))
         save = Button(self.tr._("Save the session file"), self.save, icon="export", style="primary", name="save",
@@ -477,9 +453,7 @@ class PrepareSessionScene(BaseScene):
         self.layout()
 
     def language(self) -> None:
-        from .title import LanguageScene
-
-        self.app.stack.push(LanguageScene(self.app))
+        self.app.push("language")
 
     def handle(self, action: Action) -> bool:
         if action.kind == Act.TEXT and action.text:
@@ -671,7 +645,7 @@ class ImportFolderScene(ScannedListScene):
             log.exception("import failed")
             self.app.stack.push(MessageDialog(self.app, self.tr._("The results could not be imported."), str(exc), mood="worried"))
             return
-        self.app.stack.replace(ClassSummaryScene(self.app, report))
+        self.app.go("class-summary", report)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect

@@ -290,11 +290,9 @@ class QuizScene(BaseScene):
         self.raw_pages = []
         self.started = time.monotonic()
         if self.run.finished:
-            from .results import ResultsScene
-
-            self.app.stack.replace(ResultsScene(self.app, self.level, self.run.score, self.run.stars,
-                                                detail=self.tr.f("{right} of {total} questions fully right",
-                                                                 right=self.run.correct_count, total=self.run.total)))
+            self.app.go("results", self.level, self.run.score, self.run.stars,
+                        detail=self.tr.f("{right} of {total} questions fully right",
+                                         right=self.run.correct_count, total=self.run.total))
             return
         self.focus.index = 0
         self.layout()

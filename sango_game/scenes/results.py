@@ -5,10 +5,9 @@ from __future__ import annotations
 import pygame
 
 from ..i18n import N_
-
 from ..ui.widgets import Button
 from .base import BaseScene
-from .levelmap import LevelIntroScene, level_results
+from .shared import level_results
 
 
 def finish_level(app, level, score: float, stars: int, ending: str | None) -> list[str]:
@@ -91,10 +90,10 @@ class ResultsScene(BaseScene):
         return out
 
     def again(self) -> None:
-        self.app.stack.replace(LevelIntroScene(self.app, self.level))
+        self.app.go("intro", self.level)
 
     def open(self, level) -> None:
-        self.app.stack.replace(LevelIntroScene(self.app, level))
+        self.app.go("intro", level)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect

@@ -7,10 +7,10 @@ import time
 
 import pygame
 
+from ..art import AVATARS
 from ..core.play import QUALITY_VALUE, ScenarioRun
 from ..i18n import N_
 from ..input import Act, Action
-from ..art import AVATARS
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog
@@ -100,11 +100,9 @@ class ScenarioScene(BaseScene):
             self.app.speech.say(self.speech(), self.tr.code)
 
     def finish(self) -> None:
-        from .results import ResultsScene
-
         node = self.run.node
-        self.app.stack.replace(ResultsScene(self.app, self.level, self.run.score, self.run.stars, ending=node.id,
-                                            detail=self.ending_words(node.ending)))
+        self.app.go("results", self.level, self.run.score, self.run.stars, ending=node.id,
+                    detail=self.ending_words(node.ending))
 
     def handle(self, action: Action) -> bool:
         if action.kind == Act.CHOOSE and action.index is not None:
