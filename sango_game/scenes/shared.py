@@ -85,7 +85,7 @@ def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect
     """A grid of the band's topics that the teacher switches on and off (scene.toggle_topic(id))."""
     topics = scene.app.catalog.band_topics(band)
     out = []
-    for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h)):
+    for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h), strict=False):
         b = Button(scene.tr.level(t.title), lambda tid=t.id: scene.toggle_topic(tid), rect=r, name=f"topic-{t.id}",
                    size=scene.theme.small, align="start")
         b.state = "selected" if t.id in selected else None
