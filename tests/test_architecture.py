@@ -100,7 +100,7 @@ LOWER = ("core", "content", "progress", "classroom", "text", "i18n", "languages"
 UPPER = ("scenes", "ui", "app")
 #: Screens may import these from their own package (shared code, and QuizScene to subclass it);
 #: every other screen is reached by name through the scene registry.
-SCENE_SHARED = {"base", "dialogs", "shared", "quiz"}
+SCENE_SHARED = {"base", "dialogs", "shared", "quiz", "quiz_views"}
 
 
 def _module_name(path: Path) -> str:

@@ -107,15 +107,7 @@ class CheckScene(QuizScene):
         elapsed = int((time.monotonic() - self.started) * 1000)
         real = self.run.answer(answer)
         record_attempt(self.app, self.level, self.q.id, real, elapsed)
-        q = self.q
-        if q.type == "single":
-            self.chosen = {str(answer)}
-        elif q.type == "true_false":
-            self.chosen = {"true" if answer else "false"}
-        elif q.type in ("multi", "red_flags"):
-            self.chosen = {str(a) for a in answer}
-        else:
-            self.chosen = set()
+        self.chosen = self.kind.chosen_ids(self.q, answer)
         # A neutral outcome for the screen: no right/wrong marks, Sango just listens.
         self.outcome = Outcome(0.5, {}, (), real.answer_repr)
         self.app.sound.play("click")

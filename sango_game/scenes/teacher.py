@@ -268,10 +268,7 @@ class ClassPlayScene(QuizScene):
         return False
 
     def time_up(self) -> None:
-        q = self.q
-        empty = {"single": "", "true_false": not q.answer if q.type == "true_false" else False, "multi": [],
-                 "red_flags": [], "sort": {}}[q.type]
-        super().submit(empty)
+        super().submit(self.kind.empty_answer(self.q))
         self.raw_pages.insert(0, self.tr._("Time is up!"))
         self.layout()
 
