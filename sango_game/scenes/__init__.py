@@ -27,13 +27,13 @@ SCENES: dict[str, str] = {
     "class-setup": "scenes.teacher:ClassSetupScene",
     "class-play": "scenes.teacher:ClassPlayScene",
     "class-results": "scenes.teacher:ClassResultsScene",
-    "lab": "scenes.lab:LabMenuScene",
-    "check": "scenes.lab:CheckScene",
-    "check-done": "scenes.lab:CheckDoneScene",
-    "lab-prepare": "scenes.lab:PrepareSessionScene",
-    "lab-load": "scenes.lab:LoadSessionScene",
-    "lab-import": "scenes.lab:ImportFolderScene",
-    "class-summary": "scenes.lab:ClassSummaryScene",
+    "lab": "scenes.lab.menu:LabMenuScene",
+    "check": "scenes.lab.check:CheckScene",
+    "check-done": "scenes.lab.check:CheckDoneScene",
+    "lab-prepare": "scenes.lab.prepare:PrepareSessionScene",
+    "lab-load": "scenes.lab.load:LoadSessionScene",
+    "lab-import": "scenes.lab.load:ImportFolderScene",
+    "class-summary": "scenes.lab.summary:ClassSummaryScene",
 }
 
 for _name, _target in SCENES.items():
