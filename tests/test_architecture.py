@@ -128,11 +128,15 @@ def _runtime_imports(tree):
         stack.extend(ast.iter_child_nodes(node))
 
 
+BROKEN: list[str] = []  # relative imports of modules that do not exist (filled by import_graph)
+
+
 def import_graph() -> dict[str, set[str]]:
     """module -> the sango_game modules it imports at run time (``from .x import y`` counts as x.y
     when y is a module, else as x)."""
     modules = {_module_name(p): p for p in PKG.rglob("*.py")}
     graph: dict[str, set[str]] = {}
+    BROKEN.clear()
     for name, path in modules.items():
         is_pkg = path.name == "__init__.py"
         out: set[str] = set()
@@ -144,6 +148,8 @@ def import_graph() -> dict[str, set[str]]:
                     base = name.split(".") if is_pkg else name.split(".")[:-1]
                     base = base[:len(base) - node.level + 1]
                     mod = ".".join(base + ([node.module] if node.module else []))
+                    if mod not in modules:
+                        BROKEN.append(f"{name}: from {'.' * node.level}{node.module or ''}")
                 else:
                     mod = node.module or ""
                 targets = [f"{mod}.{a.name}" if f"{mod}.{a.name}" in modules else mod for a in node.names]
@@ -164,6 +170,12 @@ def test_import_graph_is_read_correctly():
     assert "sango_game.scenes" in graph["sango_game.app"]  # imported inside App.__init__
     assert "sango_game.classroom.checks" in graph["sango_game.scenes.shared"]  # inside a function
     assert "sango_game.app" not in graph["sango_game.scene"]  # only under TYPE_CHECKING
+
+
+def test_every_relative_import_names_a_real_module():
+    """Also the imports inside functions, which only fail when that code runs."""
+    import_graph()
+    assert BROKEN == []
 
 
 def test_lower_layers_never_import_upper_ones():
