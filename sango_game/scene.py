@@ -7,7 +7,8 @@ leave from inside its own ``handle`` without pulling the floor from under itself
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from .app import App
@@ -47,7 +48,7 @@ class Scene:
     #: Name used in tests, logs and screenshots.
     name = "scene"
 
-    def __init__(self, app: "App"):
+    def __init__(self, app: App):
         self.app = app
 
     # lifecycle --------------------------------------------------------------------------
@@ -67,7 +68,7 @@ class Scene:
         """Window size, language or text size changed: recompute rectangles."""
 
     # frame ------------------------------------------------------------------------------
-    def handle(self, action: "Action") -> bool:
+    def handle(self, action: Action) -> bool:
         """Return True if the action was consumed."""
         return False
 

@@ -76,7 +76,7 @@ class PrepareSessionScene(BaseScene):
         name_r, opts, grid, _, bottom = self.areas()
         out = []
         rects = self.ui.row(opts, 5, opts.h, self.px(10))
-        for band, r in zip(("9-12", "13-18"), rects[:2]):
+        for band, r in zip(("9-12", "13-18"), rects[:2], strict=False):
             b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.set_band(b), rect=r, name=f"band-{band}", size=self.theme.small)
             b.state = "selected" if band == self.band else None
             out.append(b)

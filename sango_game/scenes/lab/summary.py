@@ -79,7 +79,7 @@ class ClassSummaryScene(BaseScene):
         tabs, _, _, bottom = self.areas()
         out = []
         rects = self.ui.row(tabs, len(TABS), tabs.h, self.px(8))
-        for (key, label), r in zip(TABS, rects):
+        for (key, label), r in zip(TABS, rects, strict=False):
             b = Button(self.tr._(label), lambda k=key: self.show(k), rect=r, name=f"tab-{key}", size=self.theme.small)
             b.state = "selected" if key == self.tab else None
             out.append(b)
@@ -174,7 +174,7 @@ class ClassSummaryScene(BaseScene):
 
     def _header(self, surface, rect, labels, widths) -> None:
         pygame.draw.rect(surface, self.c.bg2, rect, border_radius=self.px(8))
-        for label, col in zip(labels, self._columns(rect, widths)):
+        for label, col in zip(labels, self._columns(rect, widths), strict=False):
             self.ui.text(surface, label, col, self.theme.small, align="start", bold=True, min_size=10)
 
     def _rows(self, content):
@@ -284,7 +284,7 @@ class ClassSummaryScene(BaseScene):
             q = r.h // 4
             return pygame.Rect(r.x, r.y, r.w, q), pygame.Rect(r.x, r.y + q, r.w, r.h - 2 * q), pygame.Rect(r.x, r.bottom - q, r.w, q)
 
-        for (label, value, count), r in zip(values, cols[:2]):
+        for (label, value, count), r in zip(values, cols[:2], strict=False):
             top, mid, low = three(r)
             self.ui.text(surface, label, top, self.theme.small, self.c.text_soft, align="center")
             self.ui.text(surface, self._pct(value), mid, self.theme.heading, align="center", bold=True)
