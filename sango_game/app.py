@@ -18,8 +18,8 @@ import pygame
 
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
-from .scene import Scene, SceneStack
-from .ui.art import Art
+from .scene import Scene, SceneStack, scene_factory
+from .art import Art
 from .ui.theme import Theme
 from .ui.widgets import UI
 
@@ -108,8 +108,7 @@ class App:
         self.profile = None
         self.settings: dict = {}
         self.class_session = None  # a lab session loaded on this computer (teacher mode), restored below
-        self.guest_results: dict = {}  # level id -> result, for play without a saved profile
-        self.guest_badges: list[str] = []
+        self._guest = None  # GuestProgress: results of play without a saved profile (made on first use)
         self.unlock_all = False  # teacher option: every level open
         self.teacher_unlocked = False  # teacher area open (PIN entered)
         from .audio import Sound
@@ -124,9 +123,9 @@ class App:
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
         self.partial_frames = 0  # frames that updated only part of the window
-        from .scenes.title import TitleScene
+        from . import scenes  # noqa: F401  (registers every screen by name; each loads on first use)
 
-        self.stack.push(TitleScene(self))
+        self.push("title")
         self.stack.apply_pending()
 
     # -- services ---------------------------------------------------------------------------
@@ -160,6 +159,39 @@ class App:
     def store(self, value) -> None:
         self._store = value
         self._store_tried = True
+
+    # -- navigation by scene name (scenes never import each other to move on) ------------------
+    def make_scene(self, name: str, *args, **kwargs) -> Scene:
+        return scene_factory(name)(self, *args, **kwargs)
+
+    def push(self, name: str, *args, **kwargs) -> Scene:
+        """Show scene ``name`` on top (the current one stays below)."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.push(scene)
+        return scene
+
+    def go(self, name: str, *args, **kwargs) -> Scene:
+        """Replace the current scene with scene ``name``."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.replace(scene)
+        return scene
+
+    def reset_to(self, name: str, *args, **kwargs) -> Scene:
+        """Leave every scene and show scene ``name`` (e.g. back to the title)."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.clear_to(scene)
+        return scene
+
+    @property
+    def player(self):
+        """The current player's progress: the profile's in the store, or the guest's in memory."""
+        from .progress.player import GuestProgress, StoredProgress
+
+        if self.store is not None and self.profile is not None:
+            return StoredProgress(self.store, self.profile.id)
+        if self._guest is None:
+            self._guest = GuestProgress()
+        return self._guest
 
     def _open_store(self) -> None:
         try:
@@ -254,12 +286,10 @@ class App:
         self.dirty = True
 
     def badge_ids(self) -> set[str]:
-        if self.store is not None and self.profile is not None:
-            try:
-                return {b.badge_id for b in self.store.badges(self.profile.id)}
-            except Exception:
-                return set()
-        return set(self.guest_badges)
+        try:
+            return self.player.badge_ids()
+        except Exception:
+            return set()
 
     def note_overflow(self, text: str, box, drawn) -> None:
         self.overflows.append((text, tuple(box), tuple(drawn)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import kinds
 from .content.graph import paths_to_endings
 from .content.model import Level, Question
 from .core.play import correct_answer
@@ -49,9 +50,7 @@ class ScriptedPlayer:
     # -- levels ------------------------------------------------------------------------------------
     def start_level(self, level: Level) -> None:
         """Open a level's intro directly (as the level map does) and press Start."""
-        from .scenes.levelmap import LevelIntroScene
-
-        self.app.stack.push(LevelIntroScene(self.app, level))
+        self.app.push("intro", level)
         self.app.step()
         self.expect("intro")
         self.press(Act.CONFIRM)  # Start has focus first
@@ -61,18 +60,11 @@ class ScriptedPlayer:
         scene = self.app.stack.top
         ids = scene.item_ids()
         answer: Any = correct_answer(q) if right else wrong_answer(q)
-        if q.type == "single":
-            self.choose(ids.index(answer))
-        elif q.type == "true_false":
-            self.choose(0 if answer else 1)
-        elif q.type in ("multi", "red_flags"):
-            for item in answer:
-                self.choose(ids.index(item))
+        kind = kinds.get(q.type)
+        for item in kind.script(q, answer):  # the kind says which options to choose, in order
+            self.choose(ids.index(item))
+        if kind.collects:
             self.click("check")
-        elif q.type == "sort":
-            bins = [b.id for b in q.bins]
-            for it in q.items:  # items are shown one at a time, in file order
-                self.choose(bins.index(answer[it.id]))
         if scene.outcome is None:
             raise AutoplayError(f"question {q.id} was not answered")
 
@@ -123,15 +115,8 @@ class ScriptedPlayer:
 
 def wrong_answer(q: Question) -> Any:
     """A fully wrong answer (for testing kind feedback)."""
-    if q.type == "single":
-        return next(c.id for c in q.choices if not c.correct)
-    if q.type == "true_false":
-        return not q.answer
-    if q.type == "multi":
-        return [c.id for c in q.choices if not c.correct]
-    if q.type == "red_flags":
-        return [ln.id for ln in q.message.lines if not ln.flag]
-    if q.type == "sort":
-        bins = [b.id for b in q.bins]
-        return {it.id: next(b for b in bins if b != it.bin) for it in q.items}
-    raise ValueError(q.type)
+    try:
+        kind = kinds.get(q.type)
+    except KeyError as exc:
+        raise ValueError(str(exc)) from None
+    return kind.wrong_answer(q)

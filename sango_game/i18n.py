@@ -1,6 +1,6 @@
 """Languages, gettext catalogs and locale formatting.
 
-* The six UN languages, each named in its own script by Babel (CLDR data).
+* The six UN languages; their facts (own name, direction, plural rule ...) are in ``languages.py``.
 * Catalogs live in ``locales/<code>/LC_MESSAGES/messages.po``. The ``.mo`` files are not committed:
   the wheel build compiles them, and a source checkout compiles them on first use into the user
   cache folder (or in memory when that folder cannot be written).
@@ -14,37 +14,21 @@ from __future__ import annotations
 import gettext
 import io
 import string
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .languages import BY_CODE, DEFAULT, TABLE, LanguageInfo, native_name  # noqa: F401  (re-exported)
 from .resources import locales_path
 
 DOMAIN = "messages"
 
 
-@dataclass(frozen=True)
-class Language:
-    code: str  # folder name in locales/
-    babel: str  # Babel/CLDR locale id
-    rtl: bool = False
-
-    @property
-    def native_name(self) -> str:
-        return native_name(self.code)
-
-
-LANGUAGES: tuple[Language, ...] = (
-    Language("ar", "ar", rtl=True),
-    Language("zh_Hans", "zh_Hans_CN"),
-    Language("en", "en"),
-    Language("fr", "fr"),
-    Language("ru", "ru"),
-    Language("es", "es"),
-)
-LANG_BY_CODE = {lang.code: lang for lang in LANGUAGES}
-DEFAULT_LANGUAGE = "en"
+# The language facts live in one table (languages.py); these names stay for the code that uses them.
+Language = LanguageInfo
+LANGUAGES: tuple[Language, ...] = TABLE
+LANG_BY_CODE = BY_CODE
+DEFAULT_LANGUAGE = DEFAULT
 
 
 def get_language(code: str | None) -> Language:
@@ -63,19 +47,6 @@ def normalize_code(code: str | None) -> str | None:
         return "zh_Hans"
     base = low.split("_")[0]
     return base if base in LANG_BY_CODE else None
-
-
-@lru_cache(maxsize=None)
-def native_name(code: str) -> str:
-    """The language's name in its own language and script, from CLDR via Babel."""
-    from babel import Locale
-
-    loc = Locale.parse(LANG_BY_CODE[code].babel)
-    if code == "zh_Hans":
-        name = Locale.parse("zh_Hans").get_display_name(Locale.parse("zh_Hans"))
-    else:
-        name = loc.get_language_name(loc)
-    return name[:1].upper() + name[1:] if name else code
 
 
 def po_path(code: str, root: Path | None = None) -> Path:

@@ -12,14 +12,16 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
+from .languages import TABLE
+
 if TYPE_CHECKING:  # pragma: no cover
     import subprocess
 
 log = logging.getLogger(__name__)
 
-# eSpeak NG voice names for our languages.
-ESPEAK_VOICES = {"ar": "ar", "zh_Hans": "cmn", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
-SAY_VOICES = {"ar": "Maged", "zh_Hans": "Tingting", "en": "Samantha", "fr": "Thomas", "ru": "Milena", "es": "Monica"}
+# Voice names per engine come from the language table.
+ESPEAK_VOICES = {lang.code: lang.voice("espeak", "en") for lang in TABLE}
+SAY_VOICES = {lang.code: lang.voice("say", "Samantha") for lang in TABLE}
 
 
 class Speech:

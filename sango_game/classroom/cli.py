@@ -64,7 +64,7 @@ def _pictures(summary, catalog, tr, out: Path) -> list[Path]:
     import pygame
 
     from ..text import TextEngine
-    from ..ui.art import Art
+    from ..art import Art
     from .report import save_certificates, save_class_report
 
     pygame.display.init()

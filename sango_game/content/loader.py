@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from .. import kinds
 from .graph import dead_end_nodes, unreachable_nodes
 from .model import (
     BANDS,
@@ -21,7 +22,6 @@ from .model import (
     MESSAGE_FORMATS,
     MOODS,
     QUALITIES,
-    QUESTION_TYPES,
     Bin,
     Character,
     Choice,
@@ -370,27 +370,14 @@ class _LevelReader:
             if q is None:
                 continue
             qid = self.ident(q, "id", path, seen)
-            qtype = self.choice_of(q, "type", path, QUESTION_TYPES)
-            extra = {
-                "single": ["choices"], "multi": ["choices"], "true_false": ["answer", "feedback"],
-                "red_flags": ["message"], "sort": ["bins", "items"],
-            }.get(qtype, [])
-            self.keys(q, path, ["id", "type", "prompt", "explain"] + extra, ["mood", "image"])
+            qtype = self.choice_of(q, "type", path, kinds.names())
+            kind = kinds.get(qtype) if qtype else None
+            self.keys(q, path, ["id", "type", "prompt", "explain", *(kind.fields if kind else ())], ["mood", "image"])
             prompt = self.text(q, "prompt", path, f"{qid}.prompt", "prompt")
             explain = self.text(q, "explain", path, f"{qid}.explain", "explain")
             kw: dict[str, Any] = {"mood": self.mood(q, path), "image": self.image(q, path)}
-            if qtype in ("single", "multi"):
-                kw["choices"] = self.read_choices(q, path, qid, qtype)
-            elif qtype == "true_false":
-                answer = q.get("answer")
-                if not isinstance(answer, bool):
-                    self.error(path + ("answer",), f"answer must be true or false, not {answer!r}", "write answer: true or answer: false")
-                kw["answer"] = bool(answer)
-                kw["feedback"] = self.text(q, "feedback", path, f"{qid}.feedback", "feedback")
-            elif qtype == "red_flags":
-                kw["message"] = self.read_message(q, path, qid)
-            elif qtype == "sort":
-                kw["bins"], kw["items"] = self.read_sort(q, path, qid)
+            if kind is not None:
+                kw.update(kind.read(self, q, path, qid))  # the kind reads its own fields
             if qtype and prompt and explain:
                 out.append(Question(id=qid, type=qtype, prompt=prompt, explain=explain, **kw))
         return tuple(out)

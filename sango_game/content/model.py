@@ -85,13 +85,9 @@ class Question:
 
     @property
     def correct_ids(self) -> frozenset[str]:
-        if self.type in ("single", "multi"):
-            return frozenset(c.id for c in self.choices if c.correct)
-        if self.type == "red_flags" and self.message is not None:
-            return frozenset(line.id for line in self.message.lines if line.flag)
-        if self.type == "true_false":
-            return frozenset({"true" if self.answer else "false"})
-        return frozenset()
+        from .. import kinds
+
+        return kinds.get(self.type).correct_ids(self)
 
 
 @dataclass(frozen=True)

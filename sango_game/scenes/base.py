@@ -165,7 +165,7 @@ class BaseScene(Scene):
                 out.append(text)
                 continue
             sentences = [x for x in re.split(r"(?<=[.!?。！？؟])\s*", text) if x.strip()]
-            sep = "" if lang == "zh_Hans" else " "
+            sep = self.tr.language.sentence_separator
             page = ""
             for sent in sentences:
                 candidate = f"{page}{sep}{sent}" if page else sent
