@@ -41,6 +41,12 @@ NO_END = frozenset(
     "（［｛〈《「『【〔〖〘〚〝｟｢﹙﹛﹝"  # CJK opening punctuation
     "$£¥€₽￥＄￡"  # currency prefixes
 )
+# UAX #14 classes that forbid the breaks the CJK and em-dash rules below would otherwise
+# allow: quotation marks (QU, rule LB19), break-after marks and hyphens (BA, HY: LB21) and
+# prefixes (PR: LB24/LB23a), for the characters the game's text uses.
+QUOTES = frozenset("\"'«»‹›")
+NO_BREAK_BEFORE = QUOTES | frozenset("|-\u2010\u2013\u00ad")
+NO_BREAK_AFTER = QUOTES | frozenset("+$£¥€₽#\\±№")
 # Pairs such as —— and …… in Chinese are never split.
 NO_SPLIT_DOUBLES = frozenset("—…‥―")
 EM_DASHES = frozenset("—―")
@@ -81,13 +87,15 @@ def break_allowed(text: str, i: int) -> bool:
         k = i - 1
         while k >= 0 and (text[k] in BREAKING_SPACES or text[k] == ZERO_WIDTH_BREAK):
             k -= 1
-        if k >= 0 and text[k] in NO_END:
+        if k >= 0 and (text[k] in NO_END or (text[k] in EM_DASHES and b in EM_DASHES)):  # LB17
             return False
         return b not in NO_START
     if b in NO_START or a in NO_END:
         return False
     if a == b and a in NO_SPLIT_DOUBLES:
         return False
+    if b in NO_BREAK_BEFORE or a in NO_BREAK_AFTER:
+        return a in "-\u2010" and i >= 2 and text[i - 2].isalpha() and b.isalpha()
     if is_cjk(a) or is_cjk(b):
         return True
     if (a in EM_DASHES or b in EM_DASHES) and a != b:  # UAX #14 class B2: break before/after
