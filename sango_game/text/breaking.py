@@ -14,7 +14,8 @@
   (a Latin ``k-scams-quiz`` in an Arabic sentence: its halves would swap sides).
 * No break before "/" (UAX #14 rule LB13), even after a space.
 * Inside an isolate (FSI/LRI/RLI ... PDI: a value the translator put into a sentence, such as
-  a phone number, a date or a command) a line breaks only at a space between two letters.
+  a phone number, a date or a command) a line does not break, unless the value is prose
+  (four words or more): then at a space between two letters.
 """
 
 from __future__ import annotations
@@ -123,11 +124,17 @@ def _isolate_depths(text: str) -> list[int]:
 
 
 def _word_space_break(text: str, i: int) -> bool:
-    """A break after spaces that stand between two letters (inside an isolate)."""
+    """A break after spaces between two letters, inside an isolate that holds prose (three
+    word spaces or more, e.g. an error message) rather than a field ("sango-game check")."""
     k = i - 1
     while k >= 0 and text[k] in BREAKING_SPACES:
         k -= 1
-    return k >= 0 and k < i - 1 and text[k].isalpha() and text[i].isalpha()
+    if not (0 <= k < i - 1 and text[k].isalpha() and text[i].isalpha()):
+        return False
+    start = max(text.rfind(c, 0, i) for c in _ISOLATE_OPEN)
+    end = text.find(_ISOLATE_CLOSE, i)
+    inner = text[start + 1:end if end >= 0 else len(text)]
+    return len(inner.split()) >= 4
 
 
 def segments(text: str, levels: Sequence[int] | None = None, base_level: int = 0) -> list[tuple[int, int, int]]:

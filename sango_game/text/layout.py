@@ -160,12 +160,25 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
                 faces[i + k] = prev = f
             i = j
             continue
-        if prev >= 0 and (cov.covers(prev, ch) or cov.first(ch) < 0):
+        if ch in bidi_levels.BIDI_CONTROLS:
+            # Never drawn: take a neighbour's face so an isolate does not split a run.
+            faces[i] = -1
+        elif prev >= 0 and (cov.covers(prev, ch) or cov.first(ch) < 0):
             faces[i] = prev
         else:
             f = cov.first(ch)
             faces[i] = prev = f if f >= 0 else 0
         i += 1
+    if -1 in faces:
+        nxt = 0
+        for k in range(n - 1, -1, -1):  # controls at the start take the next face
+            if faces[k] < 0:
+                faces[k] = nxt
+            else:
+                nxt = faces[k]
+        for k in range(1, n):  # the others the face before them
+            if text[k] in bidi_levels.BIDI_CONTROLS:
+                faces[k] = faces[k - 1]
     return faces
 
 
@@ -276,7 +289,8 @@ class Layouter:
             if _may_stick_out(run.text):
                 bottom = max(bottom, self.ink(run.font_key, self.size, self.bold, run.text, run.rtl,
                                               run.script)[1] - below)
-        return max(0, top), max(0, bottom)
+        # One more row so that antialiased ink does not sit on the surface's edge.
+        return (top + 1 if top > 0 else 0), (bottom + 1 if bottom > 0 else 0)
 
     def wrap(self, p: Paragraph, max_width: int | None) -> tuple[list[tuple[int, int]], int, bool]:
         """Line spans [(start, end)] of one paragraph, words cut, overflow flag."""
