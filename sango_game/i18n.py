@@ -132,6 +132,76 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
 
 _FORMATTER = string.Formatter()
 
+# Values put into a sentence are wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+# (UAX #9 isolates): a phone number, a date, "+15" or a command then keeps its own order and
+# stays on one line inside an Arabic sentence. The text engine draws them invisibly; text
+# that leaves the screen (speech, CSV, the terminal) goes through plain_text().
+FSI, PDI = "\u2068", "\u2069"
+_ISOLATE_CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
+_SIGNS = "+-\u00b1" + chr(0x2212)  # (the minus sign is built: the code's literals are font-checked)
+_POSTFIX = "%\u066a\u2030"
+
+
+def plain_text(text: str) -> str:
+    """``text`` without the isolate controls that :class:`Translator` puts around values."""
+    return text.translate(_ISOLATE_CONTROLS)
+
+
+def _has_rtl(value: str) -> bool:
+    from unicodedata import bidirectional
+
+    return any(ord(ch) >= 0x590 and bidirectional(ch) in ("R", "AL") for ch in value)
+
+
+def format_isolated(template: str, kw: dict[str, Any], isolate: bool) -> str:
+    """``template.format(**kw)`` with every substituted value isolated (see FSI above).
+
+    Fields with nothing between them ("{sign}{points}") share one isolate, and so do a sign
+    written just before a field and a percent sign just after it: "+15" must not become
+    "15+" in Arabic. With ``isolate`` False only values holding right-to-left text are
+    isolated (an Arabic nickname in an English sentence). Raises like ``str.format``.
+    """
+    pieces: list[tuple[str, str | None]] = []  # (literal, formatted value or None)
+    for literal, field, spec, conv in _FORMATTER.parse(template):
+        value = None
+        if field is not None:
+            if field == "" or field.isdigit():
+                raise IndexError("positional fields are not used")
+            obj = _FORMATTER.convert_field(_FORMATTER.get_field(field, (), kw)[0], conv)
+            value = _FORMATTER.format_field(obj, _FORMATTER.vformat(spec or "", (), kw))
+        pieces.append((literal, value))
+    out: list[str] = []
+    group: list[str] = []
+    group_rtl = False
+
+    def close() -> None:
+        nonlocal group_rtl
+        if group:
+            inner = "".join(group)
+            out.append(FSI + inner + PDI if isolate or group_rtl else inner)
+            group.clear()
+            group_rtl = False
+
+    for literal, value in pieces:
+        if group and literal:
+            k = 0
+            while k < len(literal) and literal[k] in _POSTFIX:
+                k += 1
+            group.append(literal[:k])
+            literal = literal[k:]
+            close()
+        if value is None:
+            out.append(literal)
+            continue
+        sign = ""
+        if literal and literal[-1] in _SIGNS and (len(literal) == 1 or not literal[-2].isalnum()) and not group:
+            literal, sign = literal[:-1], literal[-1]
+        out.append(literal)
+        group.append(sign + value)
+        group_rtl = group_rtl or _has_rtl(value)
+    close()
+    return "".join(out)
+
 
 def placeholders(template: str) -> set[str]:
     """Named fields of a ``str.format`` template (``{n}``, ``{name}``); raises ValueError if malformed."""
@@ -185,16 +255,15 @@ class Translator:
         return self._lookup(text.ctx, text.source)
 
     # -- formatting with safe fallback ---------------------------------------------------
-    @staticmethod
-    def _safe_format(translated: str, source: str, kw: dict[str, Any]) -> str:
+    def _safe_format(self, translated: str, source: str, kw: dict[str, Any]) -> str:
         try:
             if placeholders(translated) - set(kw):
                 raise KeyError("unknown placeholder")
-            return translated.format(**kw)
-        except (KeyError, ValueError, IndexError, AttributeError):
+            return format_isolated(translated, kw, self.rtl)
+        except (KeyError, ValueError, IndexError, AttributeError, TypeError):
             try:
-                return source.format(**kw)
-            except (KeyError, ValueError, IndexError, AttributeError):
+                return format_isolated(source, kw, self.rtl)
+            except (KeyError, ValueError, IndexError, AttributeError, TypeError):
                 return source
 
     def f(self, msg: str, **kw: Any) -> str:

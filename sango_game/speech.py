@@ -80,6 +80,9 @@ class Speech:
 
     def say(self, text: str, lang: str, force: bool = False) -> bool:
         """Speak ``text`` without blocking the game; a new text interrupts the previous one."""
+        from .i18n import plain_text
+
+        text = plain_text(text)  # isolate controls around values are for the screen only
         if not (self.enabled or force) or not self.available or not text.strip():
             return False
         self.stop()

@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from ..i18n import plain_text
+
 
 def register(sub) -> None:
     p = sub.add_parser("report", help="merge lab results files into CSV files, a class report and certificates")
@@ -39,9 +41,9 @@ def run(args) -> int:
     tr = Translator(args.language or session.language)
     report = import_results(list(args.results), session)
     for note in report.problems:
-        print(f"not used: {note.file}: {note.text(tr)}", file=sys.stderr)
+        print(f"not used: {note.file}: {plain_text(note.text(tr))}", file=sys.stderr)
     for note in report.duplicates:
-        print(f"duplicate, skipped: {note.file}: {note.text(tr)}", file=sys.stderr)
+        print(f"duplicate, skipped: {note.file}: {plain_text(note.text(tr))}", file=sys.stderr)
     summary = summarise(report.merged, catalog)
     out = Path(args.out)
     written = write_csv_files(out, summary, catalog, tr)
