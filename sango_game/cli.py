@@ -9,22 +9,30 @@ from pathlib import Path
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .content import load_catalog
+    from .content.catalog import level_files
     from .resources import levels_path
 
     paths = [Path(p) for p in args.paths] or [levels_path()]
     errors = warnings = files = 0
+    printed: set[int] = set()
+
+    def show(issues: list) -> None:
+        for issue in issues:
+            printed.add(id(issue))
+            if issue.severity == "warning" and not args.warnings:
+                continue
+            print(issue.format(), flush=True)
+
     for root in paths:
         if not root.exists():
             print(f"{root}: error: no such file or folder", file=sys.stderr)
             errors += 1
             continue
-        catalog = load_catalog(root)
-        from .content.catalog import level_files
+        # Printed file by file as the check goes, so a slow or broken file never hides the others' reports.
+        catalog = load_catalog(root, on_file=lambda _shown, issues: show(issues))
+        # Then what only the whole folder shows (duplicate ids, order numbers).
+        show([i for i in catalog.issues if id(i) not in printed])
         files += len(level_files(root))
-        for issue in catalog.issues:
-            if issue.severity == "warning" and not args.warnings:
-                continue
-            print(issue.format())
         errors += len(catalog.errors)
         warnings += len(catalog.issues) - len(catalog.errors)
         if args.verbose:
