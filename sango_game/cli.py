@@ -42,6 +42,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _cmd_reset_pin(args: argparse.Namespace) -> int:
+    """For a teacher who forgot the PIN: whoever can run commands on this computer's account can
+    already read and delete the data folder, so this gives nothing away that the game protects."""
+    from .paths import DataDirError, data_dir
+    from .progress import FILE_NAME, ProgressStore, StoreError
+
+    try:
+        folder = Path(args.data_dir) if args.data_dir else data_dir()
+    except DataDirError as exc:
+        print(f"sango-game reset-pin: {exc}", file=sys.stderr)
+        return 1
+    path = folder / FILE_NAME
+    if not path.is_file():
+        print(f"sango-game reset-pin: there is no progress file in {folder} (nothing to reset)", file=sys.stderr)
+        return 1
+    if not args.yes:
+        answer = input(f"Forget the teacher PIN of the progress in {folder}? Players and results stay. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 1
+    try:
+        with ProgressStore.open(path) as store:
+            had = store.reset_teacher_pin()
+    except StoreError as exc:
+        print(f"sango-game reset-pin: {exc}", file=sys.stderr)
+        return 1
+    print("The teacher PIN was removed: choose a new one the next time you press Teacher." if had
+          else "No teacher PIN was set; the wrong-PIN wait was cleared.")
+    return 0
+
+
 def _cmd_play(args: argparse.Namespace) -> int:
     from .app import run_game
 
@@ -60,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="level files or folders (default: the bundled levels)")
     check.add_argument("--warnings", "-W", action="store_true", help="also print warnings")
     check.add_argument("--verbose", "-v", action="store_true", help="list the levels that are fine too")
+    reset = sub.add_parser("reset-pin", help="forget the teacher PIN (for a teacher who forgot it); "
+                                            "players and results stay")
+    reset.add_argument("--data-dir", help="the data folder (default: the one the game uses)")
+    reset.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     _add_extra_commands(sub)
     return parser
 
@@ -81,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_check(args)
     if command == "play":
         return _cmd_play(args)
+    if command == "reset-pin":
+        return _cmd_reset_pin(args)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

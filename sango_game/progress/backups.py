@@ -8,13 +8,15 @@ from pathlib import Path
 
 from ..atomic import fsync_dir
 from .errors import StoreError
-from .storefile import BACKUP_DIR, StoreFile, _fsync_file, _os_error, _sqlite_error, _stamp, backup_files
+from .storefile import BACKUP_DIR, StoreFile, _fsync_file, _os_error, _sqlite_error, _stamp, backup_files, verify_backup
 
 KEEP_BACKUPS = 5
 
 
 class BackupMixin(StoreFile):
     def _forget_history(self) -> None:
+        """After a deletion: the journal and the older backups still hold the deleted rows; replace
+        them with one fresh backup (the one case where older good backups are removed on purpose)."""
         conn = self._live()
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
@@ -33,8 +35,10 @@ class BackupMixin(StoreFile):
     def backup(self) -> Path:
         """Copy the store into ``backups/<name>-YYYYmmdd-HHMMSS.sqlite3`` (UTC) and keep the newest five.
 
-        The copy is made with SQLite's backup API, checked, and only then renamed into place, so a
-        damaged store never pushes a good backup out.
+        The copy is made with SQLite's backup API, verified (full integrity check and every table of
+        its schema) and only then renamed into place; older ones are rotated out only after that. So
+        every file in ``backups/`` passed verification, the newest of them is always the newest good
+        copy, and a damaged or incomplete store never pushes a good backup out.
         """
         conn = self._live()
         folder = self.path.parent / BACKUP_DIR
@@ -47,12 +51,12 @@ class BackupMixin(StoreFile):
             try:
                 conn.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE").fetchone()  # one self-contained file
-                rows = [r[0] for r in dst.execute("PRAGMA quick_check").fetchall()]
             finally:
                 dst.close()
-            if rows != ["ok"]:
+            problem = verify_backup(tmp)
+            if problem is not None:
                 tmp.unlink(missing_ok=True)
-                raise StoreError(f"The progress file is damaged ({'; '.join(rows[:3])}); the backup was not kept. "
+                raise StoreError(f"The progress file is damaged ({problem}); the backup was not kept. "
                                  "Restart Sango to restore the last good backup.", code="store_damaged")
             _fsync_file(tmp)
             os.replace(tmp, target)

@@ -14,12 +14,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from .backups import KEEP_BACKUPS, BackupMixin
-from .errors import ProfileError
+from .errors import PinFormatError, ProfileError
 from .models import Attempt, Badge, LevelResult, Profile
 from .nicknames import check_avatar, clean_nickname, nickname_key
-from .pin import hash_pin, verify_pin
-from .storefile import (BACKUP_DIR, BUSY_TIMEOUT_MS, FILE_NAME, JOURNAL_MODES, SQLITE_HEADER, _os_error, _sqlite_error,
-                        _utcnow, backup_files)
+from .pin import hash_pin, normalize_pin, verify_pin
+from .storefile import (
+    BACKUP_DIR,
+    BUSY_TIMEOUT_MS,
+    FILE_NAME,
+    JOURNAL_MODES,
+    SQLITE_HEADER,
+    _os_error,
+    _sqlite_error,
+    _utcnow,
+    backup_files,
+)
+from .teacher_access import PinGuard
 from .transfer import EXPORT_FORMAT, EXPORT_VERSION, TransferMixin
 from .values import MAX_ID, MAX_SETTINGS_BYTES, _check_answer, _check_int, _check_score, _check_text, _settings_json
 
@@ -36,6 +46,8 @@ def _profile(row) -> Profile:
 
 class ProgressStore(TransferMixin, BackupMixin):
     """Open with :meth:`open`; see the module docstring. Not thread-safe: use it from one thread."""
+
+    _pin_guard: PinGuard | None = None
 
     # -- profiles -----------------------------------------------------------------------------
     def create_profile(self, nickname: str, avatar: str) -> Profile:
@@ -271,17 +283,48 @@ class ProgressStore(TransferMixin, BackupMixin):
     def has_teacher_pin(self) -> bool:
         return self._pin_hash() is not None
 
+    @property
+    def pin_guard(self) -> PinGuard:
+        """Counts wrong PINs in a file beside the store, so a restart does not reset the wait."""
+        if self._pin_guard is None:
+            self._pin_guard = PinGuard.beside(self.path)
+        return self._pin_guard
+
     def verify_teacher_pin(self, pin: str) -> bool:
+        """True for the right PIN. After three wrong ones, every try waits longer (see
+        :mod:`.teacher_access`); while a wait runs this is False without checking the PIN."""
         stored = self._pin_hash()
-        return stored is not None and verify_pin(pin, stored)
+        if stored is None:
+            return False
+        try:
+            normalize_pin(pin)
+        except PinFormatError:
+            return False  # cannot be the PIN, so it is no guess worth counting
+        return self.pin_guard.check(lambda p: verify_pin(p, stored), pin)[0]
+
+    def pin_wait_seconds(self) -> int:
+        """Seconds before the next PIN may be tried (0: now)."""
+        return self.pin_guard.wait_seconds()
+
+    def reset_teacher_pin(self) -> bool:
+        """Forget the teacher PIN and the wrong-PIN count, for a teacher who forgot the PIN. Only the
+        ``sango-game reset-pin`` command calls this: whoever runs it has the computer's account anyway.
+        Returns whether a PIN was set."""
+        with self._write("reset the teacher PIN") as conn:
+            had = conn.execute("DELETE FROM teacher").rowcount > 0
+        try:
+            self._live().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:
+            pass
+        self.pin_guard.record_success()
+        return had
 
     def erase_all(self, pin: str) -> None:
         """Delete every profile and all progress (the teacher PIN stays). Wrong PIN: PermissionError."""
-        stored = self._pin_hash()
-        if stored is None:
+        if self._pin_hash() is None:
             raise PermissionError("No teacher PIN is set, so progress cannot be erased.")
-        if not verify_pin(pin, stored):
-            raise PermissionError("Wrong teacher PIN: nothing was erased.")
+        if not self.verify_teacher_pin(pin):
+            raise PermissionError("Wrong teacher PIN (or too many wrong tries): nothing was erased.")
         with self._write("erase all progress") as conn:
             for table in _TABLES_BY_PROFILE:
                 conn.execute(f"DELETE FROM {table}")

@@ -24,7 +24,7 @@ from typing import Any, Self
 
 from ..atomic import fsync_dir
 from .errors import NotAStoreError, ProfileError, SchemaTooNewError, StorageFullError, StoreAccessError, StoreError
-from .migrations import check_known, upgrade
+from .migrations import check_known, schema_problem, upgrade
 from .models import LevelResult, StoreNotice
 
 FILE_NAME = "progress.sqlite3"
@@ -67,7 +67,29 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+def _disk_is_full(where: Path) -> bool:
+    """Whether the disk holding ``where`` has (almost) no space left. SQLite often reports a full disk
+    as a plain I/O error or "unable to open" (it could not create its journal), so this is asked too."""
+    folder = Path(where)
+    for candidate in (folder, *folder.parents):
+        try:
+            return shutil.disk_usage(candidate).free < LOW_SPACE_BYTES
+        except (OSError, ValueError):
+            continue
+    return False
+
+
+def _full_error(action: str, where: Path) -> StorageFullError:
+    return StorageFullError(f"Could not {action}: the disk is full ({where}). Nothing of this change was saved and "
+                            "earlier progress is safe; free some space and try again.", where=str(where))
+
+
 def _os_error(exc: OSError, action: str, where: Path) -> StoreError:
+    if exc.errno in (errno.EIO, errno.EFBIG) and _disk_is_full(where):
+        return _full_error(action, where)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return StorageFullError(f"Could not {action}: the disk is full ({where}). Nothing of this change was saved; "
                                 "free some space and try again.", where=str(where))
@@ -83,6 +105,8 @@ def _sqlite_error(exc: sqlite3.Error, action: str, where: Path) -> StoreError:
     if code == _FULL or "database or disk is full" in str(exc):
         return StorageFullError(f"Could not {action}: database or disk is full ({where}). Nothing of this change was "
                                 "saved and earlier progress is safe; free some space and try again.", where=str(where))
+    if code in (_IOERR, _CANTOPEN) and _disk_is_full(where):
+        return _full_error(action, where)
     if code in (_READONLY, _PERM, _CANTOPEN, _AUTH):
         return StoreAccessError(f"Could not {action}: the progress file or its folder is read-only or not accessible "
                                 f"({where}: {exc}). Ask the person who looks after this computer to make it writable, "
@@ -129,10 +153,11 @@ def _backup_time(backup: Path) -> float | None:
     return datetime.strptime(m.group(1), _TS_FORMAT).replace(tzinfo=UTC).timestamp()
 
 
-def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> str | None:
+def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS, *, full: bool = False) -> str | None:
     """None if ``path`` is a healthy Sango store this code can read, else a short reason.
 
-    Raises SchemaTooNewError / NotAStoreError (the file must then be left alone) and
+    Healthy means SQLite's check passes (``full``: the complete integrity check, for backups) and
+    every table and column of its schema version is there. Raises SchemaTooNewError / NotAStoreError (the file must then be left alone) and
     StoreAccessError when the file cannot be read at all.
     """
     try:
@@ -147,8 +172,9 @@ def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> str | None:
         return "the file does not start with an SQLite header"
     conn = _open_sqlite(path, busy_ms)
     try:
-        check_known(conn, str(path))
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        version = check_known(conn, str(path))
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()]
+        missing = schema_problem(conn) if rows == ["ok"] else None
     except (SchemaTooNewError, NotAStoreError):
         raise
     except sqlite3.DatabaseError as exc:
@@ -159,7 +185,67 @@ def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> str | None:
         conn.close()
     if rows != ["ok"]:
         return "SQLite check failed: " + "; ".join(str(r) for r in rows[:3])
+    if missing:
+        return f"the file is incomplete ({missing})"
+    if full and version == 0:
+        return "the file holds no progress tables"
     return None
+
+
+def verify_backup(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> str | None:
+    """None if ``path`` may serve as a backup (full integrity check, complete schema), else why not."""
+    try:
+        return _quick_check(path, busy_ms, full=True)
+    except StoreError as exc:
+        return str(exc)
+
+
+STALE_TEMP_SECONDS = 3600
+_TEMP_RE = re.compile(r"\.(?P<name>.+)\.(?:tmp|restore)-(?P<pid>\d+)")
+
+
+def _pid_alive(pid: int) -> bool | None:
+    """Whether a process runs under ``pid``; None where that cannot be asked safely (Windows'
+    os.kill would end the process instead of probing it)."""
+    if os.name != "posix":
+        return None
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def clean_stale_temp_files(store_path: Path, now: float | None = None) -> list[Path]:
+    """Remove half-written copies (backups, restores) left by a Sango that was killed.
+
+    Each is named ``.<name>.tmp-<pid>`` or ``.<name>.restore-<pid>``; it is stale when that process
+    is gone, or (where that cannot be known) when it is older than an hour. Returns what was removed.
+    """
+    now = time.time() if now is None else now
+    removed = []
+    for folder, prefix in ((store_path.parent / BACKUP_DIR, store_path.stem + "-"), (store_path.parent, store_path.name)):
+        try:
+            entries = list(folder.iterdir()) if folder.is_dir() else []
+        except OSError:
+            continue
+        for p in entries:
+            m = _TEMP_RE.fullmatch(p.name)
+            if not m or not m.group("name").startswith(prefix):
+                continue
+            try:
+                alive = _pid_alive(int(m.group("pid")))
+                if alive or (alive is None and now - p.stat().st_mtime < STALE_TEMP_SECONDS):
+                    continue
+                p.unlink()
+                removed.append(p)
+            except (OSError, ValueError, OverflowError):
+                continue  # not ours to fight over: the next start tries again
+    return removed
 
 
 class StoreFile:
@@ -211,6 +297,7 @@ class StoreFile:
             raise StoreAccessError(f"The progress file {path} cannot be read and written (permission denied).",
                                    where=str(path))
 
+        clean_stale_temp_files(path)
         notice = None
         if path.exists():
             reason = _quick_check(path, busy_timeout_ms)
@@ -289,7 +376,7 @@ class StoreFile:
         params: dict[str, Any] = {"damaged_file": damaged.name, "reason": reason}
         for backup in reversed(backup_files(path)):
             try:
-                if _quick_check(backup, busy_ms) is not None:
+                if _quick_check(backup, busy_ms, full=True) is not None:
                     continue
             except StoreError:
                 continue

@@ -31,16 +31,28 @@ def open_teacher_area(app) -> None:
         app.stack.push(TeacherMenuScene(app))
         return
     if store.has_teacher_pin():
-        def check(pin: str) -> bool:
+        def check(pin: str) -> bool | str:
             if store.verify_teacher_pin(pin):
                 app.teacher_unlocked = True
                 app.stack.replace(TeacherMenuScene(app))
                 return False  # the dialog was replaced already
-            return False
+            return pin_wait_message(tr, store.pin_wait_seconds()) or False
 
-        app.stack.push(PinDialog(app, tr._("Teacher PIN"), check))
+        app.stack.push(PinDialog(app, tr._("Teacher PIN"), check, error=pin_wait_message(tr, store.pin_wait_seconds())))
     else:
         set_new_pin(app, then_open=True)
+
+
+def pin_wait_message(tr, seconds: int) -> str:
+    """How long to wait after too many wrong PINs, in plain words ("" when there is no wait)."""
+    if seconds <= 0:
+        return ""
+    if seconds < 60:
+        return tr.nf("Too many wrong PINs. Please wait {n} second, then try again.",
+                     "Too many wrong PINs. Please wait {n} seconds, then try again.", seconds)
+    minutes = -(-seconds // 60)
+    return tr.nf("Too many wrong PINs. Please wait {n} minute, then try again.",
+                 "Too many wrong PINs. Please wait {n} minutes, then try again.", minutes)
 
 
 def set_new_pin(app, then_open: bool = False) -> None:
@@ -138,11 +150,11 @@ class TeacherMenuScene(BaseScene):
         tr = self.tr
 
         def confirmed() -> None:
-            def check(pin: str) -> bool:
+            def check(pin: str) -> bool | str:
                 try:
                     self.app.store.erase_all(pin)
                 except PermissionError:
-                    return False
+                    return pin_wait_message(tr, self.app.store.pin_wait_seconds()) or False
                 except Exception as exc:
                     self.app.stack.replace(MessageDialog(self.app, tr._("Nothing was erased."), str(exc), mood="worried"))
                     return False
@@ -150,7 +162,8 @@ class TeacherMenuScene(BaseScene):
                 self.app.stack.replace(MessageDialog(self.app, tr._("All players on this computer were erased."), mood="happy"))
                 return False
 
-            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to erase everything"), check))
+            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to erase everything"), check,
+                                          error=pin_wait_message(tr, self.app.store.pin_wait_seconds())))
 
         self.app.stack.push(ConfirmDialog(self.app, tr._("Erase every player and all their results on this computer? This cannot be undone."),
                                           confirmed, yes=tr._("Erase"), no=tr._("Cancel"), danger=True, mood="worried"))
