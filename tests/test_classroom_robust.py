@@ -41,7 +41,7 @@ def test_a_file_with_thousands_of_players_is_refused_clearly(tmp_path, session):
     report = import_results(tmp_path, session)
     assert [p.source for p in report.merged.pupils] == [fine]
     [note] = report.problems
-    assert note.file == big and f"{merge_module.MAX_PLAYERS_PER_FILE + 1} players" in note.message
+    assert note.file == big and f"too many players ({merge_module.MAX_PLAYERS_PER_FILE + 1})" in note.message
     assert f"at most {merge_module.MAX_PLAYERS_PER_FILE}" in note.message
 
 

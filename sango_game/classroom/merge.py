@@ -245,7 +245,7 @@ def import_results(paths_or_folder, session: Session) -> ImportReport:
             players = data.get("players")
             if isinstance(players, list) and len(players) > MAX_PLAYERS_PER_FILE:
                 raise ClassroomFileError(
-                    path, N_("This file lists {n} players, but one computer has at most {limit} in a session."),
+                    path, N_("This file lists too many players ({n}): one computer has at most {limit} in a session."),
                     N_("Use the results files exported by Sango on each computer."), n=len(players),
                     limit=MAX_PLAYERS_PER_FILE)
             rf = results_from_json(data, path, digest)
