@@ -111,6 +111,12 @@ class App:
         self._guest = None  # GuestProgress: results of play without a saved profile (made on first use)
         self.unlock_all = False  # teacher option: every level open
         self.teacher_unlocked = False  # teacher area open (PIN entered)
+        self.clock = time.monotonic  # for the teacher area's idle lock; tests put a fake clock here
+        self.idle_lock = None  # made when the teacher area opens (progress.teacher_access.IdleLock)
+        # Saving failed because the disk is full: the child is told once, then a small banner stays;
+        # the teacher sees where (the data folder) in the banner while the teacher area is open.
+        self.storage_full = False
+        self.storage_full_where = ""
         from .audio import Sound
         from .speech import Speech
 
@@ -211,7 +217,11 @@ class App:
             log.error("progress store unavailable: %s", exc)
             self._store = None
             self.store_error = str(exc)
-            self.notices.append(("store_unavailable", {"reason": str(exc)}))
+            if getattr(exc, "code", "") == "storage_full":
+                self._note_storage_full(exc)
+                self.notices.append(("storage_full", {}))
+            else:
+                self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
     def _after_first_frame(self) -> None:
         """Work the title screen does not need, done once it is on screen: open the progress store
@@ -268,11 +278,57 @@ class App:
             except Exception as exc:
                 self.report_storage_error(exc)
 
+    def _note_storage_full(self, exc: Exception) -> bool:
+        """Remember a full disk; True the first time (when the child should be told)."""
+        first = not self.storage_full
+        self.storage_full = True
+        self.storage_full_where = str(getattr(exc, "params", {}).get("where", "") or "")
+        self.store_error = str(exc)
+        self.dirty = True
+        return first
+
     def report_storage_error(self, exc: Exception) -> None:
         log.error("saving failed: %s", exc)
         from .scenes.dialogs import MessageDialog
 
+        if getattr(exc, "code", "") == "storage_full":
+            # Once, in a child's words; after that only the banner (a quiz would otherwise stop after every answer).
+            if self._note_storage_full(exc):
+                self.stack.push(MessageDialog(self, self.tr._("The computer's disk is full."),
+                                              self.tr._("Your answers cannot be saved right now, but you can keep "
+                                                        "playing. Please tell your teacher."), mood="worried"))
+            return
         self.stack.push(MessageDialog(self, self.tr._("We could not save your progress."), str(exc), mood="worried"))
+
+    def lock_teacher_area(self) -> None:
+        """Close the teacher area and every screen of it, back to the title (the PIN is asked again)."""
+        self.teacher_unlocked = False
+        self.idle_lock = None
+        if self.theme.class_mode:
+            self.set_class_mode(False)
+        top = self.stack.top
+        if top is not None and top.name != "title":
+            if any(scene.name == "title" for scene in self.stack):
+                self.stack.pop_until(lambda scene: scene.name == "title")
+            else:
+                from .scenes.title import TitleScene
+
+                self.stack.clear_to(TitleScene(self))
+        self.dirty = True
+
+    def _lock_teacher_area_if_due(self) -> None:
+        """The teacher area locks on the title screen and after minutes without input (not while a
+        class plays on the projector)."""
+        if not self.teacher_unlocked:
+            self.idle_lock = None
+            return
+        if self.idle_lock is None:
+            from .progress.teacher_access import IdleLock  # the store is open already: no start-up cost
+
+            self.idle_lock = IdleLock(clock=self.clock)
+        top = self.stack.top
+        if (top is not None and top.name == "title") or self.idle_lock.expired(class_playing=self.theme.class_mode):
+            self.lock_teacher_area()
 
     def set_class_mode(self, on: bool) -> None:
         self.theme = Theme(self.size, self.theme.text_size, self.theme.high_contrast, self.theme.reduced_motion, class_mode=on)
@@ -321,6 +377,8 @@ class App:
     # -- frame ----------------------------------------------------------------------------
     def dispatch(self, action: Action) -> None:
         k = action.kind
+        if self.idle_lock is not None:
+            self.idle_lock.touch()
         if k == Act.QUIT:
             self.running = False
             return
@@ -373,6 +431,10 @@ class App:
         if self.stack.apply_pending():
             self.dirty = True
             self._on_top_changed()
+        self._lock_teacher_area_if_due()
+        if self.stack.apply_pending():
+            self.dirty = True
+            self._on_top_changed()
         if not self.stack.top:
             self.running = False
             return False
@@ -422,6 +484,23 @@ class App:
             scene.draw(self.screen)
         if self.teacher_unlocked:
             self._draw_teacher_marker()
+        if self.storage_full:
+            self._draw_storage_banner()
+
+    def _draw_storage_banner(self) -> None:
+        """A small strip at the bottom while saving is impossible; with the folder for the teacher."""
+        c, px = self.theme.colors, self.theme.px
+        label = self.tr._("Not saving: the disk is full")
+        if self.teacher_unlocked and self.storage_full_where:
+            label = self.tr.f("Not saving: the disk is full ({folder})", folder=self.storage_full_where)
+        w, h = min(self.size[0] - px(40), px(900)), px(34)
+        size = self.text.fit(label, self.tr.code, self.theme.small, w - px(24), h - px(4))
+        surf = self.text.render(label, self.tr.code, size, c.text)
+        box = pygame.Rect(0, 0, min(w, surf.get_width() + px(28)), h)
+        box.midbottom = (self.size[0] // 2, self.size[1] - px(4))
+        pygame.draw.rect(self.screen, c.panel, box, border_radius=px(8))
+        pygame.draw.rect(self.screen, c.okay, box, px(3), border_radius=px(8))
+        self.screen.blit(surf, surf.get_rect(center=box.center))
 
     def _draw_teacher_marker(self) -> None:
         """While the teacher area is open, a purple frame and label mark every screen."""

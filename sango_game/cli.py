@@ -9,22 +9,30 @@ from pathlib import Path
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .content import load_catalog
+    from .content.catalog import level_files
     from .resources import levels_path
 
     paths = [Path(p) for p in args.paths] or [levels_path()]
     errors = warnings = files = 0
+    printed: set[int] = set()
+
+    def show(issues: list) -> None:
+        for issue in issues:
+            printed.add(id(issue))
+            if issue.severity == "warning" and not args.warnings:
+                continue
+            print(issue.format(), flush=True)
+
     for root in paths:
         if not root.exists():
             print(f"{root}: error: no such file or folder", file=sys.stderr)
             errors += 1
             continue
-        catalog = load_catalog(root)
-        from .content.catalog import level_files
+        # Printed file by file as the check goes, so a slow or broken file never hides the others' reports.
+        catalog = load_catalog(root, on_file=lambda _shown, issues: show(issues))
+        # Then what only the whole folder shows (duplicate ids, order numbers).
+        show([i for i in catalog.issues if id(i) not in printed])
         files += len(level_files(root))
-        for issue in catalog.issues:
-            if issue.severity == "warning" and not args.warnings:
-                continue
-            print(issue.format())
         errors += len(catalog.errors)
         warnings += len(catalog.issues) - len(catalog.errors)
         if args.verbose:
@@ -32,6 +40,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 print(f"ok {lv.id} ({lv.kind}, {lv.band}, {lv.topic})")
     print(f"checked {files} level file(s): {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0
+
+
+def _cmd_reset_pin(args: argparse.Namespace) -> int:
+    """For a teacher who forgot the PIN: whoever can run commands on this computer's account can
+    already read and delete the data folder, so this gives nothing away that the game protects."""
+    from .paths import DataDirError, data_dir
+    from .progress import FILE_NAME, ProgressStore, StoreError
+
+    try:
+        folder = Path(args.data_dir) if args.data_dir else data_dir()
+    except DataDirError as exc:
+        print(f"sango-game reset-pin: {exc}", file=sys.stderr)
+        return 1
+    path = folder / FILE_NAME
+    if not path.is_file():
+        print(f"sango-game reset-pin: there is no progress file in {folder} (nothing to reset)", file=sys.stderr)
+        return 1
+    if not args.yes:
+        answer = input(f"Forget the teacher PIN of the progress in {folder}? Players and results stay. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 1
+    try:
+        with ProgressStore.open(path) as store:
+            had = store.reset_teacher_pin()
+    except StoreError as exc:
+        print(f"sango-game reset-pin: {exc}", file=sys.stderr)
+        return 1
+    print("The teacher PIN was removed: choose a new one the next time you press Teacher." if had
+          else "No teacher PIN was set; the wrong-PIN wait was cleared.")
+    return 0
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
@@ -57,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="level files or folders (default: the bundled levels)")
     check.add_argument("--warnings", "-W", action="store_true", help="also print warnings")
     check.add_argument("--verbose", "-v", action="store_true", help="list the levels that are fine too")
+    reset = sub.add_parser("reset-pin", help="forget the teacher PIN (for a teacher who forgot it); "
+                                            "players and results stay")
+    reset.add_argument("--data-dir", help="the data folder (default: the one the game uses)")
+    reset.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     _add_extra_commands(sub)
     return parser
 
@@ -82,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_check(args)
     if command == "play":
         return _cmd_play(args)
+    if command == "reset-pin":
+        return _cmd_reset_pin(args)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -105,16 +105,28 @@ def open_teacher_area(app) -> None:
         app.push("teacher")
         return
     if store.has_teacher_pin():
-        def check(pin: str) -> bool:
+        def check(pin: str) -> bool | str:
             if store.verify_teacher_pin(pin):
                 app.teacher_unlocked = True
                 app.go("teacher")
                 return False  # the dialog was replaced already
-            return False
+            return pin_wait_message(tr, store.pin_wait_seconds()) or False
 
-        app.stack.push(PinDialog(app, tr._("Teacher PIN"), check))
+        app.stack.push(PinDialog(app, tr._("Teacher PIN"), check, error=pin_wait_message(tr, store.pin_wait_seconds())))
     else:
         set_new_pin(app, then_open=True)
+
+
+def pin_wait_message(tr, seconds: int) -> str:
+    """How long to wait after too many wrong PINs, in plain words ("" when there is no wait)."""
+    if seconds <= 0:
+        return ""
+    if seconds < 60:
+        return tr.nf("Too many wrong PINs. Please wait {n} second, then try again.",
+                     "Too many wrong PINs. Please wait {n} seconds, then try again.", seconds)
+    minutes = -(-seconds // 60)
+    return tr.nf("Too many wrong PINs. Please wait {n} minute, then try again.",
+                 "Too many wrong PINs. Please wait {n} minutes, then try again.", minutes)
 
 
 def set_new_pin(app, then_open: bool = False) -> None:

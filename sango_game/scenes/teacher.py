@@ -15,7 +15,7 @@ from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog, PinDialog
 from .quiz import QuizScene
-from .shared import open_teacher_area, set_new_pin, topic_toggle_buttons  # noqa: F401  (open_teacher_area: re-exported)
+from .shared import open_teacher_area, pin_wait_message, set_new_pin, topic_toggle_buttons  # noqa: F401  (open_teacher_area: re-exported)
 
 TIMER_STEPS = (0, 30, 60, 90)
 
@@ -87,11 +87,11 @@ class TeacherMenuScene(BaseScene):
         tr = self.tr
 
         def confirmed() -> None:
-            def check(pin: str) -> bool:
+            def check(pin: str) -> bool | str:
                 try:
                     self.app.store.erase_all(pin)
                 except PermissionError:
-                    return False
+                    return pin_wait_message(tr, self.app.store.pin_wait_seconds()) or False
                 except Exception as exc:
                     self.app.stack.replace(MessageDialog(self.app, tr._("Nothing was erased."), str(exc), mood="worried"))
                     return False
@@ -99,7 +99,8 @@ class TeacherMenuScene(BaseScene):
                 self.app.stack.replace(MessageDialog(self.app, tr._("All players on this computer were erased."), mood="happy"))
                 return False
 
-            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to erase everything"), check))
+            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to erase everything"), check,
+                                          error=pin_wait_message(tr, self.app.store.pin_wait_seconds())))
 
         self.app.stack.push(ConfirmDialog(self.app, tr._("Erase every player and all their results on this computer? This cannot be undone."),
                                           confirmed, yes=tr._("Erase"), no=tr._("Cancel"), danger=True, mood="worried"))

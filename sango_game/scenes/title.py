@@ -106,6 +106,9 @@ def notice_text(tr, code: str, params: dict) -> tuple[str, str]:
     if code == "store_reset":
         return (tr._("Your saved progress file was damaged."),
                 tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."))
+    if code == "storage_full":
+        return (tr._("The computer's disk is full."),
+                tr._("Your progress cannot be saved right now, but you can still play. Please tell your teacher."))
     if code == "store_unavailable":
         return (tr._("Progress cannot be saved on this computer right now."),
                 tr._("You can still play. Ask your teacher to check the data folder."))
