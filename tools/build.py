@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_linux import build_deb, build_tarball  # noqa: E402
 from build_labkit import build_labkit  # noqa: E402
+from build_linux import build_deb, build_tarball  # noqa: E402
 
 NAME = "sango-game"
 
@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true", help="tarball/deb: reuse an existing bundle in --out")
     parser.add_argument("--platforms", nargs="*", help="labkit: platforms to download wheels for (default: all)")
     parser.add_argument("--wheel-cache", type=Path, help="labkit: folder of already downloaded wheels to reuse")
+    parser.add_argument("--compression", default="xz", choices=["xz", "gzip", "zstd", "none"],
+                        help="deb: dpkg-deb compression (default xz, readable by every dpkg)")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.target == "tarball":
             result = build_tarball(bundle, out, version())
         else:
-            result = build_deb(bundle, out, version())
+            result = build_deb(bundle, out, version(), args.compression)
     size = tree_size(result) if result.is_dir() else result.stat().st_size
     print(f"built {result} ({size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0
