@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_labkit import build_labkit  # noqa: E402
+from build_labkit import PYTHON_VERSIONS, build_labkit, current_platform  # noqa: E402
 from build_linux import build_deb, build_tarball  # noqa: E402
 
 NAME = "sango-game"
@@ -79,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller work folder (default: build/)")
     parser.add_argument("--reuse", action="store_true", help="tarball/deb: reuse an existing bundle in --out")
-    parser.add_argument("--platforms", nargs="*", help="labkit: platforms to download wheels for (default: all)")
+    parser.add_argument("--platforms", nargs="*", help="labkit: platforms to download wheels for (default: all; "
+                        "'current' for this computer's only)")
+    parser.add_argument("--python-versions", nargs="*", default=list(PYTHON_VERSIONS),
+                        help=f"labkit: Python versions to download wheels for (default: {' '.join(PYTHON_VERSIONS)})")
     parser.add_argument("--wheel-cache", type=Path, help="labkit: folder of already downloaded wheels to reuse")
     parser.add_argument("--compression", default="xz", choices=["xz", "gzip", "zstd", "none"],
                         help="deb: dpkg-deb compression (default xz, readable by every dpkg)")
@@ -88,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if args.target == "labkit":
-        result = build_labkit(out, version(), platforms=args.platforms, cache=args.wheel_cache)
+        platforms = [current_platform() if p == "current" else p for p in args.platforms or []]
+        result = build_labkit(out, version(), platforms=platforms or None, cache=args.wheel_cache,
+                              python_versions=tuple(args.python_versions))
     else:
         bundle = out / NAME
         if not (args.reuse and (bundle / NAME).exists()):

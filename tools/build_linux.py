@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import os
 import platform
 import shutil
 import stat
@@ -19,29 +18,11 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from build_icons import APP_ID, hicolor_icons
+
 ROOT = Path(__file__).resolve().parent.parent
-APP_ID = "io.github.sango_game.Sango"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 LINUX = ROOT / "packaging" / "linux"
 DEB_ARCH = {"x86_64": "amd64", "aarch64": "arm64", "armv7l": "armhf"}
-
-
-def render_icons(share: Path) -> list[Path]:
-    """PNG icons of every hicolor size rendered from assets/sango/icon.svg, plus the SVG itself."""
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
-
-    svg = ROOT / "assets" / "sango" / "icon.svg"
-    written = []
-    for size in ICON_SIZES:
-        target = share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(pygame.image.load_sized_svg(str(svg), (size, size)), str(target))
-        written.append(target)
-    scalable = share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
-    scalable.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(svg, scalable)
-    return written + [scalable]
 
 
 def desktop_files(share: Path) -> None:
@@ -50,7 +31,7 @@ def desktop_files(share: Path) -> None:
     (share / "metainfo").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(LINUX / f"{APP_ID}.desktop", share / "applications" / f"{APP_ID}.desktop")
     shutil.copyfile(LINUX / f"{APP_ID}.metainfo.xml", share / "metainfo" / f"{APP_ID}.metainfo.xml")
-    render_icons(share)
+    hicolor_icons(share)
 
 
 def _tar_filter(info: tarfile.TarInfo) -> tarfile.TarInfo:
