@@ -26,7 +26,10 @@ cp "$here/share/metainfo/$id.metainfo.xml" "$prefix/share/metainfo/"
     mkdir -p "$prefix/share/$(dirname "$icon")"
     cp "$here/share/$icon" "$prefix/share/$icon"
 done
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$prefix/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" || true
+# Refresh the icon cache only where one exists (a new cache would hide icons other apps add later).
+cache="$prefix/share/icons/hicolor/icon-theme.cache"
+if [ -f "$cache" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
+    gtk-update-icon-cache -q "$prefix/share/icons/hicolor" || true
+fi
 echo "Sango is installed: $app"
 echo "Start it from the applications menu, or run: $prefix/bin/sango-game"

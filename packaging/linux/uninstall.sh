@@ -10,5 +10,9 @@ rm -rf "$prefix/opt/sango-game"
 [ -L "$prefix/bin/sango-game" ] && rm -f "$prefix/bin/sango-game"
 rm -f "$prefix/share/applications/$id.desktop" "$prefix/share/metainfo/$id.metainfo.xml"
 find "$prefix/share/icons/hicolor" -name "$id.*" -type f -delete 2>/dev/null || true
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$prefix/share/applications" || true
+# Refresh the icon cache only where one exists (a new cache would hide icons other apps add later).
+cache="$prefix/share/icons/hicolor/icon-theme.cache"
+if [ -f "$cache" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
+    gtk-update-icon-cache -q "$prefix/share/icons/hicolor" || true
+fi
 echo "Sango is removed. Progress and settings are still in ${SANGO_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/sango-game}."
