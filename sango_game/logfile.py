@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 ENV_LOG = "SANGO_LOG"
@@ -71,10 +72,11 @@ def setup_logging() -> Path | None:
         level = logging.INFO
     root = logging.getLogger()
     root.setLevel(level)
-    console = logging.StreamHandler()
-    console.setLevel(level if level_name else logging.WARNING)  # a terminal shows only problems by default
-    console.setFormatter(logging.Formatter("sango-game: %(levelname)s: %(message)s"))
-    root.addHandler(console)
+    if sys.stderr is not None:  # None in the windowed Windows program (Sango.exe)
+        console = logging.StreamHandler()
+        console.setLevel(level if level_name else logging.WARNING)  # a terminal shows only problems by default
+        console.setFormatter(logging.Formatter("sango-game: %(levelname)s: %(message)s"))
+        root.addHandler(console)
     try:
         path = log_path()
         handler = SmallRotatingFile(path)

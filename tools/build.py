@@ -62,11 +62,11 @@ def build_bundle(out: Path, work: Path) -> Path:
     mo_dir = Path(tempfile.mkdtemp(prefix="sango-mo-"))
     try:
         compile_catalogs(mo_dir)
-        env = {**os.environ, "SANGO_MO_DIR": str(mo_dir)}
-        if sys.platform == "win32":
+        env = {**os.environ, "SANGO_MO_DIR": str(mo_dir), "SANGO_VERSION": version()}
+        if sys.platform == "win32":  # also used by packaging/windows/sango-game.iss
             from build_icons import write_ico
 
-            env["SANGO_ICON"] = str(write_ico(mo_dir / "sango-game.ico"))
+            env["SANGO_ICON"] = str(write_ico(work / "sango-game.ico"))
         subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                         "--distpath", str(out), "--workpath", str(work), str(ROOT / "packaging" / "sango-game.spec")],
                        check=True, env=env, cwd=ROOT)
