@@ -36,7 +36,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _first_frame_only(args: argparse.Namespace) -> int:
+    """Open the game, draw the title screen's first frame, print the wall-clock times of that frame
+    and of being ready for input, and quit: bench/bench_bundle.py times the bundle and the
+    pip-installed game with it."""
+    import time
+
+    from .app import App
+
+    app = App(language=args.language, speech=False)
+    app.step()
+    print(app.first_frame_at, time.time())
+    app.shutdown()
+    return 0
+
+
 def _cmd_play(args: argparse.Namespace) -> int:
+    if getattr(args, "first_frame_only", False):
+        return _first_frame_only(args)
     from .logfile import setup_logging
 
     setup_logging()  # before run_game(), whose logging.basicConfig() then leaves these handlers alone
@@ -55,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--language", "-l", help="start in this language (ar, en, es, fr, ru, zh_Hans)")
         p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
         p.add_argument("--size", help="window size, e.g. 1280x720")
+        p.add_argument("--first-frame-only", action="store_true", help=argparse.SUPPRESS)
     check = sub.add_parser("check", help="validate level files and print every problem with file:line")
     check.add_argument("paths", nargs="*", help="level files or folders (default: the bundled levels)")
     check.add_argument("--warnings", "-W", action="store_true", help="also print warnings")
