@@ -70,3 +70,18 @@ def test_setup_logging_writes_into_the_data_folder(tmp_path, monkeypatch):
         root.setLevel(level)
     assert path == log_path(tmp_path / "data")
     assert "hello from the test" in path.read_text(encoding="utf-8")
+
+
+def test_speech_programs_get_the_computers_libraries_back_in_the_bundle(monkeypatch):
+    import sys
+
+    from sango_game.speech import child_env
+
+    assert child_env() is None  # not frozen: the environment is inherited as is
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/sango-game/_internal")
+    monkeypatch.setenv("LD_LIBRARY_PATH_ORIG", "/usr/lib/custom")
+    env = child_env()
+    assert env["LD_LIBRARY_PATH"] == "/usr/lib/custom" and "LD_LIBRARY_PATH_ORIG" not in env
+    monkeypatch.delenv("LD_LIBRARY_PATH_ORIG")
+    assert "LD_LIBRARY_PATH" not in child_env()
