@@ -139,13 +139,24 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
+_PO_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def _po_digest(po: Path) -> str:
+    """The .po's digest, read once per process (the UI and level parts both ask for it)."""
+    st = po.stat()
+    key = (str(po), st.st_size, st.st_mtime_ns)
+    if key not in _PO_DIGESTS:
+        _PO_DIGESTS[key] = _digest(po.read_bytes())
+    return _PO_DIGESTS[key]
+
+
 def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:
     po = po_path(code, root)
     mo = po.with_name(MO_NAMES[part])
     try:
         has_po = po.exists()
-        raw = po.read_bytes() if has_po else b""
-        digest = _digest(raw) if has_po else ""
+        digest = _po_digest(po) if has_po else ""
         if mo.exists():
             with mo.open("rb") as fh:
                 compiled = gettext.GNUTranslations(fh)
