@@ -85,3 +85,9 @@ def test_speech_programs_get_the_computers_libraries_back_in_the_bundle(monkeypa
     assert env["LD_LIBRARY_PATH"] == "/usr/lib/custom" and "LD_LIBRARY_PATH_ORIG" not in env
     monkeypatch.delenv("LD_LIBRARY_PATH_ORIG")
     assert "LD_LIBRARY_PATH" not in child_env()
+
+
+def test_translator_tools_explain_a_folder_without_catalogs(tmp_path, capsys):
+    (tmp_path / "locales").mkdir()  # like the bundle: compiled catalogs only, no .pot/.po
+    assert main(["i18n", "check", "--root", str(tmp_path)]) == 2
+    assert "source checkout" in capsys.readouterr().err
