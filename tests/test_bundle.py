@@ -56,9 +56,8 @@ def _run(bundle: Path, home: Path, *args: str, timeout: float = 180) -> subproce
 
 
 def test_bundle_contents_are_trimmed(bundle):
-    from build import tree_size
-
-    size = tree_size(bundle)
+    # Symlinks (shared libraries under a second name) take no space.
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle size: {size / 1e6:.1f} MB")
     assert size <= 90e6, f"the bundle is {size / 1e6:.1f} MB unpacked (target <= 90 MB)"
     data = next(bundle.rglob("sango_game/_data"))
