@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import __version__
+
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .content import load_catalog
@@ -73,17 +75,36 @@ def _cmd_reset_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _first_frame_only(args: argparse.Namespace) -> int:
+    """Open the game, draw the title screen's first frame, print the wall-clock times of that frame
+    and of being ready for input, and quit: bench/bench_bundle.py times the bundle and the
+    pip-installed game with it."""
+    import time
+
+    from .app import App
+
+    app = App(language=args.language, speech=False)
+    app.step()
+    print(app.first_frame_at, time.time())
+    app.shutdown()
+    return 0
+
+
 def _cmd_play(args: argparse.Namespace) -> int:
+    if getattr(args, "first_frame_only", False):
+        return _first_frame_only(args)
+    from .logfile import setup_logging
+
+    setup_logging()  # before run_game(), whose logging.basicConfig() then leaves these handlers alone
     from .app import run_game
 
     return run_game(language=args.language, fullscreen=args.fullscreen, windowed_size=args.size)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
-
-    parser = argparse.ArgumentParser(prog="sango-game", description="Sango: stay safe online (offline game)")
-    parser.add_argument("--version", action="version", version=f"sango-game {__version__}")
+    parser = _MainParser(prog="sango-game", description="Sango: stay safe online (offline game)",
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", "-V", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--verbose", action="store_true",
                         help="log details to the terminal (same as SANGO_LOG=DEBUG)")
     sub = parser.add_subparsers(dest="command")
@@ -92,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--language", "-l", help="start in this language (ar, en, es, fr, ru, zh_Hans)")
         p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
         p.add_argument("--size", help="window size, e.g. 1280x720")
+        p.add_argument("--first-frame-only", action="store_true", help=argparse.SUPPRESS)
     check = sub.add_parser("check", help="validate level files and print every problem with file:line")
     check.add_argument("paths", nargs="*", help="level files or folders (default: the bundled levels)")
     check.add_argument("--warnings", "-W", action="store_true", help="also print warnings")
@@ -102,6 +124,43 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     _add_extra_commands(sub)
     return parser
+
+
+def _log_file_text() -> str:
+    try:
+        from .logfile import log_path
+        from .paths import _configured_data_dir, _default_data_dir
+
+        # Without creating the folder: --help must not write anything.
+        return str(log_path(_configured_data_dir() or _default_data_dir()))
+    except Exception as exc:  # a broken config file: say so here too
+        return f"(unknown: {exc})"
+
+
+def _epilog() -> str:
+    return f"""environment variables:
+  SANGO_DATA_DIR     folder for progress, settings and the log (default: the user data folder)
+  SANGO_CONFIG       a config.toml to use (data_dir, language, helpline...; see the README)
+  SANGO_LOG          log level: DEBUG, INFO (default in the log file), WARNING (default on screen)
+  SDL_VIDEODRIVER    SDL video driver, e.g. x11, wayland, windows; 'dummy' runs without a screen
+  SDL_AUDIODRIVER    SDL audio driver, e.g. pulseaudio, alsa; 'dummy' plays silently
+  other SDL_* variables (SDL_VIDEO_SCALE_QUALITY...) are passed to SDL unchanged
+
+log file: {_log_file_text()}
+
+exit codes:
+  0  done (the game was closed, or the command found no problem)
+  1  problems found (check: level errors; report: files that could not be used) or no screen
+  2  wrong command line, or an unusable input file (session, configuration)
+"""
+
+
+class _MainParser(argparse.ArgumentParser):
+    """The epilog (with the log file's path) is worked out only when help is shown, not at every start."""
+
+    def format_help(self) -> str:
+        self.epilog = _epilog()
+        return super().format_help()
 
 
 def _add_extra_commands(sub) -> None:

@@ -254,6 +254,11 @@ def register(sub) -> None:
 
 def _cli(args) -> int:
     root = args.root
+    if not ((root or repo_root()) / "locales" / f"{DOMAIN}.pot").is_file() and args.action != "extract":
+        # The standalone bundle carries compiled catalogs only.
+        print(f"sango-game i18n: no catalogs to work on in {(root or repo_root()) / 'locales'}; the translator "
+              "tools need a source checkout of Sango (give it with --root)", file=sys.stderr)
+        return 2
     if args.action == "extract":
         pot = (root or repo_root()) / "locales" / f"{DOMAIN}.pot"
         write_catalog(extract(root), pot)

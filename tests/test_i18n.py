@@ -184,3 +184,36 @@ def test_system_language_detection():
     assert normalize_code("zh_TW") is None
     assert normalize_code("ar_EG") == "ar"
     assert normalize_code("de_DE") is None
+
+
+def test_compiled_catalog_freshness_is_by_content_not_file_time(tmp_path, monkeypatch):
+    """A copied folder (USB stick, lab PC) gets new file times: its .mo must still be used as is,
+    without compiling into the user cache; a .po whose content changed must not use the old .mo."""
+    import os
+
+    from sango_game import i18n
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(i18n, "_cache_dir", lambda: cache)
+    root = tmp_path / "locales"
+    po = po_path("fr", root)
+    po.parent.mkdir(parents=True)
+    shutil.copy2(po_path("fr", ROOT / "locales"), po)
+    for part, name in i18n.MO_NAMES.items():
+        po.with_name(name).write_bytes(i18n.compile_po_bytes(po, part))
+    future = po.stat().st_mtime + 3600
+    os.utime(po, (future, future))  # the .po now looks newer than its .mo, as after a copy
+    assert Translator("fr", root=root)._("Play") == "Jouer"
+    assert not cache.exists(), "a fresh .mo must not be recompiled"
+    # Same content, no .po at all (the standalone bundle): the .mo alone is used.
+    po.rename(po.with_suffix(".bak"))
+    assert Translator("fr", root=root)._("Play") == "Jouer"
+    # Changed content with an older file time than the .mo: compiled again from the .po.
+    po.with_suffix(".bak").rename(po)
+    cat = read_catalog(po, "fr")
+    cat.get("Play").string = "Jouer !"
+    write_catalog(cat, po)
+    past = po.with_name("messages.mo").stat().st_mtime - 3600
+    os.utime(po, (past, past))
+    assert Translator("fr", root=root)._("Play") == "Jouer !"
+    assert list(cache.glob("fr-*-ui.mo"))
