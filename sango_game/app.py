@@ -16,10 +16,10 @@ from typing import Iterable
 
 import pygame
 
-from .i18n import Translator, detect_system_language, get_language
-from .input import Act, Action, InputMapper
-from .scene import Scene, SceneStack, scene_factory
 from .art import Art
+from .i18n import Translator, detect_system_language, get_language
+from .input import Act, Action, InputMapper, PressGuard
+from .scene import Scene, SceneStack, scene_factory
 from .ui.theme import Theme
 from .ui.widgets import UI
 
@@ -33,11 +33,26 @@ class NoDisplayError(RuntimeError):
     pass
 
 
+FALLBACK_DRIVERS = ("offscreen", "dummy")
+# Actions that, on a scene that allows it, can only move the focus ring or a hover highlight.
+FOCUS_MOVES = frozenset({Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.FORWARD, Act.BACKWARD,
+                         Act.POINTER_MOVE})
+
+
 def _open_window(size, fullscreen: bool) -> pygame.Surface:
+    from .quiet import native_stderr_silenced
+
     try:
-        pygame.display.init()
+        with native_stderr_silenced():
+            pygame.display.init()
     except pygame.error as exc:
         raise NoDisplayError(str(exc)) from None
+    # Without a display SDL 2.32 quietly falls back to an invisible window: the game would run
+    # forever with nobody able to see it. Only tests and tools ask for those drivers on purpose.
+    driver = pygame.display.get_driver()
+    if driver in FALLBACK_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").strip().lower() != driver:
+        pygame.display.quit()
+        raise NoDisplayError(f"no display was found, SDL could only offer its '{driver}' driver")
     flags = pygame.RESIZABLE
     if fullscreen:
         flags |= pygame.FULLSCREEN
@@ -61,7 +76,10 @@ def _open_window(size, fullscreen: bool) -> pygame.Surface:
 class App:
     def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
                  fullscreen: bool = False, catalog=None, store=None,
-                 data_dir: Path | None = None, audio: bool = True, speech: bool = True):
+                 data_dir: Path | None = None, audio: bool = True, speech: bool = True,
+                 default_language: str | None = None):
+        """``language``: asked for on the command line; it wins over a player's saved language for
+        this run. ``default_language``: the lab's choice in config.toml, used when nothing else says."""
         self.screen = _open_window(size, fullscreen)
         self.size = self.screen.get_size()
         self.fullscreen = fullscreen
@@ -74,8 +92,11 @@ class App:
         self.text = TextEngine()
         self.art = Art()
         self.theme = Theme(self.size)
-        self.tr = Translator(language or detect_system_language())
+        self.language_locked = language is not None
+        self.tr = Translator(language or default_language or detect_system_language())
         self.input = InputMapper(self.tr.rtl)
+        self.guard = PressGuard()
+        self._last_input_at = float("-inf")
         self.ui = UI(self)
         self.stack = SceneStack()
         self._catalog = catalog  # loaded on first use: the title screen does not need it
@@ -96,10 +117,12 @@ class App:
         self.sound = Sound(enabled=audio, lazy=True)  # the device opens after the first frame
         self.speech = Speech(enabled=False, engine="auto" if speech else None)
         self.running = True
-        self.dirty = True
+        self.dirty = True  # the whole window must be drawn and flipped
+        self.dirty_rects: list[pygame.Rect] = []  # or only these parts of it changed
         self.animating = False
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
+        self.partial_frames = 0  # frames that updated only part of the window
         from . import scenes  # noqa: F401  (registers every screen by name; each loads on first use)
 
         self.push("title")
@@ -206,11 +229,16 @@ class App:
     def _restore_lab_session(self) -> None:
         from .paths import data_dir
 
-        folder = self.data_dir if self.data_dir else data_dir()
-        if (folder / self.LAB_STATE_FILE).exists():  # cheap check first: the lab code loads only when needed
-            from .classroom.state import restore_class_session
+        try:
+            folder = self.data_dir if self.data_dir else data_dir()
+            if (folder / self.LAB_STATE_FILE).exists():  # cheap check first: the lab code loads only when needed
+                from .classroom.state import restore_class_session
 
-            restore_class_session(self)
+                restore_class_session(self)
+        except Exception as exc:  # a bad config or data folder: the title already says saving is off
+            log.error("lab session not restored: %s", exc)
+            if not any(code == "store_unavailable" for code, _ in self.notices):
+                self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
     def set_language(self, code: str) -> None:
         self.tr = Translator(get_language(code).code)
@@ -228,7 +256,7 @@ class App:
                              muted=bool(settings.get("muted", False)))
         self.speech.configure(enabled=bool(settings.get("read_aloud", False)))
         lang = settings.get("language")
-        if lang and lang != self.tr.code:
+        if lang and lang != self.tr.code and not self.language_locked:
             self.set_language(lang)
         else:
             self.relayout()
@@ -308,18 +336,31 @@ class App:
                 self.speech.say(text, self.tr.code, force=True)
             return
         top = self.stack.top
-        if top is None:
+        if action.at is not None:
+            self._last_input_at = action.at
+        if top is None or not self.guard.allow(action):
             return
-        consumed = top.handle(action)
-        if k != Act.POINTER_MOVE or consumed:
+        focus = getattr(top, "focus", None)
+        if k in FOCUS_MOVES and focus is not None and getattr(top, "partial_focus_updates", False):
+            before = (focus.focused, focus.hover, focus.widgets)
+            top.handle(action)
+            if self.stack.top is top and not self.stack.has_pending and focus.widgets is before[2]:
+                # Only the focus ring or a hover highlight moved: update just those widgets.
+                if (focus.focused, focus.hover) != before[:2]:
+                    pad = self.theme.px(14)
+                    touched = {id(w): w for w in (*before[:2], focus.focused, focus.hover) if w is not None}
+                    self.dirty_rects.extend(w.rect.inflate(pad, pad) for w in touched.values())
+                return
             self.dirty = True
-        elif k == Act.POINTER_MOVE:
-            self.dirty = True  # hover highlight may have changed
+            return
+        top.handle(action)
+        self.dirty = True
 
     def step(self, actions: Iterable[Action] = (), dt: float = 1 / 60) -> bool:
         """Run one frame: apply actions, update, draw if anything changed. Returns True if drawn."""
         if self.stack.apply_pending():
             self.dirty = True
+            self.guard.screen_changed(time.monotonic())
         for action in actions:
             self.dispatch(action)
             if self.stack.apply_pending():
@@ -337,17 +378,39 @@ class App:
             return False
         if self.dirty or animating:
             self.draw()
-            pygame.display.flip()
+            self.present(None)
             if self.frames == 0:
                 self.first_frame_at = time.time()  # wall clock, for the start-up benchmark
             self.dirty = False
+            self.dirty_rects.clear()
             self.frames += 1
             if self.frames == 1:
                 self._after_first_frame()
             return True
+        if self.dirty_rects:
+            # Drawing is cheap; sending a full window to the display is not (a full-HD flip costs
+            # about 8 ms in an X11 window). Redraw, then update only what changed.
+            rects = [r.clip(self.screen.get_rect()) for r in self.dirty_rects]
+            self.screen.set_clip(rects[0].unionall(rects[1:]))  # fill and blit only there
+            self.draw()
+            self.screen.set_clip(None)
+            self.present(rects)
+            self.dirty_rects = []
+            self.frames += 1
+            self.partial_frames += 1
+            return True
         return False
 
+    def present(self, rects: list[pygame.Rect] | None) -> None:
+        """Show the drawn frame: the whole window (``None``) or only ``rects`` of it."""
+        if rects is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(rects)
+
     def _on_top_changed(self) -> None:
+        # A screen opened by an input appears no earlier than that input was read.
+        self.guard.screen_changed(max(time.monotonic(), self._last_input_at))
         top = self.stack.top
         if top is not None and self.speech.enabled:
             text = top.speech()
@@ -395,7 +458,7 @@ class App:
     def run(self) -> int:
         clock = pygame.time.Clock()
         while self.running:
-            idle = not (self.dirty or self.animating or self.stack.has_pending)
+            idle = not (self.dirty or self.dirty_rects or self.animating or self.stack.has_pending)
             # Idle: sleep until something happens (or twice a second, for timers).
             actions = self.input.poll(self.size, wait_ms=500 if idle else None)
             self.step(actions, dt=min(1.0, clock.tick(60) / 1000))
@@ -414,7 +477,15 @@ class App:
 
 
 def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING"))
+    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING").upper())
+    default_language = None
+    try:
+        from .paths import config_value
+
+        value = config_value("language")
+        default_language = value if isinstance(value, str) else None
+    except Exception as exc:  # the store reports a broken config file on the title screen
+        log.error("%s", exc)
     size = DEFAULT_SIZE
     if windowed_size:
         try:
@@ -424,7 +495,7 @@ def run_game(language: str | None = None, fullscreen: bool = False, windowed_siz
             print(f"sango-game: --size must look like 1280x720, not {windowed_size!r}", file=sys.stderr)
             return 2
     try:
-        app = App(size=size, language=language, fullscreen=fullscreen)
+        app = App(size=size, language=language, fullscreen=fullscreen, default_language=default_language)
     except NoDisplayError as exc:
         print("Sango needs a screen to show the game, but none could be opened "
               f"({exc}).\nStart it from a desktop session. To check levels without a screen, use: sango-game check",

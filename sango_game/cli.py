@@ -41,7 +41,12 @@ def _cmd_play(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="sango-game", description="Sango: stay safe online (offline game)")
+    parser.add_argument("--version", action="version", version=f"sango-game {__version__}")
+    parser.add_argument("--verbose", action="store_true",
+                        help="log details to the terminal (same as SANGO_LOG=DEBUG)")
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="play the game (default)")
     for p in (parser, play):
@@ -68,6 +73,10 @@ def _add_extra_commands(sub) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.verbose:
+        import os
+
+        os.environ["SANGO_LOG"] = "DEBUG"
     command = args.command or "play"
     if command == "check":
         return _cmd_check(args)
