@@ -16,10 +16,10 @@ from typing import Iterable
 
 import pygame
 
+from .art import Art
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
 from .scene import Scene, SceneStack, scene_factory
-from .art import Art
 from .ui.theme import Theme
 from .ui.widgets import UI
 

@@ -2,7 +2,7 @@
 
 Everything that needs to know something about a language reads it here: the translator
 (``i18n``), the font chains and line metrics (``text.fonts``), read-aloud voices (``speech``),
-sentence joining for pages (``scenes.base``) and the catalog checks (``i18n_tools``).
+sentence joining for pages (``scenes.base``) and the plural rules of the catalogs (``plurals``).
 Adding a language means adding one record below, its catalog and, if its script needs one,
 a font face.
 
@@ -28,7 +28,7 @@ class LanguageInfo:
     line_metrics: tuple[float, float, float] = (0.95, 0.25, 1.0)
     voices: dict[str, str] = field(default_factory=dict)  # TTS engine -> voice name
     number_system: str = "latn"  # CLDR default numbering system of ``babel``
-    # gettext Plural-Forms header as the catalog should carry it (CLDR rules).
+    # gettext Plural-Forms header as the catalog carries it (CLDR rules; plurals.py checks them).
     plural_forms: str = "nplurals=2; plural=(n != 1);"
     # How sentences join and lines break: "space" (words between spaces) or "char" (CJK: no
     # spaces, a line may break between most characters).
@@ -77,18 +77,17 @@ TABLE: tuple[LanguageInfo, ...] = (
     LanguageInfo(
         "fr", "fr", "French",
         voices={"espeak": "fr", "say": "Thomas"},
-        plural_forms="nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+        plural_forms="nplurals=3; plural=((n == 0 || n == 1) ? 0 : (n != 0 && n % 1000000 == 0) ? 1 : 2);",
     ),
     LanguageInfo(
         "ru", "ru", "Russian",
         voices={"espeak": "ru", "say": "Milena"},
-        plural_forms=("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-                      "(n%100<10 || n%100>=20) ? 1 : 2);"),
+        plural_forms="nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);",
     ),
     LanguageInfo(
         "es", "es", "Spanish",
         voices={"espeak": "es", "say": "Monica"},
-        plural_forms="nplurals=3; plural=n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+        plural_forms="nplurals=3; plural=(n == 1 ? 0 : (n != 0 && n % 1000000 == 0) ? 1 : 2);",
     ),
 )
 

@@ -15,18 +15,13 @@ import gettext
 from collections.abc import Callable
 from functools import lru_cache
 
+from .languages import TABLE
+
 CATEGORY_ORDER = ("zero", "one", "two", "few", "many", "other")
 
 # CLDR 46 (Unicode 2024); French and Spanish gained "many" (1,000,000, 2,000,000 ...: "de").
-PLURAL_FORMS: dict[str, str] = {
-    "ar": ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
-           "n%100>=11 && n%100<=99 ? 4 : 5);"),
-    "zh_Hans": "nplurals=1; plural=0;",
-    "en": "nplurals=2; plural=(n != 1);",
-    "fr": "nplurals=3; plural=((n == 0 || n == 1) ? 0 : (n != 0 && n % 1000000 == 0) ? 1 : 2);",
-    "ru": ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);"),
-    "es": "nplurals=3; plural=(n == 1 ? 0 : (n != 0 && n % 1000000 == 0) ? 1 : 2);",
-}
+# The rules live in the language table with the other language facts.
+PLURAL_FORMS: dict[str, str] = {lang.code: lang.plural_forms for lang in TABLE}
 
 # What the check evaluates: every count a screen can show, plus the "many" numbers.
 SAMPLE_NUMBERS: tuple[int, ...] = (*range(0, 1201), 1_000_000, 2_000_000, 1_000_001)
