@@ -67,7 +67,7 @@ class DebriefScene(BaseScene):
 
     def _judged(self, j) -> str:
         text = self.tr.level(j.text)
-        return f"{self.tr.level(j.about)}: {text}" if j.about is not None else text
+        return f"{self.tr.level(j.about)}\n{text}" if j.about is not None else text
 
     def draw_content(self, surface) -> None:
         body = self.body_rect

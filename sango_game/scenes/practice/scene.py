@@ -121,7 +121,7 @@ class PracticeScene(BaseScene):
         cells = self.ui.grid(pygame.Rect(rect.x + self.px(12), rect.y + self.px(70), rect.w - self.px(24), rect.h - self.px(80)),
                              len(names), cols, self.px(14), max_h=self.px(110))
         out = []
-        for i, (name, r) in enumerate(zip(names, cells)):
+        for i, (name, r) in enumerate(zip(names, cells, strict=False)):
             app = app_registry.get(name)
             unread = VIEWS[name].unread(self)
             label = self.tr._(app.title) + (f" ({self.tr.number(unread)})" if unread else "")
@@ -190,10 +190,10 @@ class PracticeScene(BaseScene):
         arrived = self.run.update()
         changed = bool(arrived) or was_over != self.run.script_over
         for ev in arrived:
-            if ev.chat is None or self.screen != ("chat", ev.chat):
-                if not (ev.sender and ev.sender in self.run.state.get("muted", ())):
-                    self.banner = self.banner_text(ev)
-                    self.app.sound.play("page")
+            muted = ev.sender is not None and ev.sender in self.run.state.get("muted", ())
+            if (ev.chat is None or self.screen != ("chat", ev.chat)) and not muted:
+                self.banner = self.banner_text(ev)
+                self.app.sound.play("page")
             if self.app.speech.enabled and self.screen == ("chat", ev.chat):
                 self.app.speech.say(self.banner_text(ev), self.tr.code)
         if changed:

@@ -16,7 +16,13 @@ from ...practice.apps import get as get_app
 from ...practice.apps.inbox import MENU as MAIL_MENU
 from ...practice.apps.messenger import MENU as CHAT_MENU
 from ...practice.apps.messenger import REPORT_REASONS, TELL_LABEL, TYPING
-from ...practice.apps.password import METER, RECOVERY_CODES, STRONG_SCORE, hint, strength
+from ...practice.apps.password import (
+    METER,
+    RECOVERY_CODES,
+    STRONG_SCORE,
+    hint,
+    strength,
+)
 from ...practice.apps.post import DECISIONS
 from ...practice.apps.shop import ASK_LABEL
 from ...practice.apps.shop import MENU as SHOP_MENU
@@ -36,7 +42,8 @@ def note_text(tr: Any, note: Note) -> str:
     if note.ui:
         kw = {k: (tr.level(v) if hasattr(v, "ctx") else v) for k, v in note.kw}
         if note.plural:
-            parts.append(tr.nf(note.ui, note.plural, int(kw.get("n", 0)), **kw))
+            n = int(kw.pop("n", 0))
+            parts.append(tr.nf(note.ui, note.plural, n, **kw))
         else:
             parts.append(tr.f(note.ui, **kw))
     if note.text is not None:
@@ -94,7 +101,7 @@ def _button(scene: PracticeScene, label: str, fn: Callable[[], None], r: pygame.
 def _list(scene: PracticeScene, rect: pygame.Rect, entries: list[tuple[str, Callable[[], None], str]], top: int = 0,
           h: float = 52) -> Built:
     rows = _rows(scene, rect, len(entries), h=h, top=top)
-    widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows))
+    widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))
                if r.bottom <= rect.bottom]
     return widgets, [fn for _, fn, _ in entries][: len(widgets)]
 
@@ -182,7 +189,7 @@ class MessengerView(View):
             n = len(entries)
             rows = _rows(scene, rect, n, h=50, gap=6, top=rect.h - n * scene.px(56) - scene.px(8))
             widgets = [_button(scene, label, fn, r, i, name, style="choice" if name != "options" else "quiet")
-                       for i, ((label, fn, name), r) in enumerate(zip(entries, rows))]
+                       for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
             return widgets, [fn for _, fn, _ in entries]
         if kind == "menu":
             entries = []
@@ -260,6 +267,9 @@ class MessengerView(View):
             for i in range(3):
                 col = c.text if i == phase else c.text_soft
                 pygame.draw.circle(surface, col, (box.x + scene.px(18) + i * scene.px(17), box.centery), scene.px(4))
+            words = ui.mirror(pygame.Rect(box.right + scene.px(8), box.y, area.right - box.right - scene.px(16), box.h), area) \
+                if not scene.tr.rtl else pygame.Rect(area.x + scene.px(8), box.y, box.x - area.x - scene.px(16), box.h)
+            ui.text(surface, tr.f(TYPING, name=tr.level(run.p.contact(who).name)), words, small, c.text_soft, align="start")
             y -= scene.px(6)
         blocked = run.state["blocked"]
         for sender, text, t in reversed(self.timeline(scene, cid)):
@@ -304,7 +314,7 @@ class SettingsView(View):
         sw = scene.run.p.switches
         rows = _rows(scene, rect, len(sw), h=min(56, (rect.h / scene.theme.scale - 10) / max(1, len(sw)) - 8))
         widgets, fns = [], []
-        for s, r in zip(sw, rows):
+        for s, r in zip(sw, rows, strict=False):
             value = scene.run.state["switches"][s.id]
             fn = (lambda s=s, v=value: scene.act("off" if v else "on", s.id))
             widgets.append(SwitchButton(tr.level(s.label), value, fn, rect=r, name=f"switch-{s.id}", size=scene.theme.font(16),
@@ -348,7 +358,7 @@ class InboxView(View):
             entries.append((tr._(label), lambda v=verb, t=then: scene.act(v, m.id, then=t), verb))
         n = len(entries)
         rows = _rows(scene, rect, n, h=44, gap=6, top=rect.h - n * scene.px(50) - scene.px(8))
-        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows))]
+        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
         return widgets, [fn for _, fn, _ in entries]
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
@@ -462,7 +472,7 @@ class PostView(View):
             entries += [(tr._(label), lambda d=d: scene.act(d, p.id), d) for d, label in DECISIONS]
         n = len(entries)
         rows = _rows(scene, rect, n, h=40, gap=5, top=rect.h - n * scene.px(45) - scene.px(8))
-        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows))]
+        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
         return widgets, [fn for _, fn, _ in entries]
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
