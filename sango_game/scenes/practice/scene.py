@@ -37,6 +37,8 @@ class PracticeScene(BaseScene):
         self.choices: list = []  # what number keys 1-9 pick on this screen
         self.last_second = -1
         self.last_action_t = 0.0
+        self.dots_box: pygame.Rect | None = None  # where the typing dots were drawn (set by the messenger view)
+        self.dots_only = False  # this frame only the dots move: redraw just their box
 
     def title(self) -> str:
         return self.tr.level(self.level.title)
@@ -203,7 +205,11 @@ class PracticeScene(BaseScene):
         view = VIEWS[self.view_name()] if self.screen != ("home",) else None
         moving = view.animating(self) if view is not None else None
         if moving == "frame":
-            return not self.theme.reduced_motion  # reduced motion: no typing dots (the messages still come)
+            if self.theme.reduced_motion:
+                return False  # no typing dots (the messages still come)
+            # Nothing else changed (no input this frame, we are on top): repaint only the dots' box.
+            self.dots_only = self.dots_box is not None and not self.app.dirty and self.app.stack.top is self
+            return True
         if moving == "second":
             second = int(self.clock())
             if second != self.last_second:
@@ -231,6 +237,14 @@ class PracticeScene(BaseScene):
         return super().handle(action)
 
     # -- drawing ----------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        if self.dots_only and self.dots_box is not None:
+            self.dots_only = False
+            VIEWS["messenger"].draw_dots(self, surface, self.dots_box)
+            return
+        self.dots_box = None
+        super().draw(surface)
+
     def draw_content(self, surface) -> None:
         device, side = self.areas()
         scr = self.screen_rect()

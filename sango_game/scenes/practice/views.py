@@ -248,6 +248,16 @@ class MessengerView(View):
                 out.append((None, reply.text, e.t))
         return out
 
+    def draw_dots(self, scene: PracticeScene, surface, box: pygame.Rect) -> None:
+        """The typing dots' box, opaque, so a frame where only they move can repaint just this box."""
+        c = scene.c
+        pygame.draw.rect(surface, c.panel, box)
+        pygame.draw.rect(surface, c.chat_them, box, border_radius=scene.px(12))
+        phase = int(scene.run.now() * 4) % 3
+        for i in range(3):
+            col = c.text if i == phase else c.text_soft
+            pygame.draw.circle(surface, col, (box.x + scene.px(18) + i * scene.px(17), box.centery), scene.px(4))
+
     def draw_chat(self, scene: PracticeScene, surface, rect: pygame.Rect, cid: str) -> None:
         ui, tr, c, run = scene.ui, scene.tr, scene.c, scene.run
         widgets_top = min((w.rect.y for w in scene.focus.widgets if w.name not in ("done", "back", "device-back")), default=rect.bottom)
@@ -262,11 +272,8 @@ class MessengerView(View):
             # Typing dots: animation only; the message itself comes at its time either way.
             y -= scene.px(30)
             box = ui.mirror(pygame.Rect(area.x + av + scene.px(16), y, scene.px(70), scene.px(26)), area)
-            pygame.draw.rect(surface, c.chat_them, box, border_radius=scene.px(12))
-            phase = int(run.now() * 4) % 3
-            for i in range(3):
-                col = c.text if i == phase else c.text_soft
-                pygame.draw.circle(surface, col, (box.x + scene.px(18) + i * scene.px(17), box.centery), scene.px(4))
+            self.draw_dots(scene, surface, box)
+            scene.dots_box = box
             words = ui.mirror(pygame.Rect(box.right + scene.px(8), box.y, area.right - box.right - scene.px(16), box.h), area) \
                 if not scene.tr.rtl else pygame.Rect(area.x + scene.px(8), box.y, box.x - area.x - scene.px(16), box.h)
             ui.text(surface, tr.f(TYPING, name=tr.level(run.p.contact(who).name)), words, small, c.text_soft, align="start")
