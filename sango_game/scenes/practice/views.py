@@ -265,6 +265,7 @@ class MessengerView(View):
         chat = run.p.chat(cid)
         size = scene.theme.font(17)
         small = scene.theme.font(13)
+        lh = scene.app.text.line_height(tr.code, small)  # Arabic lines are taller: size name and time rows by it
         y = area.bottom
         av = scene.px(30)
         who = self.typing(scene, cid)
@@ -283,9 +284,9 @@ class MessengerView(View):
             mine = sender is None
             max_w = int(area.w * 0.72)
             label = tr.level(text)
-            h = scene.app.text.layout(label, tr.code, size, max_width=max_w - scene.px(20)).height + scene.px(34)
+            h = scene.app.text.layout(label, tr.code, size, max_width=max_w - scene.px(20)).height + lh + scene.px(18)
             if chat.is_group and not mine:
-                h += scene.px(16)
+                h += lh
             y -= h
             if y < area.y:
                 break
@@ -302,14 +303,14 @@ class MessengerView(View):
             pygame.draw.rect(surface, c.chat_me if mine else c.chat_them, box, border_radius=scene.px(12))
             inner = box.inflate(-scene.px(20), -scene.px(10))
             if chat.is_group and not mine:
-                ui.text(surface, tr.level(run.p.contact(sender).name), pygame.Rect(inner.x, inner.y, inner.w, scene.px(16)), small,
+                ui.text(surface, tr.level(run.p.contact(sender).name), pygame.Rect(inner.x, inner.y, inner.w, lh), small,
                         c.text_soft, align="start", bold=True)
-                inner = pygame.Rect(inner.x, inner.y + scene.px(16), inner.w, inner.h - scene.px(16))
-            ui.text(surface, label, pygame.Rect(inner.x, inner.y, inner.w, inner.h - scene.px(16)), size, c.text, align="start", valign="top")
-            ui.text(surface, clock_time(t), pygame.Rect(inner.x, inner.bottom - scene.px(16), inner.w, scene.px(16)), small,
+                inner = pygame.Rect(inner.x, inner.y + lh, inner.w, inner.h - lh)
+            ui.text(surface, label, pygame.Rect(inner.x, inner.y, inner.w, inner.h - lh), size, c.text, align="start", valign="top")
+            ui.text(surface, clock_time(t), pygame.Rect(inner.x, inner.bottom - lh, inner.w, lh), small,
                     c.text_soft, align="end")
         if chat.members and all(m in blocked for m in chat.members if not run.p.contact(m).adult):
-            ui.text(surface, tr._(L.BLOCKED), pygame.Rect(area.x, area.y, area.w, scene.px(22)), small, c.bad, align="center", bold=True)
+            ui.text(surface, tr._(L.BLOCKED), pygame.Rect(area.x, area.y, area.w, lh), small, c.bad, align="center", bold=True)
 
 
 # -- settings -----------------------------------------------------------------------------------
@@ -376,19 +377,20 @@ class InboxView(View):
         pad = scene.px(12)
         x, w = rect.x + pad, rect.w - 2 * pad
         y = rect.y + scene.px(6)
-        ui.text(surface, tr.f(L.FROM, name=tr.level(m.sender)), pygame.Rect(x, y, w, scene.px(24)), scene.theme.font(16), bold=True)
-        y += scene.px(24)
+        lh16, lh14 = (scene.app.text.line_height(tr.code, scene.theme.font(n)) for n in (16, 14))
+        ui.text(surface, tr.f(L.FROM, name=tr.level(m.sender)), pygame.Rect(x, y, w, lh16), scene.theme.font(16), bold=True)
+        y += lh16 + scene.px(2)
         if run.did("sender", m.id):
-            ui.text(surface, m.address, pygame.Rect(x, y, w, scene.px(20)), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
-        y += scene.px(24)
+            ui.text(surface, m.address, pygame.Rect(x, y, w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
+        y += lh14 + scene.px(4)
         top_widgets = min((wd.rect.y for wd in scene.focus.widgets if wd.name in [v for v, _ in MAIL_MENU]), default=rect.bottom)
         body = pygame.Rect(x, y, w, max(scene.px(30), top_widgets - y - scene.px(60)))
         ui.text(surface, tr.level(m.text), body, scene.theme.font(16), align="start", valign="top")
         if m.link is not None:
-            link_r = pygame.Rect(x, body.bottom + scene.px(4), w, scene.px(24))
+            link_r = pygame.Rect(x, body.bottom + scene.px(4), w, lh16)
             ui.text(surface, tr.f(L.LINK, text=tr.level(m.link)), link_r, scene.theme.font(16), c.accent, align="start", bold=True)
             if run.did("peek", m.id):
-                ui.text(surface, m.target, link_r.move(0, scene.px(24)), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
+                ui.text(surface, m.target, pygame.Rect(x, link_r.bottom + scene.px(2), w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
 
 
 # -- password -----------------------------------------------------------------------------------
@@ -445,6 +447,10 @@ class PasswordView(View):
             label = tr.f(L.STRENGTH, label=tr._(METER[score]))
             ui.text(surface, f"{label}. {tr._(hint(scene.typed, score))}", pygame.Rect(x, bar.bottom + scene.px(4), w, scene.px(44)),
                     scene.theme.font(14), align="start", valign="top")
+        if scene.run.state["twostep"]:
+            # The code a 2-step sign-in sends: shown on the device, so the fake "send me the code" has something to ask for.
+            ui.text(surface, tr.f(L.YOUR_CODE, code="482 913"), pygame.Rect(x, rect.bottom - scene.px(96), w, scene.px(44)),
+                    scene.theme.font(14), c.accent, align="start")
         if scene.run.state["codes"]:
             codes = "  ".join(RECOVERY_CODES)
             ui.text(surface, f"{tr._(L.CODES_SHOWN)}: {codes}", pygame.Rect(x, rect.bottom - scene.px(44), w, scene.px(40)),
@@ -472,7 +478,8 @@ class PostView(View):
         if scene.screen[0] == "app":
             entries = [(f"{tr.level(p.sender)}: {tr.level(p.text)}", lambda i=p.id: scene.go("post", i), f"post-{p.id}")
                        for p in run.p.posts]
-            return _list(scene, rect, entries, h=72)
+            lines = 3 * scene.app.text.line_height(tr.code, scene.theme.font(17)) + scene.px(12)
+            return _list(scene, rect, entries, h=lines / scene.theme.scale)
         p = self.post(scene, scene.screen[1])
         entries = [(tr.level(ch.label), lambda k=ch.id: scene.act("check", p.id, k), f"check-{ch.id}") for ch in p.checks]
         if run.state["posts"][p.id] is None:
@@ -492,8 +499,9 @@ class PostView(View):
         card = pygame.Rect(rect.x + pad, rect.y + scene.px(6), rect.w - 2 * pad, top_widgets - rect.y - scene.px(12))
         ui.panel(surface, card, c.chat_them, c.panel_border, radius=10, width=1)
         inner = card.inflate(-scene.px(16), -scene.px(10))
-        ui.text(surface, tr.level(p.sender), pygame.Rect(inner.x, inner.y, inner.w, scene.px(20)), scene.theme.font(15), bold=True)
-        ui.text(surface, tr.level(p.text), pygame.Rect(inner.x, inner.y + scene.px(22), inner.w, inner.h - scene.px(22)),
+        lh = scene.app.text.line_height(tr.code, scene.theme.font(15))
+        ui.text(surface, tr.level(p.sender), pygame.Rect(inner.x, inner.y, inner.w, lh), scene.theme.font(15), bold=True)
+        ui.text(surface, tr.level(p.text), pygame.Rect(inner.x, inner.y + lh + scene.px(2), inner.w, inner.h - lh - scene.px(2)),
                 scene.theme.font(16), align="start", valign="top")
 
 
