@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import sys
@@ -93,7 +94,9 @@ def update(root: Path | None = None) -> Path:
             cat = read_catalog(po, lang.babel)
         else:
             cat = Catalog(locale=lang.babel, project="Sango", charset="utf-8", fuzzy=False)
-        cat.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        # A copy per language: Babel adds the template's own Message objects for new strings, so
+        # filling English below would otherwise leak English copies into the languages after it.
+        cat.update(copy.deepcopy(template), no_fuzzy_matching=False, update_header_comment=False)
         cat.obsolete.clear()
         if lang.code == "en":
             # English is the source language: its catalog mirrors the source text.
