@@ -326,3 +326,17 @@ def test_reduced_motion_drops_typing_dots_not_messages_and_idle_draws_nothing(ap
         assert scene.update(0.5) is False  # nothing moves: no frame is drawn
         app.stack.pop()
         app.step()
+
+
+def test_lab_results_and_class_summary_see_practice_actions(catalog, practice_levels, tmp_path):
+    from sango_game.classroom import import_results, new_session, summarise
+    from sango_game.classroom.simulate import simulate_lab
+
+    kids = [lv for lv in practice_levels if lv.band == "9-12"]
+    session = new_session("Practice day", "9-12", "en", [lv.id for lv in kids], [], catalog=catalog)
+    simulate_lab(session, catalog, tmp_path, pcs=6, shared=2, seed=3)
+    summary = summarise(import_results(tmp_path, session).merged, catalog, min_attempts=1)
+    assert summary.pupils and any(row.completed and row.attempts for row in summary.pupils)
+    practice_rows = [m for m in summary.most_missed if m.kind == "practice"]
+    assert practice_rows, "risky practice actions show up among the most missed"
+    assert all(m.prompt is not None for m in practice_rows), [m.question for m in practice_rows if m.prompt is None]

@@ -133,3 +133,48 @@ def reach(level: Level, event_id: str, reply_id: str) -> Note:
         elif not player.wait():
             break
     raise RuntimeError(f"event {event_id} of {level.id} can never arrive")
+
+
+def attempt_rows(level: Level, strategy: str) -> list[tuple[str, float, int]]:
+    """The attempt rows a play with ``strategy`` would save: (item "verb:target", score, ms since the
+    last action). Used by the lab simulator; the scene saves the same shape."""
+    player = Player(level, strategy)
+    rows: list[tuple[str, float, int]] = []
+    last = [0.0]
+
+    def step(run: PracticeRun, action: Action | None, note: Note | None) -> None:
+        if action is None or note is None:
+            return
+        t = run.now()
+        rows.append((f"{action[0]}:{action[1]}"[:64], {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality, 0.5),
+                     int(max(0.0, t - last[0]) * 1000)))
+        last[0] = t
+
+    player.on_step = step
+    player.play()
+    return rows
+
+
+def describe_item(level: Level, item: str):
+    """The level text an attempt row is about ("reply:e3" -> the message), for class summaries."""
+    verb, _, target = item.partition(":")
+    p = level.practice
+    if p is None:
+        return None
+    ev = p.event(target)
+    if ev is not None:
+        return ev.text
+    for things, attr in ((p.mail, "subject"), (p.posts, "text"), (p.switches, "label"), (p.offers, "label"), (p.sessions, "label")):
+        for x in things:
+            if x.id == target:
+                return getattr(x, attr, None) or getattr(x, "text", None)
+    c = p.contact(target) or (p.chat(target) and p.contact(p.chat(target).members[0]))
+    last = next((e.text for e in reversed(p.events) if c and e.sender == c.id), None)
+    if last is not None:
+        return last
+    # Actions on the device itself (tell, ask, passphrase...): the rule about that action says what it is for.
+    for needle in (f"{verb}({target}", f"{verb}("):
+        rule = next((r for r in p.rules if needle in r.when), None)
+        if rule is not None:
+            return rule.praise
+    return level.goal
