@@ -340,3 +340,18 @@ def test_lab_results_and_class_summary_see_practice_actions(catalog, practice_le
     practice_rows = [m for m in summary.most_missed if m.kind == "practice"]
     assert practice_rows, "risky practice actions show up among the most missed"
     assert all(m.prompt is not None for m in practice_rows), [m.question for m in practice_rows if m.prompt is None]
+
+
+def test_autoplay_taps_through_every_practice_level(app, practice_levels):
+    """The scripted player of the app reaches the best outcome of every level by tapping the device."""
+    from sango_game.autoplay import ScriptedPlayer
+
+    player = ScriptedPlayer(app)
+    for lv in practice_levels:
+        results = player.play_practice(lv, "best")
+        assert results.stars == 3, lv.id
+        player.leave_results()
+    results = player.play_practice(practice_levels[0], "risky")
+    assert results.stars == 1
+    rows = app.store.attempts(app.profile.id)
+    assert {r.level_id for r in rows} == {lv.id for lv in practice_levels}
