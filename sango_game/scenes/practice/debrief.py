@@ -74,7 +74,8 @@ class DebriefScene(BaseScene):
         head, items = self.lines()
         panel = pygame.Rect(body.x, body.y, body.w, body.h - self.px(90))
         self.ui.panel(surface, panel, self.c.bubble, self.c.accent, radius=16, width=3)
-        hr = pygame.Rect(panel.x + self.px(24), panel.y + self.px(12), panel.w - self.px(48), self.px(40))
+        hr = pygame.Rect(panel.x + self.px(24), panel.y + self.px(8), panel.w - self.px(48),
+                         self.app.text.line_height(self.tr.code, self.theme.heading) + self.px(4))
         self.ui.text(surface, head, hr, self.theme.heading, self.c.accent, align="start", bold=True)
         n = max(1, len(items))
         top = hr.bottom + self.px(8)

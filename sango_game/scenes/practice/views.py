@@ -85,6 +85,11 @@ class SwitchButton(Button):
             ui.focus_ring(surface, r)
 
 
+def _lh(scene: PracticeScene, size: float) -> int:
+    """The language's line height at a design font size (Arabic and Chinese lines are taller)."""
+    return scene.app.text.line_height(scene.tr.code, scene.theme.font(size))
+
+
 def _rows(scene: PracticeScene, rect: pygame.Rect, n: int, h: float = 52, gap: float = 8, top: int = 0) -> list[pygame.Rect]:
     hh = scene.px(h)
     g = scene.px(gap)
@@ -187,7 +192,8 @@ class MessengerView(View):
                 entries += [(tr.level(r.text), lambda e=ev.id, r=r.id: scene.act("reply", e, r), f"reply-{r.id}") for r in ev.replies]
             entries.append((tr._(L.MENU), lambda: scene.go("menu", cid), "options"))
             n = len(entries)
-            rows = _rows(scene, rect, n, h=50, gap=6, top=rect.h - n * scene.px(56) - scene.px(8))
+            h = max(scene.px(50), 2 * _lh(scene, 17) + scene.px(12))  # a reply may take two lines
+            rows = _rows(scene, rect, n, h=h / scene.theme.scale, gap=6, top=rect.h - n * (h + scene.px(6)) - scene.px(8))
             widgets = [_button(scene, label, fn, r, i, name, style="choice" if name != "options" else "quiet")
                        for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
             return widgets, [fn for _, fn, _ in entries]
@@ -416,7 +422,7 @@ class PasswordView(View):
         for x in run.p.sessions:
             if x.id not in s["signed_out"]:
                 entries.append((f"{tr._(L.SIGN_OUT)}: {tr.level(x.label)}", lambda i=x.id: scene.act("signout", i), f"signout-{x.id}"))
-        return _list(scene, rect, entries, top=scene.px(150), h=44)
+        return _list(scene, rect, entries, top=scene.px(70) + _lh(scene, 15) + 3 * _lh(scene, 14), h=44)
 
     def use(self, scene: PracticeScene) -> Callable[[], None]:
         def fn() -> None:
@@ -433,8 +439,8 @@ class PasswordView(View):
         ui, tr, c = scene.ui, scene.tr, scene.c
         pad = scene.px(12)
         x, w = rect.x + pad, rect.w - 2 * pad
-        ui.text(surface, tr._(L.PASS_PROMPT), pygame.Rect(x, rect.y + scene.px(6), w, scene.px(22)), scene.theme.font(15), c.text_soft)
-        box = pygame.Rect(x, rect.y + scene.px(32), w, scene.px(40))
+        ui.text(surface, tr._(L.PASS_PROMPT), pygame.Rect(x, rect.y + scene.px(4), w, _lh(scene, 15)), scene.theme.font(15), c.text_soft)
+        box = pygame.Rect(x, rect.y + scene.px(8) + _lh(scene, 15), w, scene.px(40))
         ui.panel(surface, box, c.panel, c.focus if scene.text_entry else c.panel_border, radius=8, width=2)
         shown = "*" * len(scene.typed) + "|"
         ui.text(surface, shown, box.inflate(-scene.px(14), 0), scene.theme.font(18), align="left", lang="en")
@@ -445,7 +451,8 @@ class PasswordView(View):
             fill = ui.mirror(pygame.Rect(bar.x, bar.y, bar.w * (score + 1) // 5, bar.h), bar)
             pygame.draw.rect(surface, (c.bad, c.bad, c.okay, c.good, c.good)[score], fill, border_radius=scene.px(6))
             label = tr.f(L.STRENGTH, label=tr._(METER[score]))
-            ui.text(surface, f"{label}. {tr._(hint(scene.typed, score))}", pygame.Rect(x, bar.bottom + scene.px(4), w, scene.px(44)),
+            ui.text(surface, f"{label}. {tr._(hint(scene.typed, score))}",
+                    pygame.Rect(x, bar.bottom + scene.px(4), w, 3 * _lh(scene, 14)),
                     scene.theme.font(14), align="start", valign="top")
         if scene.run.state["twostep"]:
             # The code a 2-step sign-in sends: shown on the device, so the fake "send me the code" has something to ask for.
@@ -522,7 +529,10 @@ class ShopView(View):
                 entries.append((f"{tr._(label)}: {tr.level(o.label)}", lambda v=verb, i=o.id: scene.act(v, i), f"{verb}-{o.id}"))
         for a in run.p.adults:
             entries.append((f"{tr._(ASK_LABEL)}: {tr.level(a.name)}", lambda i=a.id: scene.act("ask", i), f"ask-{a.id}"))
-        return _list(scene, rect, entries, top=scene.px(40 + 46 * len(run.p.offers)), h=42)
+        return _list(scene, rect, entries, top=scene.px(40) + len(run.p.offers) * self.offer_h(scene), h=42)
+
+    def offer_h(self, scene: PracticeScene) -> int:
+        return 2 * _lh(scene, 14) + scene.px(10)
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
         ui, tr, c, run = scene.ui, scene.tr, scene.c, scene.run
@@ -532,7 +542,7 @@ class ShopView(View):
                 c.text_soft, align="end")
         left = 120 - int(run.now()) % 120  # the countdown restarts: the "last chance" is never the last
         for i, o in enumerate(run.p.offers):
-            r = pygame.Rect(x, rect.y + scene.px(40 + 46 * i), w, scene.px(42))
+            r = pygame.Rect(x, rect.y + scene.px(40) + i * self.offer_h(scene), w, self.offer_h(scene) - scene.px(4))
             ui.panel(surface, r, c.chat_them, c.panel_border, radius=8, width=1)
             line = f"{tr.level(o.label)} · {tr.f(L.GEMS, gems=tr.number(o.gems))}"
             if o.pressure:
