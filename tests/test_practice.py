@@ -355,3 +355,38 @@ def test_autoplay_taps_through_every_practice_level(app, practice_levels):
     assert results.stars == 1
     rows = app.store.attempts(app.profile.id)
     assert {r.level_id for r in rows} == {lv.id for lv in practice_levels}
+
+
+def test_arabic_mirrors_the_device_and_read_aloud_reads_the_chat(tmp_path):
+    from sango_game.app import App
+    from sango_game.scenes.practice import PracticeScene
+    from sango_game.scenes.practice.views import SwitchButton
+
+    for code in ("en", "ar"):
+        app = App(size=(1280, 720), language=code, data_dir=tmp_path / code, speech=False, audio=False)
+        scene = PracticeScene(app, app.catalog.levels["k-kindness-practice"])
+        app.stack.push(scene)
+        app.step()
+        device, side = scene.areas()
+        assert (device.x > side.x) == (code == "ar")  # the phone sits on the start side
+        scene.clock.advance(7)
+        app.step()
+        scene.go("chat", "group")
+        app.step()
+        said = scene.speech()
+        assert "Carmen" in said or "كارمن" in said
+        assert scene.focus.find("device-back") is not None
+        # A switch that is on has its knob at the end side: right in English, left in Arabic.
+        import pygame
+
+        sw = SwitchButton("x", True, None, rect=pygame.Rect(0, 0, 400, 50), name="s", size=16, on_word="on", off_word="off")
+        surf = pygame.Surface((400, 50))
+        surf.fill((0, 0, 0))
+        sw.draw(app.ui, surf, False, False)
+        # (1280x720: 1 px per design px) the track is 64 wide, 12 from the end edge; the knob is 12 px from its end.
+        track_x = 400 - 12 - 64 if code == "en" else 12
+        at_right = surf.get_at((track_x + 64 - 16 + 10, 25))[:3]
+        at_left = surf.get_at((track_x + 16 - 10, 25))[:3]
+        knob = tuple(app.theme.colors.panel[:3])
+        assert (at_left == knob, at_right == knob) == ((True, False) if code == "ar" else (False, True)), (at_left, at_right)
+        app.shutdown()
