@@ -390,3 +390,30 @@ def test_arabic_mirrors_the_device_and_read_aloud_reads_the_chat(tmp_path):
         knob = tuple(app.theme.colors.panel[:3])
         assert (at_left == knob, at_right == knob) == ((True, False) if code == "ar" else (False, True)), (at_left, at_right)
         app.shutdown()
+
+
+def test_press_and_hold_or_hover_like_a_real_phone(app):
+    from sango_game.input import Act, Action
+    from sango_game.scenes.practice import PracticeScene
+    from sango_game.scenes.practice.views import VIEWS
+
+    scene = PracticeScene(app, app.catalog.levels["t-scams-practice"])
+    app.stack.push(scene)
+    app.step()
+    scene.go("mail", "m3")
+    app.step()
+    link = VIEWS["inbox"].link_rect
+    assert link is not None
+    app.step([Action(Act.POINTER_MOVE, pos=link.center)])  # hovering the link shows where it goes
+    assert scene.run.did("peek", "m3")
+    chat = PracticeScene(app, app.catalog.levels["k-strangers-practice"])
+    app.stack.push(chat)
+    app.step(dt=2.0)
+    chat.go("chat", "game")
+    app.step()
+    spot = chat.screen_rect().move(0, 80).topleft
+    spot = (spot[0] + 60, spot[1])
+    app.step([Action(Act.POINTER_DOWN, pos=spot, touch=True)])
+    app.step(dt=0.6)
+    app.step([Action(Act.POINTER_UP, pos=spot, touch=True)])
+    assert chat.screen == ("menu", "game")

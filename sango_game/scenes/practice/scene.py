@@ -18,6 +18,7 @@ from ..dialogs import ConfirmDialog
 from . import labels as L
 from .views import VIEWS, note_text
 
+LONG_PRESS = 0.5  # seconds: press and hold a message or a link, as on a phone
 QUALITY_MOOD = {"good": "celebrating", "okay": "thinking", "risky": "worried", None: "happy"}
 
 
@@ -39,6 +40,7 @@ class PracticeScene(BaseScene):
         self.last_action_t = 0.0
         self.dots_box: pygame.Rect | None = None  # where the typing dots were drawn (set by the messenger view)
         self.dots_only = False  # this frame only the dots move: redraw just their box
+        self.pressed: tuple[tuple[int, int], float] | None = None  # where and when a pointer went down (long press)
 
     def title(self) -> str:
         return self.tr.level(self.level.title)
@@ -223,6 +225,17 @@ class PracticeScene(BaseScene):
         return self.tr.level(ev.text)
 
     def handle(self, action: Action) -> bool:
+        view = VIEWS[self.view_name()] if self.screen != ("home",) else None
+        if action.kind == Act.POINTER_DOWN and action.pos is not None:
+            self.pressed = (action.pos, self.clock())
+        elif action.kind == Act.POINTER_UP and action.pos is not None and self.pressed is not None:
+            start, t0 = self.pressed
+            self.pressed = None
+            near = abs(start[0] - action.pos[0]) + abs(start[1] - action.pos[1]) < self.px(24)
+            if near and self.clock() - t0 >= LONG_PRESS and view is not None and view.long_press(self, action.pos):
+                return True
+        elif action.kind == Act.POINTER_MOVE and action.pos is not None and not action.touch and view is not None:
+            view.hover(self, action.pos)
         if action.kind == Act.CHOOSE and action.index is not None:
             if action.index < len(self.choices):
                 self.choices[action.index]()

@@ -133,6 +133,13 @@ class View:
     def speech(self, scene: PracticeScene) -> str:
         return get_app(self.name).speech(scene.run, scene.tr)
 
+    def long_press(self, scene: PracticeScene, pos: tuple[int, int]) -> bool:
+        """Press and hold at ``pos`` (touch or mouse). True if it did something."""
+        return False
+
+    def hover(self, scene: PracticeScene, pos: tuple[int, int]) -> None:
+        """The mouse rests at ``pos`` (not touch)."""
+
 
 # -- messenger --------------------------------------------------------------------------------
 class MessengerView(View):
@@ -223,6 +230,13 @@ class MessengerView(View):
             entries.append((tr._(L.CANCEL), lambda: scene.go("chat", cid), "cancel"))
             return _list(scene, rect, entries, top=scene.px(44), h=44)
         return [], []
+
+    def long_press(self, scene: PracticeScene, pos: tuple[int, int]) -> bool:
+        # Press and hold a message: the same menu as Options (report, block, save...), as in real apps.
+        if scene.screen[0] == "chat" and scene.screen_rect().collidepoint(pos):
+            scene.go("menu", scene.screen[1])
+            return True
+        return False
 
     def open(self, scene: PracticeScene, cid: str) -> None:
         scene.banner = None
@@ -340,6 +354,20 @@ class SettingsView(View):
 # -- inbox ----------------------------------------------------------------------------------------
 class InboxView(View):
     name = "inbox"
+    link_rect: pygame.Rect | None = None  # where the link was drawn: hover or press and hold it to see its target
+
+    def _peek(self, scene: PracticeScene, pos: tuple[int, int]) -> bool:
+        if scene.screen[0] != "mail" or self.link_rect is None or not self.link_rect.collidepoint(pos):
+            return False
+        if not scene.run.did("peek", scene.screen[1]):
+            scene.act("peek", scene.screen[1])
+        return True
+
+    def long_press(self, scene: PracticeScene, pos: tuple[int, int]) -> bool:
+        return self._peek(scene, pos)
+
+    def hover(self, scene: PracticeScene, pos: tuple[int, int]) -> None:
+        self._peek(scene, pos)
 
     def title(self, scene: PracticeScene) -> str:
         if scene.screen[0] == "mail":
@@ -376,6 +404,7 @@ class InboxView(View):
         return widgets, [fn for _, fn, _ in entries]
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
+        self.link_rect = None
         if scene.screen[0] != "mail":
             return
         ui, tr, c, run = scene.ui, scene.tr, scene.c, scene.run
@@ -394,7 +423,8 @@ class InboxView(View):
         ui.text(surface, tr.level(m.text), body, scene.theme.font(16), align="start", valign="top")
         if m.link is not None:
             link_r = pygame.Rect(x, body.bottom + scene.px(4), w, lh16)
-            ui.text(surface, tr.f(L.LINK, text=tr.level(m.link)), link_r, scene.theme.font(16), c.accent, align="start", bold=True)
+            self.link_rect = ui.text(surface, tr.f(L.LINK, text=tr.level(m.link)), link_r, scene.theme.font(16), c.accent,
+                                     align="start", bold=True)
             if run.did("peek", m.id):
                 ui.text(surface, m.target, pygame.Rect(x, link_r.bottom + scene.px(2), w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
 
