@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import sys
@@ -112,7 +113,9 @@ def update(root: Path | None = None) -> Path:
             cat = read_catalog(po, lang.babel)
         else:
             cat = Catalog(locale=lang.babel, project="Sango", charset="utf-8", fuzzy=False)
-        cat.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        # A copy per language: Babel adds the template's own Message objects for new strings, so
+        # filling English below would otherwise leak English copies into the languages after it.
+        cat.update(copy.deepcopy(template), no_fuzzy_matching=False, update_header_comment=False)
         cat.obsolete.clear()
         _project_headers(cat, lang.code)
         if lang.code == "en":

@@ -102,6 +102,13 @@ def tour_level(app, level, visit: Visit) -> None:
     app.step()
     app.stack.push(app.make_scene("intro", level))
     _draw(app, visit, f"{level.id}-intro")
+    if level.kind == "practice":
+        from .scenes.practice.tour import tour_practice
+
+        app.stack.clear_to(TitleScene(app))
+        app.step()
+        tour_practice(app, level, visit, lambda name: _draw(app, visit, name))
+        return
     app.step([Action(Act.CONFIRM)])
     scene = app.stack.top
     if level.kind == "quiz":
@@ -159,7 +166,8 @@ SHOTS = ("title", "language", "band", "levelmap-9-12", "levelmap-13-18", "settin
 
 
 def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str = "k-scams-quiz",
-                     scenario_id: str = "k-strangers-scenario") -> list[Path]:
+                     scenario_id: str = "k-strangers-scenario",
+                     practice_ids: tuple[str, ...] = ("k-kindness-practice", "k-passwords-practice", "t-scams-practice")) -> list[Path]:
     """Save the main menus, every screen of one quiz (each question before and after answering)
     and every step of one story, in each language, as ``<lang>-<screen>.png``."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -187,7 +195,7 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
                 written.append(path)
 
         tour_menus(app, lambda name: save(name, lambda n: n in SHOTS))
-        for level_id in (quiz_id, scenario_id):
+        for level_id in (quiz_id, scenario_id, *practice_ids):
             level = app.catalog.levels.get(level_id)
             if level is not None:
                 tour_level(app, level, save)

@@ -37,6 +37,12 @@ def _language(nickname: str, default: str, rng: random.Random) -> str:
 
 def _play_level(level, skill: float, difficulty: dict, rng: random.Random) -> tuple[list[AttemptRecord], float]:
     attempts = []
+    if level.kind == "practice":
+        from ..practice.script import attempt_rows
+
+        rows = attempt_rows(level, "best" if rng.random() < skill else "risky")
+        attempts = [AttemptRecord(level.id, item, score, ms) for item, score, ms in rows]
+        return attempts, (sum(a.score for a in attempts) / len(attempts) if attempts else 0.0)
     if level.kind == "quiz":
         for q in level.questions:
             p = max(0.05, min(0.98, skill - difficulty[(level.id, q.id)]))

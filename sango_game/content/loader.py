@@ -51,6 +51,9 @@ class _LevelReader(QuizReader, ScenarioReader):
             self.keys(top, (), common + ["questions"], ["mood"])
         elif kind == "scenario":
             self.keys(top, (), common + ["start", "nodes"], ["mood", "characters"])
+        elif kind == "practice":
+            from .practice_reader import KEYS, OPTIONAL
+            self.keys(top, (), common + KEYS, ["mood"] + OPTIONAL)
         if raw_id is not None:
             if not isinstance(raw_id, str) or not LEVEL_ID_RE.match(raw_id):
                 self.error(("id",), f"level id {raw_id!r} is not valid", "use lowercase letters, digits and '-', e.g. k-passwords-quiz")
@@ -98,12 +101,16 @@ class _LevelReader(QuizReader, ScenarioReader):
             questions = self.read_questions(top)
         elif kind == "scenario":
             characters, start, nodes = self.read_scenario(top)
+        practice = None
+        if kind == "practice":
+            from .practice_reader import read_practice
+            practice = read_practice(self, top)
         if any(i.severity == "error" for i in self.issues):
             return None
         return Level(
             id=self.level_id, kind=kind, band=self.band, topic=topic, order=order, title=title, goal=goal,
             intro=intro, discussion=tuple(discussion), mood=mood, questions=questions,
-            characters=characters, start=start, nodes=nodes,
+            characters=characters, start=start, nodes=nodes, practice=practice,
         )
 
 

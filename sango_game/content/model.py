@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BANDS = ("9-12", "13-18")
-KINDS = ("quiz", "scenario")
+KINDS = ("quiz", "scenario", "practice")
 QUESTION_TYPES = ("single", "true_false", "multi", "red_flags", "sort")
 MOODS = ("happy", "thinking", "surprised", "worried", "celebrating", "waving")
 QUALITIES = ("good", "okay", "risky")
@@ -137,6 +138,7 @@ class Level:
     characters: tuple[Character, ...] = ()
     start: str | None = None
     nodes: tuple[Node, ...] = ()
+    practice: Any = None  # practice.model.Practice for kind practice (typed loosely: content never imports practice)
     path: Path | None = field(default=None, compare=False)
 
     def node(self, node_id: str) -> Node:
@@ -184,6 +186,8 @@ class Level:
                 out.append(n.lesson)
             for c in n.choices:
                 out += [c.text, c.consequence]
+        if self.practice is not None:
+            out += self.practice.texts()
         return out
 
 

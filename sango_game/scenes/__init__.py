@@ -34,6 +34,8 @@ SCENES: dict[str, str] = {
     "lab-load": "scenes.lab.load:LoadSessionScene",
     "lab-import": "scenes.lab.load:ImportFolderScene",
     "class-summary": "scenes.lab.summary:ClassSummaryScene",
+    "practice": "scenes.practice.scene:PracticeScene",
+    "practice-debrief": "scenes.practice.debrief:DebriefScene",
 }
 
 for _name, _target in SCENES.items():

@@ -206,7 +206,7 @@ class LevelCard(Button):
         pad = ui.px(16)
         icon = ui.px(56)
         ibox = ui.mirror(pygame.Rect(r.x + pad, r.y + pad, icon, icon), r)
-        ui.icon(surface, "lock" if not self.unlocked else ("help" if self.level.kind == "quiz" else "team"),
+        ui.icon(surface, "lock" if not self.unlocked else {"quiz": "help", "practice": "play"}.get(self.level.kind, "team"),
                 ibox.center, icon, ui.c.text if self.unlocked else ui.c.disabled)
         text_x = r.x + pad + icon + pad
         ui.text(surface, self.kind_label, ui.mirror(pygame.Rect(text_x, r.y + pad, r.w - icon - 3 * pad, ui.px(28)), r),
@@ -252,7 +252,7 @@ class TopicScene(BaseScene):
         out = []
         for lv, r in zip(levels, rects):
             unlocked = is_unlocked(self.app, lv, results)
-            kind = self.tr._("Quiz") if lv.kind == "quiz" else self.tr._("Story")
+            kind = {"quiz": self.tr._("Quiz"), "practice": self.tr._("Practice")}.get(lv.kind) or self.tr._("Story")
             card = LevelCard(lv, lambda lv=lv: self.open(lv), r, results.get(lv.id), unlocked, self.theme.body,
                              self.tr.level(lv.title), self.tr.level(lv.goal), kind)
             card.enabled = unlocked
