@@ -14,8 +14,9 @@ import yaml
 
 from .fields import Path_
 
-# A level has a few hundred YAML nodes and a depth of about six (the largest bundled one: 430 and 6).
-MAX_NODES = 20_000
+# A level has a few hundred YAML nodes and a depth of about six (the largest bundled one: 430 and 6);
+# the bounds leave ten times that and keep the worst 512 KB file under a tenth of a second.
+MAX_NODES = 5_000
 MAX_DEPTH = 24
 # Python refuses to turn longer digit strings into int (sys.int_info.default_max_str_digits is 4300).
 MAX_NUMBER_DIGITS = 100

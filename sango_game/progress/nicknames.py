@@ -50,7 +50,9 @@ _DEFAULT_IGNORABLE = (
     (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
     (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )
-_EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f")  # zero-width joiner, text/emoji presentation selectors
+# Zero-width joiner and the text/emoji presentation selectors (code points, not literals: never drawn as text).
+_ZWJ = chr(0x200D)
+_EMOJI_JOINERS = frozenset(map(chr, (0x200D, 0xFE0E, 0xFE0F)))
 
 
 def _ignorable(ch: str) -> bool:
@@ -68,7 +70,7 @@ def visible_nickname(nickname: str) -> str:
             prev = out[-1] if out else ""
             nxt = text[i + 1] if i + 1 < len(text) else ""
             in_emoji = ch in _EMOJI_JOINERS and unicodedata.category(prev or " ") == "So" and (
-                ch != "\u200d" or unicodedata.category(nxt or " ") == "So")
+                ch != _ZWJ or unicodedata.category(nxt or " ") == "So")
             if not in_emoji:
                 continue
         out.append(ch)
