@@ -52,8 +52,8 @@ class _LevelReader(QuizReader, ScenarioReader):
         elif kind == "scenario":
             self.keys(top, (), common + ["start", "nodes"], ["mood", "characters"])
         elif kind == "practice":
-            from .practice_reader import KEYS, OPTIONAL
-            self.keys(top, (), common + KEYS, ["mood"] + OPTIONAL)
+            from .practice_reader import KEYS, optional_keys
+            self.keys(top, (), common + KEYS, ["mood"] + optional_keys())
         if raw_id is not None:
             if not isinstance(raw_id, str) or not LEVEL_ID_RE.match(raw_id):
                 self.error(("id",), f"level id {raw_id!r} is not valid", "use lowercase letters, digits and '-', e.g. k-passwords-quiz")

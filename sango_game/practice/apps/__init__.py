@@ -23,6 +23,11 @@ class AppKind:
     title = ""
     icon = "chat"
     verbs: frozenset[str] = frozenset()
+    keys: tuple[str, ...] = ()  # the top-level keys of a level file this app reads
+
+    def read(self, r: Any, top: dict) -> dict[str, Any]:
+        """Read and check this app's part of a level file; returns fields of the Practice model."""
+        return {}
 
     def start(self, run: PracticeRun) -> None:
         """Put this app's starting state into ``run.state``."""

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...content.practice_reader import items, plain
 from ...i18n import N_
 from ..engine import Judgement, Note
+from ..model import MAIL_FORMATS, Mail
 from . import Action, AppKind, register
 
 if TYPE_CHECKING:
@@ -28,6 +30,29 @@ class Inbox(AppKind):
     title = N_("Inbox")
     icon = "import"
     verbs = frozenset({"sender", "peek", "open", "delete", "flag"})
+    keys = ("mail",)
+
+    def read(self, r: Any, top: dict) -> dict[str, Any]:
+        """Read and check this app's part of a level file (``r`` is the level reader: lines, limits, errors)."""
+        mail = []
+        for p, m, mid in items(r, top, "mail", 2, 6, "messages"):
+            r.keys(m, p, ["id", "format", "from", "address", "text", "explain"], ["subject", "link", "target", "phishing", "consequence"])
+            fmt = r.choice_of(m, "format", p, MAIL_FORMATS)
+            sender = r.text(m, "from", p, f"mail.{mid}.from", "from")
+            address = plain(r, m, "address", p)
+            subject = r.text(m, "subject", p, f"mail.{mid}.subject", "subject", required=False)
+            text = r.text(m, "text", p, f"mail.{mid}.text", "node")
+            link = r.text(m, "link", p, f"mail.{mid}.link", "choice", required=False)
+            target = plain(r, m, "target", p, required=link is not None)
+            phishing = r.flag(m, "phishing", p)
+            consequence = r.text(m, "consequence", p, f"mail.{mid}.consequence", "consequence", required=phishing)
+            explain = r.text(m, "explain", p, f"mail.{mid}.explain", "feedback")
+            if fmt and sender and address and text and explain:
+                mail.append(Mail(mid, fmt, sender, address, text, phishing, explain, subject, link, target, consequence))
+        if mail and (all(x.phishing for x in mail) or not any(x.phishing for x in mail)):
+            r.error(("mail",), "the inbox needs both genuine and phishing messages",
+                    "mix them: children practise trusting real messages as well as spotting fakes")
+        return {"mail": tuple(mail)}
 
     def start(self, run: PracticeRun) -> None:
         run.state["mail"] = {m.id: None for m in run.p.mail}  # id -> "open" | "flag" | "delete" | None

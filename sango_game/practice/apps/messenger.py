@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...content.practice_reader import items
 from ...i18n import N_
 from ..engine import Note
+from ..model import Chat
 from . import Action, AppKind, register
 
 if TYPE_CHECKING:
@@ -42,6 +44,22 @@ class Messenger(AppKind):
     title = N_("Messages")
     icon = "team"
     verbs = frozenset({"reply", "block", "mute", "report", "save", "leave", "tell"})
+    keys = ("chats",)
+
+    def read(self, r: Any, top: dict) -> dict[str, Any]:
+        """Read and check this app's part of a level file (``r`` is the level reader: lines, limits, errors)."""
+        contact_ids = {c.get("id") for c in top.get("contacts") or [] if isinstance(c, dict)}
+        chats = []
+        for p, m, cid in items(r, top, "chats", 1, 4, "chats"):
+            r.keys(m, p, ["id", "with"], ["title"])
+            members = m.get("with")
+            if not isinstance(members, list) or not members or any(x not in contact_ids for x in members):
+                r.error(p + ("with",), f"chat '{cid}' must list contact ids in 'with'", f"use ids from 'contacts': {', '.join(sorted(contact_ids))}")
+                members = []
+            title = r.text(m, "title", p, f"chat.{cid}", "from", required=len(members) > 1)
+            chats.append(Chat(cid, tuple(members), title))
+    
+        return {"chats": tuple(chats)}
 
     def start(self, run: PracticeRun) -> None:
         run.state.update(blocked=set(), muted=set(), left=set(), saved=set(), reported={}, told=set(), replied={})

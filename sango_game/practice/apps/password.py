@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...content.practice_reader import items
 from ...i18n import N_
 from ..engine import Note
+from ..model import PasswordSetup, Session
 from . import Action, AppKind, register
 
 if TYPE_CHECKING:
@@ -51,6 +53,25 @@ class Password(AppKind):
     title = N_("Account")
     icon = "lock"
     verbs = frozenset({"passphrase", "twostep", "codes", "signout"})
+    keys = ("password", "sessions")
+
+    def read(self, r: Any, top: dict) -> dict[str, Any]:
+        """Read and check this app's part of a level file (``r`` is the level reader: lines, limits, errors)."""
+        sessions = []
+        for p, m, sid in items(r, top, "sessions", 2, 5, "sessions"):
+            r.keys(m, p, ["id", "label"], ["yours"])
+            label = r.text(m, "label", p, f"session.{sid}", "subject")
+            if label:
+                sessions.append(Session(sid, label, r.flag(m, "yours", p)))
+
+        password = None
+        if "password" in top:
+            pm = r.mapping(top["password"], ("password",), "the password set-up")
+            if pm is not None:
+                r.keys(pm, ("password",), [], ["twostep", "codes"])
+                password = PasswordSetup(r.flag(pm, "twostep", ("password",)) if "twostep" in pm else True,
+                                         r.flag(pm, "codes", ("password",)) if "codes" in pm else True)
+        return {"sessions": tuple(sessions), "password": password}
 
     def start(self, run: PracticeRun) -> None:
         run.state.update(strong=None, twostep=False, codes=False, signed_out=set())

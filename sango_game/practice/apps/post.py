@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...content.practice_reader import items
 from ...i18n import N_
 from ..engine import Judgement, Note
+from ..model import VERDICTS, Check, Post
 from . import Action, AppKind, register
 
 if TYPE_CHECKING:
@@ -22,6 +24,33 @@ class PostInspector(AppKind):
     title = N_("Feed")
     icon = "globe"
     verbs = frozenset({"check", "share", "skip", "flag"})
+    keys = ("posts",)
+
+    def read(self, r: Any, top: dict) -> dict[str, Any]:
+        """Read and check this app's part of a level file (``r`` is the level reader: lines, limits, errors)."""
+        posts = []
+        for p, m, pid in items(r, top, "posts", 1, 3, "posts"):
+            r.keys(m, p, ["id", "from", "text", "checks", "verdict", "explain"], [])
+            sender = r.text(m, "from", p, f"post.{pid}.from", "from")
+            text = r.text(m, "text", p, f"post.{pid}.text", "line")
+            verdict = r.choice_of(m, "verdict", p, VERDICTS)
+            explain = r.text(m, "explain", p, f"post.{pid}.explain", "feedback")
+            checks = []
+            seen_c: set[str] = set()
+            for j, raw in enumerate(r.seq(m, "checks", p, 2, 4, "checks")):
+                cp = p + ("checks", j)
+                cm = r.mapping(raw, cp, "a check")
+                if cm is None:
+                    continue
+                r.keys(cm, cp, ["id", "label", "finding"], [])
+                ck = r.ident(cm, "id", cp, seen_c)
+                label = r.text(cm, "label", cp, f"post.{pid}.{ck}.label", "choice")
+                finding = r.text(cm, "finding", cp, f"post.{pid}.{ck}.finding", "feedback")
+                if label and finding:
+                    checks.append(Check(ck, label, finding))
+            if sender and text and verdict and explain:
+                posts.append(Post(pid, sender, text, tuple(checks), verdict, explain))
+        return {"posts": tuple(posts)}
 
     def start(self, run: PracticeRun) -> None:
         run.state["posts"] = {p.id: None for p in run.p.posts}

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...content.practice_reader import items
 from ...i18n import N_
 from ..engine import Judgement, Note
+from ..model import Switch
 from . import Action, AppKind, register
 
 if TYPE_CHECKING:
@@ -19,6 +21,21 @@ class Settings(AppKind):
     title = N_("Settings")
     icon = "settings"
     verbs = frozenset({"on", "off"})
+    keys = ("switches",)
+
+    def read(self, r: Any, top: dict) -> dict[str, Any]:
+        """Read and check this app's part of a level file (``r`` is the level reader: lines, limits, errors)."""
+        switches = []
+        for p, m, sid in items(r, top, "switches", 2, 8, "switches"):
+            r.keys(m, p, ["id", "label", "start", "best", "explain"], [])
+            label = r.text(m, "label", p, f"switch.{sid}.label", "choice")
+            explain = r.text(m, "explain", p, f"switch.{sid}.explain", "feedback")
+            for k in ("start", "best"):
+                if not isinstance(m.get(k), bool):
+                    r.error(p + (k,), f"'{k}' of switch '{sid}' must be true (on) or false (off)", f"write {k}: true or {k}: false")
+            if label and explain:
+                switches.append(Switch(sid, label, bool(m.get("start")), bool(m.get("best")), explain))
+        return {"switches": tuple(switches)}
 
     def start(self, run: PracticeRun) -> None:
         run.state["switches"] = {s.id: s.start for s in run.p.switches}

@@ -3,10 +3,13 @@ approval step. Teaches informed, limited spending, not that every purchase is ba
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from ...content.practice_reader import items
 from ...i18n import N_
 from ..engine import Judgement, Note
+from ..model import Offer
 from . import Action, AppKind, register
 
 if TYPE_CHECKING:
@@ -23,6 +26,26 @@ class Shop(AppKind):
     title = N_("Shop")
     icon = "star"
     verbs = frozenset({"price", "buy", "decline", "ask"})
+    keys = ("offers",)
+
+    def read(self, r: Any, top: dict) -> dict[str, Any]:
+        """Read and check this app's part of a level file (``r`` is the level reader: lines, limits, errors)."""
+        offers = []
+        for p, m, oid in items(r, top, "offers", 1, 4, "offers"):
+            r.keys(m, p, ["id", "label", "gems", "real", "explain"], ["pressure"])
+            label = r.text(m, "label", p, f"offer.{oid}.label", "choice")
+            pressure = r.text(m, "pressure", p, f"offer.{oid}.pressure", "subject", required=False)
+            explain = r.text(m, "explain", p, f"offer.{oid}.explain", "feedback")
+            gems, real = m.get("gems"), m.get("real")
+            if isinstance(gems, bool) or not isinstance(gems, int) or gems < 0:
+                r.error(p + ("gems",), f"'gems' of offer '{oid}' must be a whole number", "write e.g. gems: 480")
+                gems = 0
+            if not isinstance(real, str) or not re.fullmatch(r"\d{1,4}(\.\d{2})?", real):
+                r.error(p + ("real",), f"'real' of offer '{oid}' must be a price in quotes, digits only", 'write e.g. real: "4.99"')
+                real = "0"
+            if label and explain:
+                offers.append(Offer(oid, label, gems, real, explain, pressure))
+        return {"offers": tuple(offers)}
 
     def start(self, run: PracticeRun) -> None:
         run.state.update(bought=set(), declined=set(), asked=set())
