@@ -1,9 +1,12 @@
 """Languages, gettext catalogs and locale formatting.
 
-* The six UN languages, each named in its own script by Babel (CLDR data).
+* The six UN languages; their facts (own name, direction, plural rule ...) are in ``languages.py``.
 * Catalogs live in ``locales/<code>/LC_MESSAGES/messages.po``. The ``.mo`` files are not committed:
-  the wheel build compiles them, and a source checkout compiles them on first use into the user
-  cache folder (or in memory when that folder cannot be written).
+  the wheel and bundle builds compile them, and a source checkout compiles them on first use into
+  the user cache folder (or in memory when that folder cannot be written). A ``.mo`` records the
+  SHA-256 of the ``.po`` it was made from, and is used while that ``.po`` has the same content
+  (or is absent, as in the standalone bundle): file times are not trusted, since copying a
+  folder to a USB stick or a lab PC changes them.
 * A missing or fuzzy translation falls back to the English source text. A translation whose
   ``{placeholders}`` do not match the English ones falls back to English too, so a bad catalog
   can never crash the game.
@@ -17,37 +20,21 @@ from __future__ import annotations
 import gettext
 import io
 import string
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .languages import BY_CODE, DEFAULT, TABLE, LanguageInfo, native_name  # noqa: F401  (re-exported)
 from .resources import locales_path
 
 DOMAIN = "messages"
 
 
-@dataclass(frozen=True)
-class Language:
-    code: str  # folder name in locales/
-    babel: str  # Babel/CLDR locale id
-    rtl: bool = False
-
-    @property
-    def native_name(self) -> str:
-        return native_name(self.code)
-
-
-LANGUAGES: tuple[Language, ...] = (
-    Language("ar", "ar", rtl=True),
-    Language("zh_Hans", "zh_Hans_CN"),
-    Language("en", "en"),
-    Language("fr", "fr"),
-    Language("ru", "ru"),
-    Language("es", "es"),
-)
-LANG_BY_CODE = {lang.code: lang for lang in LANGUAGES}
-DEFAULT_LANGUAGE = "en"
+# The language facts live in one table (languages.py); these names stay for the code that uses them.
+Language = LanguageInfo
+LANGUAGES: tuple[Language, ...] = TABLE
+LANG_BY_CODE = BY_CODE
+DEFAULT_LANGUAGE = DEFAULT
 
 
 def get_language(code: str | None) -> Language:
@@ -66,19 +53,6 @@ def normalize_code(code: str | None) -> str | None:
         return "zh_Hans"
     base = low.split("_")[0]
     return base if base in LANG_BY_CODE else None
-
-
-@lru_cache(maxsize=None)
-def native_name(code: str) -> str:
-    """The language's name in its own language and script, from CLDR via Babel."""
-    from babel import Locale
-
-    loc = Locale.parse(LANG_BY_CODE[code].babel)
-    if code == "zh_Hans":
-        name = Locale.parse("zh_Hans").get_display_name(Locale.parse("zh_Hans"))
-    else:
-        name = loc.get_language_name(loc)
-    return name[:1].upper() + name[1:] if name else code
 
 
 def po_path(code: str, root: Path | None = None) -> Path:
@@ -113,8 +87,8 @@ def compile_po_bytes(po: Path, part: str | None = None) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as fh:
-        catalog = read_po(fh, abort_invalid=False)
+    raw = po.read_bytes()
+    catalog = read_po(io.BytesIO(raw), abort_invalid=False)
     if part is not None:
         keep = Catalog(locale=catalog.locale, charset="utf-8", fuzzy=False)
         keep.mime_headers = catalog.mime_headers
@@ -122,24 +96,48 @@ def compile_po_bytes(po: Path, part: str | None = None) -> bytes:
             if msg.id and is_level_context(msg.context) == (part == "levels"):
                 keep[msg.id] = msg
         catalog = keep
+    catalog.add(SOURCE_KEY, string=_digest(raw), context=SOURCE_CTX)
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     return buf.getvalue()
+
+
+# Every compiled catalog carries the digest of its source .po under this context and key.
+SOURCE_CTX = "sango-build"
+SOURCE_KEY = "source-sha256"
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib  # only where a .po is read (never in the bundle, which ships no .po)
+
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+_PO_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def _po_digest(po: Path) -> str:
+    """The .po's digest, read once per process (the UI and level parts both ask for it)."""
+    st = po.stat()
+    key = (str(po), st.st_size, st.st_mtime_ns)
+    if key not in _PO_DIGESTS:
+        _PO_DIGESTS[key] = _digest(po.read_bytes())
+    return _PO_DIGESTS[key]
 
 
 def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:
     po = po_path(code, root)
     mo = po.with_name(MO_NAMES[part])
     try:
-        if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        has_po = po.exists()
+        digest = _po_digest(po) if has_po else ""
+        if mo.exists():
             with mo.open("rb") as fh:
-                return gettext.GNUTranslations(fh)
-        if not po.exists():
+                compiled = gettext.GNUTranslations(fh)
+            if not has_po or compiled.pgettext(SOURCE_CTX, SOURCE_KEY) == digest:
+                return compiled
+        if not has_po:
             return None
-        import hashlib  # only when compiling from .po (not at every start-up)
-
-        raw = po.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()[:16]
         cache = _cache_dir()
         cached = cache / f"{code}-{digest}-{part}.mo" if cache else None
         if cached is not None and cached.exists():

@@ -103,7 +103,7 @@ def test_fit_keeps_the_marks_inside_the_box_when_it_can(engine):
 
 
 def test_place_text_lets_marks_hang_out_of_a_tight_box_instead_of_cutting_them(engine):
-    from sango_game.ui.widgets import place_text
+    from sango_game.drawing import place_text
 
     text = "الأكثر خطأً"
     size = 24
