@@ -21,11 +21,16 @@ def place_text(surface: pygame.Surface, engine, lang: str, rtl: bool, text: str,
         dest.x = rect.x
     else:
         dest.right = rect.right
+    # The lines are placed in ``rect``; ink of marks above the first or below the last line
+    # (the layout's ink_top/ink_bottom rows) may hang out of a tight box instead of being cut.
+    lay = engine.layout(text, lang, fitted, max_width=rect.w, bold=bold)
+    lines_h = dest.h - lay.ink_top - lay.ink_bottom
     if valign == "center":
-        dest.centery = rect.centery
+        top = rect.centery - lines_h // 2
     elif valign == "bottom":
-        dest.bottom = rect.bottom
+        top = rect.bottom - lines_h
     else:
-        dest.y = rect.y
+        top = rect.y
+    dest.y = top - lay.ink_top
     surface.blit(surf, dest)
-    return dest
+    return pygame.Rect(dest.x, top, dest.w, lines_h)

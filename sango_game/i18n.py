@@ -10,6 +10,9 @@
 * A missing or fuzzy translation falls back to the English source text. A translation whose
   ``{placeholders}`` do not match the English ones falls back to English too, so a bad catalog
   can never crash the game.
+* Values put into a translated sentence (``f``, ``pf``, ``nf``) are wrapped in Unicode bidi
+  isolates in Arabic (and wherever a value holds right-to-left text), so numbers, dates, signs
+  and commands keep their order; :func:`plain_text` removes them for speech, files and terminals.
 """
 
 from __future__ import annotations

@@ -84,3 +84,32 @@ def test_text_without_overhang_keeps_its_height(engine):
         lay = engine.layout(text, lang, 24)
         assert (lay.ink_top, lay.ink_bottom) == (0, 0)
         assert lay.height == lay.line_pitch
+
+
+def test_fit_keeps_the_marks_inside_the_box_when_it_can(engine):
+    text = "تباين عالٍ"
+    pitch = engine.line_height("ar", 24)
+    lay = engine.layout(text, "ar", 24, max_width=400)
+    assert lay.height > pitch  # at 24 px the marks need more than one line box
+    fitted = engine.fit(text, "ar", 24, 400, pitch, min_size=12)
+    assert fitted < 24
+    assert engine.layout(text, "ar", fitted, max_width=400).height <= pitch
+    # a box too low even at the smallest size: the line box fits, the marks hang out
+    small = engine.layout(text, "ar", 12, max_width=400)
+    tight = small.height - small.ink_top - small.ink_bottom
+    if tight < small.height:
+        assert engine.fit(text, "ar", 24, 400, tight, min_size=12) == 12
+        assert text not in engine.overflows
+
+
+def test_place_text_lets_marks_hang_out_of_a_tight_box_instead_of_cutting_them(engine):
+    from sango_game.drawing import place_text
+
+    text = "الأكثر خطأً"
+    size = 24
+    pitch = engine.line_height("ar", size)
+    canvas = pygame.Surface((600, 200), pygame.SRCALPHA)
+    rect = pygame.Rect(50, 80, 500, pitch)
+    drawn = place_text(canvas, engine, "ar", True, text, rect, size, (0, 0, 0), min_size=size)
+    assert drawn.h <= rect.h + 1 and drawn.y >= rect.y - 1  # the line box is where the box is
+    assert _alpha_sum(canvas) == _alpha_sum(engine.render(text, "ar", size, (0, 0, 0), max_width=rect.w))

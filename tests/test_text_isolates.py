@@ -137,3 +137,31 @@ def test_lru_cache_forgets_least_recently_used():
     assert "b" not in c and c.get("a") == 1 and c.get("c") == 3 and len(c) == 2
     with pytest.raises(ValueError):
         LRUCache(0)
+
+
+def _alpha_rows(surf: pygame.Surface) -> list[bytes]:
+    w, h = surf.get_size()
+    raw = pygame.image.tobytes(surf, "RGBA")[3::4]
+    return [raw[y * w:(y + 1) * w] for y in range(h)]
+
+
+@pytest.mark.parametrize("value", ["116 111", "+15", "2025-03-12 14:05"])
+def test_isolated_value_is_drawn_exactly_as_left_to_right_text(engine, value):
+    """Pixels: the value drawn on its own left to right appears, unchanged, in the sentence."""
+    text = Translator("ar").f("Local child helpline: {helpline}", helpline=value)
+    full = engine.render(text, "ar", 24, INK)
+    lay = engine.layout(text, "ar", 24)
+    run = next(r for r in lay.lines[0].runs if not r.rtl)
+    f = engine.font(run.font_key, 24)
+    f.set_direction(pygame.DIRECTION_LTR)
+    f.set_script("Zyyy")
+    solo = f.render(value, True, INK)
+    engine._font_state.clear()  # the test changed the font's state behind the engine's back
+    box = solo.get_bounding_rect()
+    tmpl = _alpha_rows(solo.subsurface(box))
+    rows = _alpha_rows(full)
+    y = lay.lines[0].baseline - f.get_ascent() + box.y
+    tw = len(tmpl[0])
+    hits = [x for x in range(len(rows[0]) - tw + 1)
+            if all(rows[y + k][x:x + tw] == tmpl[k] for k in range(len(tmpl)))]
+    assert len(hits) == 1

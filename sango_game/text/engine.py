@@ -112,23 +112,26 @@ class TextEngine:
         if hit is not None:
             return hit
 
-        def fits(s: int, strict: bool) -> bool:
+        def fits(s: int, strict: bool, ink: bool) -> bool:
             lay = self._layout_quiet(text, lang, s, max(1, int(box_w)), bold)
-            if lay.overflow or lay.height > box_h or lay.width > box_w:
+            h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
+            if lay.overflow or h > box_h or lay.width > box_w:
                 return False
             return not (strict and lay.broken_words)
 
+        # Best first: whole words with the marks' ink inside the box; whole words with marks
+        # sticking out of a tight box (place_text keeps the line boxes in it); then cut words.
         result = None
-        for strict in (True, False):
-            if fits(size, strict):
+        for strict, ink in ((True, True), (True, False), (False, True), (False, False)):
+            if fits(size, strict, ink):
                 result = size
                 break
-            if not fits(min_size, strict):
+            if not fits(min_size, strict, ink):
                 continue
             lo, hi = min_size, size  # fits(lo) is True, fits(hi) is False
             while hi - lo > 1:
                 mid = (lo + hi) // 2
-                if fits(mid, strict):
+                if fits(mid, strict, ink):
                     lo = mid
                 else:
                     hi = mid
