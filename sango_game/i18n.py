@@ -335,6 +335,11 @@ def N_(msg: str) -> str:
     return msg
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair for extraction as one plural entry (translated later with tr.nf)."""
+    return singular, plural
+
+
 @lru_cache(maxsize=8)
 def translator(code: str) -> Translator:
     return Translator(code)

@@ -23,6 +23,7 @@ KEYWORDS = {
     "_": None,
     "f": None,
     "N_": None,
+    "Nn_": (1, 2),
     "gettext": None,
     "p": ((1, "c"), 2),
     "pf": ((1, "c"), 2),

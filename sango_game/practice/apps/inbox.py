@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...content.practice_reader import items, plain
-from ...i18n import N_
+from ...i18n import N_, Nn_
 from ..engine import Judgement, Note
 from ..model import MAIL_FORMATS, Mail
 from . import Action, AppKind, register
@@ -97,8 +97,8 @@ class Inbox(AppKind):
 
     def moments(self, run: PracticeRun) -> list[Note]:
         checked = len({e.target for e in run.history if e.verb in ("sender", "peek")})
-        return [Note(None, None, N_("You checked {n} message before deciding."), (("n", checked),),
-                     N_("You checked {n} messages before deciding."))]
+        one, other = Nn_("You checked {n} message before deciding.", "You checked {n} messages before deciding.")
+        return [Note(None, None, one, (("n", checked),), other)]
 
     def available(self, run: PracticeRun) -> list[Action]:
         out: list[Action] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...content.practice_reader import items
-from ...i18n import N_
+from ...i18n import N_, Nn_
 from ..engine import Note
 from ..model import Chat
 from . import Action, AppKind, register
@@ -127,9 +127,8 @@ class Messenger(AppKind):
         for e in run.history:
             if e.verb == "block":
                 n = sum(1 for ev, t in run.delivered if ev.sender == e.target and t <= e.t)
-                out.append(Note("good", None, N_("You blocked {name} after {n} message."),
-                                (("name", run.p.contact(e.target).name), ("n", n)),
-                                N_("You blocked {name} after {n} messages.")))
+                one, other = Nn_("You blocked {name} after {n} message.", "You blocked {name} after {n} messages.")
+                out.append(Note("good", None, one, (("name", run.p.contact(e.target).name), ("n", n)), other))
             elif e.verb == "tell":
                 out.append(Note("good", None, N_("You told {name}."), (("name", run.p.contact(e.target).name),)))
         return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...content.practice_reader import items
-from ...i18n import N_
+from ...i18n import N_, Nn_
 from ..engine import Judgement, Note
 from ..model import VERDICTS, Check, Post
 from . import Action, AppKind, register
@@ -89,7 +89,8 @@ class PostInspector(AppKind):
 
     def moments(self, run: PracticeRun) -> list[Note]:
         n = sum(1 for e in run.history if e.verb == "check")
-        return [Note(None, None, N_("You ran {n} check before deciding."), (("n", n),), N_("You ran {n} checks before deciding."))]
+        one, other = Nn_("You ran {n} check before deciding.", "You ran {n} checks before deciding.")
+        return [Note(None, None, one, (("n", n),), other)]
 
     def available(self, run: PracticeRun) -> list[Action]:
         out: list[Action] = []

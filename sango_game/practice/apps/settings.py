@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...content.practice_reader import items
-from ...i18n import N_
+from ...i18n import N_, Nn_
 from ..engine import Judgement, Note
 from ..model import Switch
 from . import Action, AppKind, register
@@ -55,8 +55,8 @@ class Settings(AppKind):
     def moments(self, run: PracticeRun) -> list[Note]:
         total = len(run.p.switches)
         right = sum(1 for s in run.p.switches if run.state["switches"][s.id] == s.best)
-        return [Note(None, None, N_("You set {n} of {total} switch the safe way."),
-                     (("n", right), ("total", total)), N_("You set {n} of {total} switches the safe way."))]
+        one, other = Nn_("You set {n} of {total} switch the safe way.", "You set {n} of {total} switches the safe way.")
+        return [Note(None, None, one, (("n", right), ("total", total)), other)]
 
     def available(self, run: PracticeRun) -> list[Action]:
         return [("off" if run.state["switches"][s.id] else "on", s.id, None) for s in run.p.switches]
