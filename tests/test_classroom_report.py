@@ -28,6 +28,9 @@ class SpyText:
     def fit(self, *a, **kw):
         return self.engine.fit(*a, **kw)
 
+    def layout(self, *a, **kw):
+        return self.engine.layout(*a, **kw)
+
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
