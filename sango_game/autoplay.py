@@ -71,7 +71,7 @@ class ScriptedPlayer:
             self.click("check")
         elif q.type == "sort":
             bins = [b.id for b in q.bins]
-            for it in q.items:  # items are shown one at a time, in file order
+            for it in scene.q.items:  # items are shown one at a time, in this attempt's shuffled order
                 self.choose(bins.index(answer[it.id]))
         if scene.outcome is None:
             raise AutoplayError(f"question {q.id} was not answered")

@@ -42,6 +42,9 @@ LEVEL_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 MAX_FILE_BYTES = 512 * 1024
 KID_SENTENCE_WORDS = 20
 
+ORDERS = ("fixed", "shuffle")  # `order:` of a question or story step; shuffle is the default
+CHECK_PHASES = ("pre", "post")  # `check:` of a question: the lab knowledge check it belongs to
+
 # Longest allowed English text per field (translations may be ~30% longer; boxes are sized for that).
 LIMITS = {
     "title": 40,
@@ -375,10 +378,12 @@ class _LevelReader:
                 "single": ["choices"], "multi": ["choices"], "true_false": ["answer", "feedback"],
                 "red_flags": ["message"], "sort": ["bins", "items"],
             }.get(qtype, [])
-            self.keys(q, path, ["id", "type", "prompt", "explain"] + extra, ["mood", "image"])
+            self.keys(q, path, ["id", "type", "prompt", "explain"] + extra, ["mood", "image", "order", "check"])
             prompt = self.text(q, "prompt", path, f"{qid}.prompt", "prompt")
             explain = self.text(q, "explain", path, f"{qid}.explain", "explain")
-            kw: dict[str, Any] = {"mood": self.mood(q, path), "image": self.image(q, path)}
+            kw: dict[str, Any] = {"mood": self.mood(q, path), "image": self.image(q, path),
+                                  "fixed_order": self.choice_of(q, "order", path, ORDERS, required=False) == "fixed",
+                                  "check": self.choice_of(q, "check", path, CHECK_PHASES, required=False)}
             if qtype in ("single", "multi"):
                 kw["choices"] = self.read_choices(q, path, qid, qtype)
             elif qtype == "true_false":
@@ -530,7 +535,7 @@ class _LevelReader:
                 if "choices" in n:
                     self.error(np_ + ("choices",), f"node '{nid}' is an ending and also has choices", "remove 'choices' or remove 'ending'")
             else:
-                self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image"])
+                self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image", "order"])
             speaker = n.get("speaker", "narrator")
             if not isinstance(speaker, str) or speaker not in speakers:
                 close = difflib.get_close_matches(str(speaker), sorted(speakers), n=1)
@@ -570,7 +575,8 @@ class _LevelReader:
                         isinstance(c, dict) and c.get("quality") == "good" for c in n["choices"]):
                     self.error(np_ + ("choices",), f"node '{nid}' has no good choice", "give the player at least one 'quality: good' choice")
             if text:
-                nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson))
+                fixed = not is_end and self.choice_of(n, "order", np_, ORDERS, required=False) == "fixed"
+                nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson, fixed))
         start = top.get("start")
         if start is not None and not isinstance(start, str):
             self.error(("start",), f"start must be a node id, not {start!r}", "set start: to the id of the first node")

@@ -541,7 +541,7 @@ class ProgressStore:
 
     # -- answers and results ------------------------------------------------------------------
     def record_attempt(self, profile_id: str, level_id: str, question_id: str, answer: str, score: float,
-                       time_ms: int, session_id: str | None = None) -> int:
+                       time_ms: int, session_id: str | None = None, seed: int | None = None) -> int:
         """Save one answer, committed at once. Returns the attempt id."""
         _check_text("level_id", level_id)
         _check_text("question_id", question_id)
@@ -550,16 +550,18 @@ class ProgressStore:
         time_ms = _check_int("time_ms", time_ms, 0)
         if session_id is not None:
             _check_text("session_id", session_id)
+        if seed is not None:
+            seed = _check_int("seed", seed, 0)
         with self._write("save the answer") as conn:
             self._require_profile(conn, profile_id)
             cur = conn.execute("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, "
-                               "created_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               (profile_id, level_id, question_id, answer, score, time_ms, _utcnow(), session_id))
+                               "created_at, session_id, shuffle_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               (profile_id, level_id, question_id, answer, score, time_ms, _utcnow(), session_id, seed))
             return int(cur.lastrowid)
 
     def attempts(self, profile_id: str, level_id: str | None = None) -> list[Attempt]:
-        sql = ("SELECT id, profile_id, level_id, question_id, answer, score, time_ms, created_at, session_id "
-               "FROM attempts WHERE profile_id = ?")
+        sql = ("SELECT id, profile_id, level_id, question_id, answer, score, time_ms, created_at, session_id, "
+               "shuffle_seed FROM attempts WHERE profile_id = ?")
         args: tuple = (profile_id,)
         if level_id is not None:
             sql += " AND level_id = ?"
@@ -635,7 +637,7 @@ class ProgressStore:
         _check_text("session_id", session_id)
         with self._read("read the session's answers") as conn:
             rows = conn.execute("SELECT id, profile_id, level_id, question_id, answer, score, time_ms, created_at, "
-                                "session_id FROM attempts WHERE session_id = ? ORDER BY id", (session_id,)).fetchall()
+                                "session_id, shuffle_seed FROM attempts WHERE session_id = ? ORDER BY id", (session_id,)).fetchall()
         return [Attempt(*r) for r in rows]
 
     def session_profiles(self, session_id: str) -> list[Profile]:
@@ -700,8 +702,8 @@ class ProgressStore:
                 "SELECT id, nickname, avatar, created_at FROM profiles WHERE id = ?", (profile_id,)).fetchone()
             row = conn.execute("SELECT data FROM settings WHERE profile_id = ?", (profile_id,)).fetchone()
             results = self._results(conn, profile_id)
-            attempts = conn.execute("SELECT level_id, question_id, answer, score, time_ms, created_at, session_id "
-                                    "FROM attempts WHERE profile_id = ? ORDER BY id", (profile_id,)).fetchall()
+            attempts = conn.execute("SELECT level_id, question_id, answer, score, time_ms, created_at, session_id, "
+                                    "shuffle_seed FROM attempts WHERE profile_id = ? ORDER BY id", (profile_id,)).fetchall()
             badges = conn.execute("SELECT badge_id, awarded_at FROM badges WHERE profile_id = ? "
                                   "ORDER BY awarded_at, badge_id", (profile_id,)).fetchall()
         try:
@@ -723,7 +725,7 @@ class ProgressStore:
                 for r in results.values()],
             "attempts": [
                 {"level_id": a[0], "question_id": a[1], "answer": a[2], "score": a[3], "time_ms": a[4],
-                 "created_at": a[5], "session_id": a[6]}
+                 "created_at": a[5], "session_id": a[6], "seed": a[7]}
                 for a in attempts],
             "badges": [{"badge_id": b[0], "awarded_at": b[1]} for b in badges],
         }
@@ -783,10 +785,12 @@ class ProgressStore:
         attempts = []
         for a in data.get("attempts") or []:
             sid = a.get("session_id")
+            seed = a.get("seed")
             attempts.append((_check_text("level_id", a["level_id"]), _check_text("question_id", a["question_id"]),
                              _check_answer(a["answer"]), _check_score(a["score"]),
                              _check_int("time_ms", a["time_ms"], 0), stamp(a, "created_at"),
-                             None if sid is None else _check_text("session_id", sid)))
+                             None if sid is None else _check_text("session_id", sid),
+                             None if seed is None else _check_int("seed", seed, 0)))
         badges = [(_check_text("badge_id", b["badge_id"]), stamp(b, "awarded_at")) for b in data.get("badges") or []]
         key = nickname_key(nick)
         with self._write("add the imported player") as conn:
@@ -806,7 +810,7 @@ class ProgressStore:
                     conn.execute("INSERT OR IGNORE INTO level_endings (profile_id, level_id, ending, found_at) "
                                  "VALUES (?, ?, ?, ?)", (pid, lid, e, updated))
             conn.executemany("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, "
-                             "created_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             "created_at, session_id, shuffle_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              [(pid, *a) for a in attempts])
             conn.executemany("INSERT OR IGNORE INTO badges (profile_id, badge_id, awarded_at) VALUES (?, ?, ?)",
                              [(pid, *b) for b in badges])

@@ -170,7 +170,7 @@ class CheckScene(QuizScene):
     def submit(self, answer) -> None:
         elapsed = int((time.monotonic() - self.started) * 1000)
         real = self.run.answer(answer)
-        record_attempt(self.app, self.level, self.q.id, real, elapsed)
+        record_attempt(self.app, self.level, self.q.id, real, elapsed, self.run.seed)
         q = self.q
         if q.type == "single":
             self.chosen = {str(answer)}

@@ -7,6 +7,7 @@ import time
 import pygame
 
 from ..core.play import Outcome, QuizRun
+from ..core.shuffle import seed_for
 from ..i18n import N_
 from ..input import Act, Action
 from ..ui.widgets import Button
@@ -14,14 +15,15 @@ from .base import BaseScene
 from .dialogs import ConfirmDialog
 
 
-def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int) -> None:
+def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int, seed: int | None = None) -> None:
     """Save one answer at once (a crash later loses nothing already answered)."""
     store, profile = app.store, app.profile
     if store is None or profile is None:
         return
     try:
         session = getattr(app.class_session, "id", None)
-        store.record_attempt(profile.id, level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
+        store.record_attempt(profile.id, level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session,
+                             seed=seed)
     except Exception as exc:
         app.report_storage_error(exc)
 
@@ -33,7 +35,7 @@ class QuizScene(BaseScene):
     def __init__(self, app, level):
         super().__init__(app)
         self.level = level
-        self.run = QuizRun(level)
+        self.run = QuizRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # options shuffled, stable for this attempt
         self.outcome: Outcome | None = None
         self.pages: list[str] = []  # what the bubble shows, page by page (raw_pages fitted to the bubble)
         self.raw_pages: list[str] = []
@@ -246,7 +248,7 @@ class QuizScene(BaseScene):
         elapsed = int((time.monotonic() - self.started) * 1000)
         out = self.run.answer(answer)
         self.outcome = out
-        record_attempt(self.app, self.level, self.q.id, out, elapsed)
+        record_attempt(self.app, self.level, self.q.id, out, elapsed, self.run.seed)
         self.app.sound.play("correct" if out.correct else "wrong")
         self.raw_pages = self.feedback_pages(out)
         self.page = 0

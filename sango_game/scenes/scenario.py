@@ -8,6 +8,7 @@ import time
 import pygame
 
 from ..core.play import ScenarioRun
+from ..core.shuffle import seed_for
 from ..i18n import N_
 from ..input import Act, Action
 from ..ui.art import AVATARS
@@ -25,7 +26,7 @@ class ScenarioScene(BaseScene):
     def __init__(self, app, level):
         super().__init__(app)
         self.level = level
-        self.run = ScenarioRun(level)
+        self.run = ScenarioRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # choices shuffled, stable for this attempt
         self.last_choice = None  # the choice just made: its consequence is on screen
         self.started = time.monotonic()
 
@@ -86,7 +87,7 @@ class ScenarioScene(BaseScene):
                 store.record_attempt(profile.id, self.level.id, node.id, json.dumps(choice.id),
                                      {"good": 1.0, "okay": 0.5, "risky": 0.0}[choice.quality],
                                      int((time.monotonic() - self.started) * 1000),
-                                     session_id=getattr(self.app.class_session, "id", None))
+                                     session_id=getattr(self.app.class_session, "id", None), seed=self.run.seed)
             except Exception as exc:
                 self.app.report_storage_error(exc)
         self.started = time.monotonic()
