@@ -112,9 +112,9 @@ class ResultsFile:
 # -- building the file from the progress store ----------------------------------------------------
 def check_scores(attempts, session: Session) -> dict[str, CheckScore | None]:
     """Scores of the knowledge check: "pre" takes each question's first answer, "post" its last."""
-    keys = {c.key for c in session.check}
     out: dict[str, CheckScore | None] = {}
     for phase in PHASES:
+        keys = {c.key for c in session.check_for(phase)}
         lid = check_level_id(phase)
         per_q: dict[str, float] = {}
         for a in attempts:

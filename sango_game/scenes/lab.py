@@ -82,11 +82,11 @@ def session_check_phase(app) -> str | None:
     if s is None or not s.check or app.store is None or app.profile is None:
         return None
     attempts = _player_session_attempts(app)
-    keys = {c.key for c in s.check}
-    answered = {ph: {a.question_id for a in attempts if a.level_id == check_level_id(ph)} & keys for ph in PHASES}
-    if answered["pre"] != keys:
+    keys = {ph: {c.key for c in s.check_for(ph)} for ph in PHASES}  # different questions before and after
+    answered = {ph: {a.question_id for a in attempts if a.level_id == check_level_id(ph)} & keys[ph] for ph in PHASES}
+    if answered["pre"] != keys["pre"]:
         return "pre"
-    if answered["post"] == keys:
+    if answered["post"] == keys["post"]:
         return None
     try:
         results = app.store.level_results(app.profile.id)
@@ -101,7 +101,7 @@ def check_level(app, phase: str) -> Level:
     """The knowledge check as one quiz; each question keeps its own level's texts and translations."""
     s = app.class_session
     questions = []
-    for ref in s.check:
+    for ref in s.check_for(phase):
         lv = app.catalog.levels.get(ref.level)
         q = next((q for q in lv.questions if q.id == ref.question), None) if lv is not None else None
         if q is not None:
@@ -147,7 +147,7 @@ def _error_text(tr, errors) -> str:
 
 # -- the knowledge check ---------------------------------------------------------------------------
 class CheckScene(QuizScene):
-    """The knowledge check: the same questions before and after the session. Answers are saved
+    """The knowledge check: parallel, different questions before and after the session. Answers are saved
     (with the session id) but not marked, so the check before does not teach the check after."""
 
     name = "check"
@@ -331,7 +331,7 @@ class LabMenuScene(BaseScene):
         text = self.tr.f("Loaded on this computer: “{name}”", name=s.name) + "\n" + self.tr._(BAND_LABELS[s.band]) + " · " + \
             self.tr.nf("{n} level", "{n} levels", n)
         if s.check:
-            text += " · " + self.tr.nf("check of {n} question", "check of {n} questions", len(s.check))
+            text += " · " + self.tr.nf("check of {n} question", "check of {n} questions", len(s.check_for("pre")))
         return text
 
     def draw_content(self, surface) -> None:
@@ -592,7 +592,8 @@ class PrepareSessionScene(BaseScene):
             text = self.tr.nf("{n} level in the session", "{n} levels in the session", len(levels))
             refs = self.check_refs()
             if self.check_size:
-                text += " · " + self.tr.nf("the same {n} question before and after", "the same {n} questions before and after", len(refs))
+                text += " · " + self.tr.nf("{n} question before and a different one after",
+                                           "{n} questions before and different ones after", len(refs) // 2)
             text += " · " + self.tr.f("Language: {language}", language=self.tr.language.native_name)
             color = self.c.text_soft
         self.ui.text(surface, text, info, self.theme.small, color, align="center")
