@@ -264,7 +264,7 @@ def test_csv_files(lab, session, catalog, tmp_path):
     report = import_results(folder / "usb", session)
     summary = summarise(report.merged, catalog)
     paths = write_csv_files(tmp_path / "out", summary, catalog, Translator("en"))
-    assert [p.name for p in paths] == ["results.csv", "summary.csv", "questions.csv"]
+    assert [p.name for p in paths] == ["results.csv", "summary.csv", "questions.csv", "check-items.csv"]
     for p in paths:
         assert p.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets then read UTF-8
     results = list(csv.reader(io.StringIO(paths[0].read_text(encoding="utf-8-sig"), newline="")))
