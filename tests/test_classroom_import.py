@@ -275,7 +275,7 @@ def test_csv_files(lab, session, catalog, tmp_path):
     assert len(results) == 1 + n * len(session.playlist)
     assert len(summary_rows) == 1 + n
     assert len(questions) == 1 + len(summary.most_missed)
-    assert results[0][0] == "Nickname" and summary_rows[0][-1] == "Improvement (points)"
+    assert results[0][0] == "Nickname" and summary_rows[0][-2:] == ["Improvement (points)", "Normalised gain (%)"]
     names = {r[0] for r in summary_rows[1:]}
     wanted = {p.display_name for p in report.merged.pupils if not p.nickname.startswith(("=", "@"))}
     assert wanted <= names

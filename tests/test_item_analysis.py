@@ -24,8 +24,8 @@ def curriculum():
 def _corr(xs, ys):
     # Textbook point-biserial: (M1 - M0) / s_n * sqrt(p q), written independently of items.pearson.
     n = len(xs)
-    ones = [y for x, y in zip(xs, ys) if x == 1]
-    zeros = [y for x, y in zip(xs, ys) if x == 0]
+    ones = [y for x, y in zip(xs, ys, strict=True) if x == 1]
+    zeros = [y for x, y in zip(xs, ys, strict=True) if x == 0]
     mean = sum(ys) / n
     sd = (sum((y - mean) ** 2 for y in ys) / n) ** 0.5
     p = len(ones) / n
