@@ -21,12 +21,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
         catalog = load_catalog(root)
         from .content.catalog import level_files
         files += len(level_files(root))
-        for issue in catalog.issues:
+        from .content.balance import level_warnings, stats_report
+
+        issues = list(catalog.issues) + [w for lv in catalog.levels.values() for w in level_warnings(lv)]
+        for issue in issues:
             if issue.severity == "warning" and not args.warnings:
                 continue
             print(issue.format())
         errors += len(catalog.errors)
-        warnings += len(catalog.issues) - len(catalog.errors)
+        warnings += len(issues) - len(catalog.errors)
+        if args.stats:
+            print(stats_report(catalog.levels.values(), per_level=args.verbose))
         if args.verbose:
             for lv in catalog.levels.values():
                 print(f"ok {lv.id} ({lv.kind}, {lv.band}, {lv.topic})")
@@ -52,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="level files or folders (default: the bundled levels)")
     check.add_argument("--warnings", "-W", action="store_true", help="also print warnings")
     check.add_argument("--verbose", "-v", action="store_true", help="list the levels that are fine too")
+    check.add_argument("--stats", action="store_true",
+                       help="print answer-bias numbers (longest/position of right answers) and story stakes")
     _add_extra_commands(sub)
     return parser
 
