@@ -82,3 +82,24 @@ def test_with_the_real_store(tmp_path):
     later = datetime.now(timezone.utc) + timedelta(days=1)
     assert due_reviews(store.attempts(kid.id), later) == [("lv", "q1")]
     store.close()
+
+
+def test_due_reviews_come_back_inside_another_quiz_of_the_topic():
+    from sango_game.content import load_catalog
+    from sango_game.core.review import is_review, with_reviews
+    from pathlib import Path
+
+    cat = load_catalog(Path(__file__).resolve().parents[1] / "levels")
+    quizzes = [lv for lv in cat.levels.values() if lv.kind == "quiz" and lv.band == "9-12"]
+    a, b = quizzes[0], next(lv for lv in quizzes if lv.topic != quizzes[0].topic)
+    c = Clock()
+    c.answer(a.id, a.questions[0].id, 0.0)
+    c.later(days=1)
+    # Another level of the same topic would get it; there is one quiz per topic and band, so a
+    # level of another topic never does, and the level itself asks it anyway.
+    assert with_reviews(b, cat.levels.values(), c.log, c.now) is b
+    assert with_reviews(a, cat.levels.values(), c.log, c.now) is a
+    twin = type(a)(**{**a.__dict__, "id": a.id + "-2"})
+    got = with_reviews(twin, [a, twin], c.log, c.now)
+    assert [q.id for q in got.questions[len(a.questions):]] == [f"{a.id}/{a.questions[0].id}"]
+    assert is_review(got.questions[-1].id) and got.questions[-1].prompt == a.questions[0].prompt

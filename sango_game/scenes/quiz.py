@@ -28,12 +28,27 @@ def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int,
         app.report_storage_error(exc)
 
 
+def _with_reviews(app, level):
+    from datetime import datetime, timezone
+
+    from ..core.review import with_reviews
+
+    store, profile = app.store, app.profile
+    if store is None or profile is None:
+        return level
+    try:
+        return with_reviews(level, app.catalog.levels.values(), store.attempts(profile.id), datetime.now(timezone.utc))
+    except Exception:
+        return level
+
+
 class QuizScene(BaseScene):
     name = "quiz"
     back_label = N_("Leave")
 
     def __init__(self, app, level):
         super().__init__(app)
+        level = _with_reviews(app, level)  # missed questions of the topic come back on later days
         self.level = level
         self.run = QuizRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # options shuffled, stable for this attempt
         self.outcome: Outcome | None = None
