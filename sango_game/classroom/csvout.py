@@ -26,7 +26,7 @@ RESULTS_COLUMNS = (N_("Nickname"), N_("Computer"), N_("Level"), N_("Level title"
 SUMMARY_COLUMNS = (N_("Nickname"), N_("Computer"), N_("Language"), N_("Levels completed"), N_("Levels in session"),
                    N_("Stars"), N_("Stars possible"), N_("Answers"), N_("Average answer score (%)"),
                    N_("Check before (%)"), N_("Check after (%)"), N_("Improvement (points)"), N_("Normalised gain (%)"))
-ITEM_COLUMNS = (N_("Check"), N_("Level"), N_("Question"), N_("Answers"), N_("Share right (%)"),
+ITEM_COLUMNS = (N_("Knowledge check"), N_("Level"), N_("Question"), N_("Answers"), N_("Share right (%)"),
                 N_("Discrimination"), N_("Most picked wrong answer"), N_("Times picked"))
 QUESTION_COLUMNS = (N_("Rank"), N_("Level"), N_("Question"), N_("Answers"), N_("Wrong or partly right"),
                     N_("Share missed (%)"), N_("Average score (%)"))

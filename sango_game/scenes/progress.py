@@ -88,7 +88,8 @@ class ProgressScene(BaseScene):
         summary = self.tr.f("{got} of {total} stars", got=got_stars, total=total_stars)
         n_badges = len([b for b in badges if b.startswith(f"topic:{self.band}:")])
         summary += " · " + self.tr.nf("{n} badge", "{n} badges", n_badges)
-        summary += " · " + self.tr.nf("{n} skill mastered", "{n} skills mastered", sum(d for d, _ in skills.values()))
+        n_skills = sum(done for done, _ in skills.values())
+        summary += " · " + self.tr.nf("{n} skill mastered", "{n} skills mastered", n_skills)
         self.ui.text(surface, summary, pygame.Rect(body.x, body.bottom - self.px(50), body.w, self.px(44)), self.theme.body,
                      align="center", bold=True)
 
