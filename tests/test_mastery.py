@@ -1,7 +1,7 @@
 """Spaced review: a missed question returns on later days until right on two separate days."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sango_game.progress.mastery import due_reviews, item_states, mastered_by_topic, review_key
 
@@ -17,7 +17,7 @@ class A:  # the fields of progress.models.Attempt that mastery reads
 
 class Clock:
     def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         self.log: list[A] = []
 
     def answer(self, level, q, score):
@@ -66,7 +66,7 @@ def test_a_new_miss_starts_again_and_topics_filter():
 
 def test_days_follow_the_given_utc_offset():
     c = Clock()
-    c.now = datetime(2026, 3, 2, 22, 30, tzinfo=timezone.utc)
+    c.now = datetime(2026, 3, 2, 22, 30, tzinfo=UTC)
     c.answer("lv", "q1", 0.0)
     c.later(hours=2)  # 00:30 UTC: a new day in UTC, still the same evening at UTC-3
     assert due_reviews(c.log, c.now) == [("lv", "q1")]
@@ -79,15 +79,16 @@ def test_with_the_real_store(tmp_path):
     store = ProgressStore.open(tmp_path / "p.sqlite3")
     kid = store.create_profile("Olu", "owl")
     store.record_attempt(kid.id, "lv", "q1", '"a"', 0.0, 10)
-    later = datetime.now(timezone.utc) + timedelta(days=1)
+    later = datetime.now(UTC) + timedelta(days=1)
     assert due_reviews(store.attempts(kid.id), later) == [("lv", "q1")]
     store.close()
 
 
 def test_due_reviews_come_back_inside_another_quiz_of_the_topic():
+    from pathlib import Path
+
     from sango_game.content import load_catalog
     from sango_game.core.review import is_review, with_reviews
-    from pathlib import Path
 
     cat = load_catalog(Path(__file__).resolve().parents[1] / "levels")
     quizzes = [lv for lv in cat.levels.values() if lv.kind == "quiz" and lv.band == "9-12"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 EPS = 1e-9
 DAYS_NEEDED = 2  # right answers on this many different days after the last miss
@@ -41,8 +41,8 @@ def item_of(level_id: str, question_id: str) -> tuple[str, str]:
 def _day(stamp: str, offset: timedelta) -> date:
     when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return (when.astimezone(timezone.utc) + offset).date()
+        when = when.replace(tzinfo=UTC)
+    return (when.astimezone(UTC) + offset).date()
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def due_reviews(attempts: Iterable, now: datetime, topic_levels: Iterable[str] |
                 utc_offset: timedelta = timedelta(0), limit: int | None = None) -> list[tuple[str, str]]:
     """Pending questions last asked before today (oldest miss first), optionally only those of
     the given levels (a topic's quiz levels)."""
-    today = (now.astimezone(timezone.utc) + utc_offset).date() if now.tzinfo else now.date()
+    today = (now.astimezone(UTC) + utc_offset).date() if now.tzinfo else now.date()
     allowed = set(topic_levels) if topic_levels is not None else None
     due = [s for s in item_states(attempts, utc_offset).values()
            if s.pending and s.last_day < today and (allowed is None or s.level in allowed)]
