@@ -8,12 +8,15 @@
       "name": "Class 6B, 12 March",
       "band": "9-12", "language": "fr",
       "playlist": ["k-passwords-quiz", "k-passwords-scenario", ...],
-      "check": [{"level": "k-passwords-quiz", "question": "q1"}, ...],   # optional, may be []
+      "check": [{"level": "k-passwords-quiz", "question": "q1", "phase": "pre"},
+                {"level": "k-passwords-quiz", "question": "q5", "phase": "post"}, ...],   # optional, may be []
       "created_at": "2025-03-12T08:00:00Z",
       "app_version": "0.1.0"
     }
 
-The knowledge check is played twice: before the playlist ("pre") and after it ("post").
+The knowledge check is played twice: before the playlist ("pre") and after it ("post"), with
+different, parallel questions (:mod:`.checks`). An entry without "phase" (files made before
+phases existed) is asked both times.
 """
 
 from __future__ import annotations
