@@ -11,6 +11,7 @@ from . import __version__
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .content import load_catalog
+    from .content.balance import level_warnings, stats_report
     from .content.catalog import level_files
     from .resources import levels_path
 
@@ -35,8 +36,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # Then what only the whole folder shows (duplicate ids, order numbers).
         show([i for i in catalog.issues if id(i) not in printed])
         files += len(level_files(root))
+        # Answer-bias warnings ("the right answer is always the longest") need the whole level.
+        balance = [w for lv in catalog.levels.values() for w in level_warnings(lv)]
+        show(balance)
+        issues = list(catalog.issues) + balance
         errors += len(catalog.errors)
-        warnings += len(catalog.issues) - len(catalog.errors)
+        warnings += len(issues) - len(catalog.errors)
+        if args.stats:
+            print(stats_report(catalog.levels.values(), per_level=args.verbose))
         if args.verbose:
             for lv in catalog.levels.values():
                 print(f"ok {lv.id} ({lv.kind}, {lv.band}, {lv.topic})")
@@ -122,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
                                             "players and results stay")
     reset.add_argument("--data-dir", help="the data folder (default: the one the game uses)")
     reset.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    check.add_argument("--stats", action="store_true",
+                       help="print answer-bias numbers (longest/position of right answers) and story stakes")
     _add_extra_commands(sub)
     return parser
 

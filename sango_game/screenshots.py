@@ -112,7 +112,8 @@ def tour_level(app, level, visit: Visit) -> None:
     app.step([Action(Act.CONFIRM)])
     scene = app.stack.top
     if level.kind == "quiz":
-        for q in level.questions:
+        for _ in level.questions:
+            q = scene.q  # as shown: options in this attempt's order
             _draw(app, visit, f"{level.id}-{q.id}")
             kind = kinds.get(q.type)
             picks = kind.script(q, wrong_answer(q))
@@ -136,16 +137,16 @@ def tour_level(app, level, visit: Visit) -> None:
         from .core.play import ScenarioRun
 
         for node in level.nodes:
-            scene.run = ScenarioRun(level, node_id=node.id)
+            scene.run = ScenarioRun(level, node_id=node.id, seed=getattr(app, "shuffle_seed", None))
             scene.last_choice = None
             scene.layout()
             _draw(app, visit, f"{level.id}-{node.id}")
             for choice in node.choices:
-                scene.run = ScenarioRun(level, node_id=node.id)
+                scene.run = ScenarioRun(level, node_id=node.id, seed=getattr(app, "shuffle_seed", None))
                 scene.last_choice = None
                 scene.choose(choice.id)
                 _draw(app, visit, f"{level.id}-{node.id}-{choice.id}")
-        scene.run = ScenarioRun(level, node_id=level.endings[0].id)
+        scene.run = ScenarioRun(level, node_id=level.endings[0].id, seed=getattr(app, "shuffle_seed", None))
         scene.last_choice = None
         scene.layout()
         app.step([Action(Act.CONFIRM)])
@@ -185,6 +186,7 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
     data = Path(tempfile.mkdtemp(prefix="sango-shots-"))
     for code in languages or [lang.code for lang in LANGUAGES]:
         app = App(size=size, language=code, data_dir=data / code, audio=False, speech=False)
+        app.shuffle_seed = 1  # the same shuffled order in every run: screenshots stay comparable
         if app.store is not None and not app.store.list_profiles():
             app.store.create_profile("Amina", "owl")
 

@@ -83,6 +83,8 @@ class Question:
     message: Message | None = None  # red_flags
     bins: tuple[Bin, ...] = ()  # sort
     items: tuple[SortItem, ...] = ()  # sort
+    fixed_order: bool = False  # `order: fixed`: options are never shuffled ("all of the above")
+    check: str | None = None  # `check: pre` / `check: post`: which lab knowledge check may use it
 
     @property
     def correct_ids(self) -> frozenset[str]:
@@ -116,6 +118,7 @@ class Node:
     choices: tuple[ScenarioChoice, ...] = ()
     ending: str | None = None
     lesson: Text | None = None
+    fixed_order: bool = False  # `order: fixed`: choices are never shuffled
 
     @property
     def is_ending(self) -> bool:

@@ -9,6 +9,7 @@ import pygame
 
 from .. import kinds
 from ..core.play import Outcome, QuizRun
+from ..core.shuffle import seed_for
 from ..i18n import N_
 from ..input import Act, Action
 from ..kinds import QuestionKind
@@ -18,13 +19,28 @@ from .dialogs import ConfirmDialog
 from .quiz_views import QuizView, view_for
 
 
-def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int) -> None:
+def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int, seed: int | None = None) -> None:
     """Save one answer at once (a crash later loses nothing already answered)."""
     try:
         session = getattr(app.class_session, "id", None)
-        app.player.record_attempt(level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
+        app.player.record_attempt(level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session,
+                                  seed=seed)
     except Exception as exc:
         app.report_storage_error(exc)
+
+
+def _with_reviews(app, level):
+    from datetime import datetime, timezone
+
+    from ..core.review import with_reviews
+
+    store, profile = app.store, app.profile
+    if store is None or profile is None:
+        return level
+    try:
+        return with_reviews(level, app.catalog.levels.values(), store.attempts(profile.id), datetime.now(timezone.utc))
+    except Exception:
+        return level
 
 
 class QuizScene(BaseScene):
@@ -33,8 +49,9 @@ class QuizScene(BaseScene):
 
     def __init__(self, app, level):
         super().__init__(app)
+        level = _with_reviews(app, level)  # missed questions of the topic come back on later days
         self.level = level
-        self.run = QuizRun(level)
+        self.run = QuizRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # options shuffled, stable for this attempt
         self.outcome: Outcome | None = None
         self.pages: list[str] = []  # what the bubble shows, page by page (raw_pages fitted to the bubble)
         self.raw_pages: list[str] = []
@@ -161,7 +178,7 @@ class QuizScene(BaseScene):
         elapsed = int((time.monotonic() - self.started) * 1000)
         out = self.run.answer(answer)
         self.outcome = out
-        record_attempt(self.app, self.level, self.q.id, out, elapsed)
+        record_attempt(self.app, self.level, self.q.id, out, elapsed, self.run.seed)
         self.app.sound.play("correct" if out.correct else "wrong")
         self.raw_pages = self.feedback_pages(out)
         self.page = 0

@@ -9,6 +9,7 @@ import pygame
 
 from ..art import AVATARS
 from ..core.play import QUALITY_VALUE, ScenarioRun
+from ..core.shuffle import seed_for
 from ..i18n import N_
 from ..input import Act, Action
 from ..ui.widgets import Button
@@ -25,7 +26,7 @@ class ScenarioScene(BaseScene):
     def __init__(self, app, level):
         super().__init__(app)
         self.level = level
-        self.run = ScenarioRun(level)
+        self.run = ScenarioRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # choices shuffled, stable for this attempt
         self.last_choice = None  # the choice just made: its consequence is on screen
         self.started = time.monotonic()
 
@@ -83,7 +84,7 @@ class ScenarioScene(BaseScene):
         try:
             self.app.player.record_attempt(self.level.id, node.id, json.dumps(choice.id), QUALITY_VALUE[choice.quality],
                                            int((time.monotonic() - self.started) * 1000),
-                                           session_id=getattr(self.app.class_session, "id", None))
+                                           session_id=getattr(self.app.class_session, "id", None), seed=self.run.seed)
         except Exception as exc:
             self.app.report_storage_error(exc)
         self.started = time.monotonic()

@@ -295,8 +295,10 @@ class ClassSummaryScene(BaseScene):
         value = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))
         self.ui.text(surface, value, mid, self.theme.heading, self.c.good if imp is not None and imp > 0 else self.c.text,
                      align="center", bold=True)
-        self.ui.text(surface, self.tr.nf("{n} pupil did both", "{n} pupils did both", s.paired_count), low, self.theme.small,
-                     self.c.text_soft, align="center")
+        both = self.tr.nf("{n} pupil did both", "{n} pupils did both", s.paired_count)
+        if s.gain_class is not None:  # normalised gain: the share of what there was left to learn
+            both += " · " + self.tr.f("gain {percent}", percent=self.tr.percent(s.gain_class))
+        self.ui.text(surface, both, low, self.theme.small, self.c.text_soft, align="center")
         widths = (0.40, 0.20, 0.20, 0.20)
         head = pygame.Rect(content.x, box.bottom + self.px(10), content.w, self.px(36))
         self._header(surface, head, [self.tr._("Nickname"), self.tr._("Before"), self.tr._("After"), self.tr._("Improvement")], widths)
