@@ -8,19 +8,26 @@ from pathlib import Path
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from .cli_i18n import cli_translator
     from .content import load_catalog
+    from .content.catalog import level_files
+    from .content.packs import is_pack, load_pack_catalog
     from .resources import levels_path
 
+    tr = cli_translator()
     paths = [Path(p) for p in args.paths] or [levels_path()]
     errors = warnings = files = 0
     for root in paths:
         if not root.exists():
-            print(f"{root}: error: no such file or folder", file=sys.stderr)
+            print(tr.f("{path}: error: no such file or folder", path=str(root)), file=sys.stderr)
             errors += 1
             continue
-        catalog = load_catalog(root)
-        from .content.catalog import level_files
-        files += len(level_files(root))
+        if is_pack(root):
+            catalog, files_checked = load_pack_catalog(root)
+            files += files_checked
+        else:
+            catalog = load_catalog(root)
+            files += len(level_files(root))
         for issue in catalog.issues:
             if issue.severity == "warning" and not args.warnings:
                 continue
@@ -29,8 +36,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         warnings += len(catalog.issues) - len(catalog.errors)
         if args.verbose:
             for lv in catalog.levels.values():
-                print(f"ok {lv.id} ({lv.kind}, {lv.band}, {lv.topic})")
-    print(f"checked {files} level file(s): {errors} error(s), {warnings} warning(s)")
+                print(tr.f("ok {level} ({kind}, {band}, {topic})", level=lv.id, kind=lv.kind, band=lv.band, topic=lv.topic))
+    print(tr.nf("checked {n} level file", "checked {n} level files", files) + ": "
+          + tr.nf("{n} error", "{n} errors", errors) + ", " + tr.nf("{n} warning", "{n} warnings", warnings))
     return 1 if errors else 0
 
 
@@ -40,33 +48,40 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return run_game(language=args.language, fullscreen=args.fullscreen, windowed_size=args.size)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sango-game", description="Sango: stay safe online (offline game)")
+def build_parser(tr=None) -> argparse.ArgumentParser:
+    from .cli_i18n import cli_translator
+
+    tr = tr or cli_translator()
+    _ = tr._
+    parser = argparse.ArgumentParser(prog="sango-game", description=_("Sango: stay safe online (offline game)"))
     sub = parser.add_subparsers(dest="command")
-    play = sub.add_parser("play", help="play the game (default)")
+    play = sub.add_parser("play", help=_("play the game (default)"))
     for p in (parser, play):
-        p.add_argument("--language", "-l", help="start in this language (ar, en, es, fr, ru, zh_Hans)")
-        p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
-        p.add_argument("--size", help="window size, e.g. 1280x720")
-    check = sub.add_parser("check", help="validate level files and print every problem with file:line")
-    check.add_argument("paths", nargs="*", help="level files or folders (default: the bundled levels)")
-    check.add_argument("--warnings", "-W", action="store_true", help="also print warnings")
-    check.add_argument("--verbose", "-v", action="store_true", help="list the levels that are fine too")
-    _add_extra_commands(sub)
+        p.add_argument("--language", "-l", help=_("language of the game and of these messages (ar, en, es, fr, ru, zh_Hans)"))
+        p.add_argument("--fullscreen", action="store_true", help=_("start in fullscreen"))
+        p.add_argument("--size", help=_("window size, e.g. 1280x720"))
+    check = sub.add_parser("check", help=_("validate level files or a pack and print every problem with file:line"))
+    check.add_argument("paths", nargs="*", help=_("level files, folders or packs (default: the bundled levels)"))
+    check.add_argument("--warnings", "-W", action="store_true", help=_("also print warnings"))
+    check.add_argument("--verbose", "-v", action="store_true", help=_("list the levels that are fine too"))
+    _add_extra_commands(sub, tr)
     return parser
 
 
-def _add_extra_commands(sub) -> None:
-    """Commands contributed by other modules (screenshots, teacher reports)."""
+def _add_extra_commands(sub, tr) -> None:
+    """Commands contributed by other modules (screenshots, teacher reports, packs, schema)."""
     try:
         from .tools_cli import register
     except ImportError:
         return
-    register(sub)
+    register(sub, tr)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    from .cli_i18n import setup
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(setup(argv))
     args = parser.parse_args(argv)
     command = args.command or "play"
     if command == "check":

@@ -8,7 +8,8 @@ from sango_game.cli import main
 from sango_game.content import load_catalog
 
 
-def test_report_command_merges_a_lab_and_lists_unusable_files(tmp_path, capsys):
+def test_report_command_merges_a_lab_and_lists_unusable_files(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "en")
     catalog = load_catalog()
     levels = [lv for lv in catalog.band_levels("9-12") if lv.topic in ("passwords", "scams")]
     session = new_session("Défi 6B", "9-12", "fr", [lv.id for lv in levels], pick_check_questions(levels, 5), catalog=catalog)
@@ -22,12 +23,17 @@ def test_report_command_merges_a_lab_and_lists_unusable_files(tmp_path, capsys):
     captured = capsys.readouterr()
     assert rc == 1  # one file could not be used: said, and the rest is merged
     assert "broken.json" in captured.err
-    assert "8 pupil(s)" in captured.out and "wrote" in captured.out
+    assert "8 pupils in the class" in captured.out and "wrote 4 files" in captured.out
+    assert "7 files read" in captured.out  # progress: files read, pupils, pages written
+    assert "pupil(s)" not in captured.out
     with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert len(rows) == 1 + 8  # header in French + one row per pupil
-    assert len(list((out / "certificates").glob("*.png"))) == 8
-    assert list(out.glob("*.png"))  # the class report
+    from pypdf import PdfReader
+
+    (pdf,) = out.glob("*.pdf")  # one PDF: the class report, then a certificate per pupil
+    pages = len(PdfReader(str(pdf)).pages)
+    assert f"{pages} pages written to {pdf}" in captured.out and pages >= 8 + 2
     assert {p: p.read_bytes() for p in stick.rglob("*") if p.is_file()} == before  # the stick is untouched
     assert len(files) == 6
 

@@ -2,75 +2,84 @@
 
     sango-game report --session sango-session-Day.json /media/usb/Sango --out class-report/
 
-Writes ``results.csv``, ``summary.csv`` and ``questions.csv``, the printable class report and a
-certificate per pupil (PNG, unless ``--no-pictures``) into ``--out``, and prints a short summary
-with every file that could not be used. The results folder is only read, never changed.
+Writes ``results.csv``, ``summary.csv`` and ``questions.csv`` and one PDF (the class report, then a
+certificate per pupil) into ``--out``, prints its progress (files read, pupils, pages written) and
+a short summary with every file that could not be used. The results folder is only read, never
+changed. Messages follow the system language (LANGUAGE/LANG); the report's own language is
+``--language`` or the session's.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
+from ..i18n import N_
 
-def register(sub) -> None:
-    p = sub.add_parser("report", help="merge lab results files into CSV files, a class report and certificates")
-    p.add_argument("results", nargs="+", type=Path, help="results files or folders (a USB stick is searched through)")
-    p.add_argument("--session", "-s", required=True, type=Path, help="the session file the results belong to")
-    p.add_argument("--out", "-o", type=Path, default=Path("sango-class-report"), help="folder for the output files")
-    p.add_argument("--language", "-l", help="language of the report and CSV headings (default: the session's)")
-    p.add_argument("--no-pictures", action="store_true", help="only the CSV files (no report or certificate images)")
+
+def register(sub, tr=None) -> None:
+    _ = tr._ if tr is not None else (lambda s: s)
+    p = sub.add_parser("report", help=_(N_("merge lab results files into CSV files and one PDF with the class report and certificates")))
+    p.add_argument("results", nargs="+", type=Path, help=_(N_("results files or folders (a USB stick is searched through)")))
+    p.add_argument("--session", "-s", required=True, type=Path, help=_(N_("the session file the results belong to")))
+    p.add_argument("--out", "-o", type=Path, default=Path("sango-class-report"), help=_(N_("folder for the output files")))
+    p.add_argument("--language", "-l", help=_(N_("language of the report and CSV headings (default: the session's)")))
+    p.add_argument("--paper", choices=("A4", "Letter"), help=_(N_("paper size (default: from the computer's locale)")))
+    p.add_argument("--no-pdf", "--no-pictures", dest="no_pdf", action="store_true", help=_(N_("only the CSV files (no PDF)")))
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
+    from ..cli_i18n import cli_translator
     from ..content import load_catalog
     from ..i18n import Translator
     from . import ClassroomFileError, import_results, read_session, summarise
     from .csvout import write_csv_files
 
+    say = cli_translator()
     catalog = load_catalog()
     try:
         session = read_session(args.session, catalog)
     except ClassroomFileError as exc:
-        print(f"sango-game report: {exc.message()}", file=sys.stderr)
+        print(f"sango-game report: {exc.message(say)}", file=sys.stderr)
         return 2
     tr = Translator(args.language or session.language)
     report = import_results(list(args.results), session)
+    print(say.nf("{n} file read", "{n} files read", report.scanned), flush=True)
     for note in report.problems:
-        print(f"not used: {note.file}: {note.text(tr)}", file=sys.stderr)
+        print(say.f("not used: {file}: {reason}", file=str(note.file), reason=note.text(say)), file=sys.stderr)
     for note in report.duplicates:
-        print(f"duplicate, skipped: {note.file}: {note.text(tr)}", file=sys.stderr)
+        print(say.f("duplicate, skipped: {file}: {reason}", file=str(note.file), reason=note.text(say)), file=sys.stderr)
     summary = summarise(report.merged, catalog)
+    print(say.nf("{n} pupil in the class", "{n} pupils in the class", len(summary.pupils)), flush=True)
     out = Path(args.out)
-    written = write_csv_files(out, summary, catalog, tr)
-    if not args.no_pictures and summary.pupils:
-        written += _pictures(summary, catalog, tr, out)
+    try:
+        written = write_csv_files(out, summary, catalog, tr)
+        if not args.no_pdf and summary.pupils:
+            written.append(_pdf(summary, catalog, tr, out, args.paper, say))
+    except ClassroomFileError as exc:
+        print(f"sango-game report: {exc.message(say)}", file=sys.stderr)
+        return 2
     avg = summary.completion_average
-    print(f"session {session.name!r}: {len(summary.pupils)} pupil(s), {summary.attempts} answer(s), "
-          f"average completion {'-' if avg is None else f'{avg:.0%}'}")
+    print(say.f("session “{name}”: {answers}, average completion {percent}", name=session.name,
+                answers=say.nf("{n} answer", "{n} answers", summary.attempts),
+                percent="-" if avg is None else say.percent(avg)))
     if summary.pre_average is not None and summary.post_average is not None:
-        print(f"knowledge check: before {summary.pre_average:.0%}, after {summary.post_average:.0%}")
+        print(say.f("knowledge check: before {before}, after {after}", before=say.percent(summary.pre_average),
+                    after=say.percent(summary.post_average)))
     for q in summary.most_missed[:5]:
-        print(f"most missed: {q.level}/{q.question}: {q.missed} of {q.attempts} wrong or partly right")
-    print(f"wrote {len(written)} file(s) to {out}")
+        print(say.f("most missed: {question}: {missed} of {total} wrong or partly right", question=f"{q.level}/{q.question}",
+                    missed=q.missed, total=q.attempts))
+    print(say.nf("wrote {n} file to {folder}", "wrote {n} files to {folder}", len(written), folder=str(out)))
     return 0 if report.ok else 1
 
 
-def _pictures(summary, catalog, tr, out: Path) -> list[Path]:
-    """Render the report and certificates with the game's text engine, without a window."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    import pygame
+def _pdf(summary, catalog, tr, out: Path, paper: str | None, say) -> Path:
+    from .pdf import write_class_pdf
 
-    from ..text import TextEngine
-    from ..ui.art import Art
-    from .report import save_certificates, save_class_report
+    def progress(what: str, done: int, total: int) -> None:
+        print(say.f("certificates: {done} of {total}", done=done, total=total), flush=True)
 
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    try:
-        engine, art = TextEngine(), Art()
-        return save_class_report(summary, catalog, engine, art, tr, out) + save_certificates(summary, catalog, engine, art, out)
-    finally:
-        pygame.display.quit()
+    result = write_class_pdf(summary, catalog, tr, out, paper, progress if len(summary.pupils) >= 100 else None)
+    print(say.nf("{n} page written to {file}", "{n} pages written to {file}", result.pages, file=str(result.path)), flush=True)
+    return result.path
