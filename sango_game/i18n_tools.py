@@ -52,10 +52,19 @@ def extract(root: Path | None = None):
     cat = Catalog(project="Sango", version=__version__, copyright_holder="The Sango contributors",
                   msgid_bugs_address="translators@sango.invalid", charset="utf-8", fuzzy=False)
     code_root = root if (root / "sango_game").is_dir() else root.parent.parent
-    for base, method_map in ((code_root, METHOD_MAP[:1]), (root, METHOD_MAP[1:])):
+    jobs = [(code_root, METHOD_MAP[:1]), (root, METHOD_MAP[1:])]
+    if (root / "pack.toml").is_file():  # a content pack: its level text only, no program strings
+        jobs = jobs[1:]
+    for base, method_map in jobs:
         for filename, lineno, message, comments, context in extract_from_dir(
                 str(base), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
             cat.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    if (root / "pack.toml").is_file():
+        from .content.packs import read_manifest
+
+        for topic in read_manifest(root).topics:
+            for text in (topic.title, topic.summary):
+                cat.add(text.source, None, [("pack.toml", 0)], auto_comments=[f"Topic {topic.id}"], context=text.ctx)
     return cat
 
 

@@ -142,6 +142,7 @@ class Level:
     start: str | None = None
     nodes: tuple[Node, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    pack: str | None = field(default=None, compare=False)  # the content pack's name, None for built-in levels
 
     def node(self, node_id: str) -> Node:
         for n in self.nodes:

@@ -1,0 +1,116 @@
+"""Content packs: a sample pack installs from a USB-like folder, shows on the map (catalog) in two
+languages with its helpline, is removed again; broken packs and hostile zips are refused."""
+
+import io
+import shutil
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sango_game.cli import main
+from sango_game.content import load_catalog
+from sango_game.content.packs import PackError, add_packs, extract_zip, install_pack, pack_helplines, remove_pack
+from sango_game.i18n import Translator
+
+SAMPLE = Path(__file__).parent / "fixtures" / "sample-pack"
+
+
+def test_sample_pack_installs_from_a_usb_folder_shows_on_the_map_and_is_removed(tmp_path):
+    usb = tmp_path / "usb"
+    shutil.copytree(SAMPLE, usb / "ke-sample")
+    packs_dir = tmp_path / "data" / "packs"
+    loaded = install_pack(usb / "ke-sample", packs_dir)
+    assert sorted(loaded.levels) == ["ke-sample/example-quiz", "ke-sample/example-story"]
+    assert (usb / "ke-sample" / "pack.toml").exists()  # copied, the stick is untouched
+
+    catalog = load_catalog()
+    builtin = len(catalog.levels)
+    add_packs(catalog, [packs_dir])
+    assert len(catalog.levels) == builtin + 2 and not catalog.errors
+    quiz = catalog.levels["ke-sample/example-quiz"]
+    assert quiz.pack == "Kenya: help near you"
+    assert quiz in catalog.topic_levels("9-12", "getting-help")  # under a built-in topic
+    assert "ke-sample/local-help" in [t.id for t in catalog.band_topics("9-12")]  # and a topic of its own
+    story = catalog.levels["ke-sample/example-story"]
+    assert story in catalog.topic_levels("9-12", "ke-sample/local-help")
+    # Two languages: English source, French from the pack's own catalog.
+    assert Translator("en").level(quiz.title) == "Who can I tell?"
+    assert Translator("fr").level(quiz.title) == "À qui puis-je en parler ?"
+    assert Translator("fr").level(catalog.topics["ke-sample/local-help"].title) == "De l'aide près de chez toi"
+    # The pack's helpline, for a child in either language.
+    assert [h.text() for h in pack_helplines(catalog, "fr")] == ["Childline Kenya 116 (24/7)"]
+
+    assert remove_pack(packs_dir, "ke-sample")
+    again = load_catalog()
+    add_packs(again, [packs_dir])
+    assert len(again.levels) == builtin and not any(lid.startswith("ke-sample/") for lid in again.levels)
+
+
+def test_a_broken_level_is_skipped_with_a_notice_and_a_broken_pack_is_not_installed(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(SAMPLE, pack)
+    (pack / "levels" / "9-12" / "example-story.yaml").write_text("id: example-story\nkind: nope\n", encoding="utf-8")
+    with pytest.raises(PackError):
+        install_pack(pack, tmp_path / "packs")
+    assert not any((tmp_path / "packs").glob("*/pack.toml"))
+    # Already installed and broken later: the good level still loads, the broken one is a notice.
+    installed = tmp_path / "installed"
+    shutil.copytree(pack, installed / "ke-sample")
+    catalog = load_catalog()
+    add_packs(catalog, [installed])
+    assert "ke-sample/example-quiz" in catalog.levels and "ke-sample/example-story" not in catalog.levels
+    assert any("example-story" in i.path for i in catalog.errors)
+
+
+def _zip(entries) -> io.BytesIO:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data, *mode in entries:
+            info = zipfile.ZipInfo(name)
+            if mode:
+                info.external_attr = mode[0] << 16
+            zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    buf.seek(0)
+    return buf
+
+
+def test_a_zipped_pack_installs(tmp_path):
+    entries = [(f"ke-sample/{p.relative_to(SAMPLE).as_posix()}", p.read_bytes()) for p in SAMPLE.rglob("*") if p.is_file()]
+    z = tmp_path / "ke-sample.zip"
+    z.write_bytes(_zip(entries).getvalue())
+    loaded = install_pack(z, tmp_path / "packs")
+    assert len(loaded.levels) == 2 and (tmp_path / "packs" / "ke-sample" / "pack.toml").is_file()
+
+
+@pytest.mark.parametrize("entries, words", [
+    ([("../evil.yaml", b"x")], "leaves the pack"),
+    ([("/etc/evil.yaml", b"x")], "leaves the pack"),
+    ([("C:/evil.yaml", b"x")], "leaves the pack"),
+    ([("pack/link", b"/etc/passwd", stat.S_IFLNK | 0o777)], "link"),
+    ([("pack/run.py", b"print(1)")], "not pack data"),
+    ([("pack/bomb.txt", b"\0" * (20 * 1024 * 1024))], "too big"),
+])
+def test_hostile_zips_are_refused_and_nothing_is_written(tmp_path, entries, words):
+    z = tmp_path / "bad.zip"
+    z.write_bytes(_zip(entries).getvalue())
+    with pytest.raises(PackError) as err:
+        extract_zip(z, tmp_path / "out")
+    assert words in err.value.message
+    assert not (tmp_path / "evil.yaml").exists()
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*"))
+
+
+def test_pack_new_scaffolds_a_pack_that_checks_clean(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.chdir(tmp_path)
+    assert main(["pack", "new", "My School Pack"]) == 0
+    root = tmp_path / "my-school-pack"
+    assert sorted(p.name for p in (root / "levels" / "9-12").iterdir()) == ["example-quiz.yaml", "example-story.yaml"]
+    capsys.readouterr()
+    assert main(["check", str(root)]) == 0
+    assert "checked 2 level files: 0 errors, 0 warnings" in capsys.readouterr().out
+    assert main(["pack", "install", str(root), "--packs-dir", str(tmp_path / "packs")]) == 0
+    assert "installed My School Pack (2 levels)" in capsys.readouterr().out
+    assert main(["pack", "remove", "my-school-pack", "--packs-dir", str(tmp_path / "packs")]) == 0
