@@ -37,8 +37,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.verbose:
             for lv in catalog.levels.values():
                 print(tr.f("ok {level} ({kind}, {band}, {topic})", level=lv.id, kind=lv.kind, band=lv.band, topic=lv.topic))
-    print(tr.nf("checked {n} level file", "checked {n} level files", files) + ": "
-          + tr.nf("{n} error", "{n} errors", errors) + ", " + tr.nf("{n} warning", "{n} warnings", warnings))
+    print(tr.f("{files}: {errors}, {warnings}", files=tr.nf("checked {n} level file", "checked {n} level files", files),
+               errors=tr.nf("{n} error", "{n} errors", errors), warnings=tr.nf("{n} warning", "{n} warnings", warnings)))
     return 1 if errors else 0
 
 

@@ -230,34 +230,42 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
 
 
 def register(sub) -> None:
-    p = sub.add_parser("i18n", help="translator tools: extract, update, compile, check")
+    from .cli_i18n import cli_translator
+
+    _ = cli_translator()._
+    p = sub.add_parser("i18n", help=_("translator tools: extract, update, compile, check"))
     p.add_argument("action", choices=["extract", "update", "compile", "check"])
-    p.add_argument("--root", type=Path, help="project folder (default: this installation's data)")
+    p.add_argument("--root", type=Path, help=_("project or content pack folder (default: this installation's data)"))
     p.set_defaults(handler=_cli)
 
 
 def _cli(args) -> int:
+    from .cli_i18n import cli_translator
+
+    tr = cli_translator()
     root = args.root
     if args.action == "extract":
         pot = (root or repo_root()) / "locales" / f"{DOMAIN}.pot"
         write_catalog(extract(root), pot)
-        print(f"wrote {pot}")
+        print(tr.f("wrote {file}", file=str(pot)))
         return 0
     if args.action == "update":
-        print(f"wrote {update(root)} and the .po files")
+        print(tr.f("wrote {file} and the .po files", file=str(update(root))))
         return 0
     if args.action == "compile":
         for mo in compile_all(root):
-            print(f"compiled {mo}")
+            print(tr.f("compiled {file}", file=str(mo)))
         return 0
     reports = check(root)
     bad = 0
     for rep in reports:
-        print(f"{rep.code:8} {rep.translated:5}/{rep.total:<5} {rep.percent:5.1f}%  {len(rep.problems)} problem(s)")
+        counts = tr.f("{done} of {total} translated ({percent})", done=rep.translated, total=rep.total,
+                      percent=tr.percent(rep.percent / 100))
+        print(f"{rep.code:8} {counts}, " + tr.nf("{n} problem", "{n} problems", len(rep.problems)))
         for prob in rep.problems[:50]:
             print(f"    {prob}")
         if len(rep.problems) > 50:
-            print(f"    ... and {len(rep.problems) - 50} more")
+            print("    " + tr.nf("... and {n} more", "... and {n} more", len(rep.problems) - 50))
         bad += len(rep.problems)
     return 1 if bad else 0
 

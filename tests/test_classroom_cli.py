@@ -43,3 +43,25 @@ def test_report_command_refuses_a_bad_session_file(tmp_path, capsys):
     bad.write_text("[]", encoding="utf-8")
     assert main(["report", "--session", str(bad), str(tmp_path), "--out", str(tmp_path / "o"), "--no-pictures"]) == 2
     assert "sango-game report:" in capsys.readouterr().err
+
+
+def test_the_command_line_speaks_the_system_language(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "fr")
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : sango-game") and "afficher cette aide et quitter" in out
+    assert "vérifier des fichiers de niveau ou un pack" in out
+    assert main(["check"]) == 0
+    assert "fichiers de niveau vérifiés : 0 erreur, 0 avertissement" in capsys.readouterr().out.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_language_option_wins_over_the_system(monkeypatch, capsys):
+    monkeypatch.setenv("LANGUAGE", "fr")
+    from sango_game.cli_i18n import language_from_argv, setup
+
+    assert language_from_argv(["report", "-l", "es", "x"]) == "es"
+    assert setup(["report", "--language=ru"]).code == "ru"
+    assert setup([]).code == "fr"
