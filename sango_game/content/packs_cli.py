@@ -17,6 +17,15 @@ def register(sub, tr=None) -> None:
     p.add_argument("--packs-dir", type=Path, help=_(N_("where packs are installed (default: the data folder's packs/)")))
     p.add_argument("--country", default="KE", help=_(N_("two-letter country code of a new pack")))
     p.set_defaults(handler=run)
+    s = sub.add_parser("schema", help=_(N_("print the JSON Schema of the level format (for editors)")))
+    s.set_defaults(handler=_schema)
+
+
+def _schema(args) -> int:
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
 
 
 def _packs_dir(args) -> Path:
@@ -39,6 +48,9 @@ def new_pack(name: str, where: Path, country: str = "KE") -> Path:
     (root / "levels" / "9-12" / "example-quiz.yaml").write_text(t.QUIZ, encoding="utf-8")
     (root / "levels" / "9-12" / "example-story.yaml").write_text(t.STORY, encoding="utf-8")
     (root / "README.md").write_text(t.README.format(name=name), encoding="utf-8")
+    from .schema import schema_text
+
+    (root / "level.schema.json").write_text(schema_text(), encoding="utf-8")  # for the editor line atop each level
     return root
 
 
