@@ -114,3 +114,40 @@ def test_pack_new_scaffolds_a_pack_that_checks_clean(tmp_path, monkeypatch, caps
     assert main(["pack", "install", str(root), "--packs-dir", str(tmp_path / "packs")]) == 0
     assert "installed My School Pack (2 levels)" in capsys.readouterr().out
     assert main(["pack", "remove", "my-school-pack", "--packs-dir", str(tmp_path / "packs")]) == 0
+
+
+def test_teacher_imports_a_pack_from_a_usb_stick_sees_it_on_the_map_and_removes_it_behind_the_pin(tmp_path):
+    from sango_game.app import App
+    from sango_game.input import Act, Action
+    from sango_game.scenes.packs import PacksScene
+
+    stick = tmp_path / "usb"
+    shutil.copytree(SAMPLE, stick / "Sango" / "ke-sample")
+    app = App(size=(1280, 720), language="fr", data_dir=tmp_path / "data", audio=False, speech=False)
+    try:
+        app.store.set_teacher_pin("2468")
+        app.teacher_unlocked = True
+        scene = PacksScene(app)
+        app.stack.push(scene)
+        app.step()
+        scene.import_from_usb([stick])
+        app.step()
+        assert app.stack.top.name != "packs"  # a message says what was installed
+        assert "ke-sample/example-quiz" in app.catalog.levels
+        assert app.catalog.levels["ke-sample/example-quiz"] in app.catalog.topic_levels("9-12", "getting-help")
+        app.stack.pop()
+        app.step()
+        assert app.stack.top is scene
+        assert any(getattr(w, "name", "") == "remove-ke-sample" for w in scene.focus.widgets)
+        scene.remove(scene.installed()[0])
+        app.step()
+        app.stack.top.on_yes()  # "Remove ... ?" -> yes
+        app.step()
+        app.step([Action(Act.TEXT, text="1111"), Action(Act.CONFIRM)])  # wrong PIN: nothing removed
+        assert (tmp_path / "data" / "packs" / "ke-sample").is_dir()
+        app.step([Action(Act.TEXT, text="2468"), Action(Act.CONFIRM)])
+        app.step()
+        assert not (tmp_path / "data" / "packs" / "ke-sample").exists()
+        assert not any(lid.startswith("ke-sample/") for lid in app.catalog.levels)
+    finally:
+        app.shutdown()

@@ -142,6 +142,11 @@ def read_manifest(root: Path) -> Pack:
             raise PackError(path, f"topic {i + 1} needs exactly: {', '.join(sorted(keys))}", "see levels/topics.yaml for the form")
         if not isinstance(raw["bands"], list) or not set(raw["bands"]) <= set(BANDS):
             raise PackError(path, f"topic {i + 1}: bands must be a list of {', '.join(BANDS)}", 'bands = ["9-12"]')
+        from ..resources import asset_path
+
+        if not asset_path("icons", "topics", f"{raw['icon']}.svg").is_file():
+            raise PackError(path, f"topic {i + 1}: there is no topic icon '{raw['icon']}'",
+                            "use the icon of one of the game's topics, e.g. getting-help")
         tid = f"{pack_id}/{raw['id']}"
         topics.append(Topic(tid, tuple(raw["bands"]), str(raw["icon"]), Text(f"topic|{tid}.title", str(raw["title"])),
                             Text(f"topic|{tid}.summary", str(raw["summary"]))))
@@ -200,14 +205,14 @@ def load_pack_catalog(root: Path):
     return Catalog(topics, loaded.levels, issues + loaded.issues), loaded.files
 
 
-def pack_folders() -> list[Path]:
-    """Where packs are looked for: the data folder's ``packs/`` and the folders listed in config.toml
-    (``packs = ["D:/sango-packs"]``)."""
+def pack_folders(data_folder: Path | None = None) -> list[Path]:
+    """Where packs are looked for: the data folder's ``packs/`` (the first, where packs are installed)
+    and the folders listed in config.toml (``packs = ["D:/sango-packs"]``)."""
     from ..paths import config_value, data_dir
 
     out = []
     try:
-        out.append(Path(data_dir()) / "packs")
+        out.append(Path(data_folder or data_dir()) / "packs")
     except Exception:  # noqa: BLE001 - no data folder: built-in levels only
         pass
     try:
@@ -372,6 +377,23 @@ def remove_pack(packs_dir: Path, pack_id: str) -> bool:
         return False
     shutil.rmtree(target)
     return True
+
+
+def find_packs_on(drives: list[Path]) -> list[Path]:
+    """Pack folders and zips on USB sticks: at the top, in ``Sango/``, ``Sango/packs/`` or ``packs/``."""
+    found: list[Path] = []
+    for drive in drives:
+        for folder in (drive, drive / "Sango", drive / "Sango" / "packs", drive / "packs"):
+            try:
+                entries = sorted(folder.iterdir())
+            except OSError:
+                continue
+            for p in entries:
+                if p.is_symlink():
+                    continue
+                if (p.is_dir() and (p / MANIFEST).is_file()) or (p.is_file() and p.suffix.lower() == ".zip"):
+                    found.append(p)
+    return found
 
 
 def pack_helplines(catalog, language: str) -> list[Helpline]:

@@ -296,6 +296,8 @@ class TopicScene(BaseScene):
         for lv, r in zip(levels, rects):
             unlocked = is_unlocked(self.app, lv, results)
             kind = self.tr._("Quiz") if lv.kind == "quiz" else self.tr._("Story")
+            if lv.pack:  # a content pack's level says where it comes from
+                kind = f"{kind} · {lv.pack}"
             card = LevelCard(lv, lambda lv=lv: self.open(lv), r, results.get(lv.id), unlocked, self.theme.body,
                              self.tr.level(lv.title), self.tr.level(lv.goal), kind)
             card.enabled = unlocked

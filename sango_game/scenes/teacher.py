@@ -92,6 +92,7 @@ class TeacherMenuScene(BaseScene):
             ("unlock", self.tr._("Open all levels") if not self.app.unlock_all else self.tr._("Lock levels again"), self.toggle_unlock, "lock"),
             ("helpline", self.tr.f("Local child helpline: {helpline}", helpline=get_helpline(self.app) or self.tr._("not set")),
              self.edit_helpline, "help"),
+            ("packs", self.tr._("Content packs"), self.packs, "import"),
             ("pin", self.tr._("Change the teacher PIN"), self.change_pin, "pin"),
             ("erase", self.tr._("Erase all players on this computer"), self.erase_all, "trash"),
         ]
@@ -119,6 +120,11 @@ class TeacherMenuScene(BaseScene):
 
     def change_pin(self) -> None:
         set_new_pin(self.app)
+
+    def packs(self) -> None:
+        from .packs import PacksScene
+
+        self.app.stack.push(PacksScene(self.app))
 
     def edit_helpline(self) -> None:
         from .dialogs import TextPromptDialog
