@@ -178,9 +178,9 @@ class _Doc:
         self._style = (self.family, False, 0.0)
 
     def shape(self, text: str) -> None:
-        """HarfBuzz shaping (and fpdf2's bidi) for text that needs it: Arabic, combining marks.
-        Plain Latin, Cyrillic and Chinese runs skip it; it is the slowest step of the whole PDF."""
-        need = needs_shaping(text)
+        """HarfBuzz shaping (and fpdf2's bidi) for text that needs it: Arabic pages, combining marks.
+        Plain Latin, Cyrillic and Chinese runs on left-to-right pages skip it: it is the slowest step."""
+        need = self.rtl or needs_shaping(text)  # right-to-left pages: bidi orders numbers and Latin words too
         if need != self.shaping:
             if need:
                 self.pdf.set_text_shaping(True, direction="rtl" if self.rtl else None)
