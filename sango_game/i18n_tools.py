@@ -35,6 +35,19 @@ METHOD_MAP = [
 ]
 
 
+def languages_of(root: Path):
+    """The game's six languages, or a content pack's own (English always: it is the source)."""
+    if (Path(root) / "pack.toml").is_file():
+        from .content.packs import PackError, read_manifest
+
+        try:
+            codes = set(read_manifest(Path(root)).languages) | {"en"}
+        except PackError:
+            codes = {"en"}
+        return [lang for lang in LANGUAGES if lang.code in codes]
+    return list(LANGUAGES)
+
+
 def repo_root() -> Path:
     from .resources import data_root
 
@@ -96,7 +109,7 @@ def update(root: Path | None = None) -> Path:
     locales = root / "locales"
     pot = locales / f"{DOMAIN}.pot"
     write_catalog(template, pot)
-    for lang in LANGUAGES:
+    for lang in languages_of(root):
         po = po_path(lang.code, locales)
         if po.exists():
             cat = read_catalog(po, lang.babel)
@@ -117,7 +130,7 @@ def update(root: Path | None = None) -> Path:
 def compile_all(root: Path | None = None) -> list[Path]:
     locales = (root or repo_root()) / "locales"
     out = []
-    for lang in LANGUAGES:
+    for lang in languages_of(root or repo_root()):
         po = po_path(lang.code, locales)
         if po.exists():
             for part, name in MO_NAMES.items():
@@ -164,7 +177,7 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
             from .text import missing_glyphs
         except ImportError:  # pragma: no cover
             missing_glyphs = None
-    for lang in LANGUAGES:
+    for lang in languages_of(root or repo_root()):
         rep = LanguageReport(lang.code)
         reports.append(rep)
         po = po_path(lang.code, locales)

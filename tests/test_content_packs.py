@@ -151,3 +151,19 @@ def test_teacher_imports_a_pack_from_a_usb_stick_sees_it_on_the_map_and_removes_
         assert not any(lid.startswith("ke-sample/") for lid in app.catalog.levels)
     finally:
         app.shutdown()
+
+
+def test_pack_levels_can_be_played_in_a_lab_session_and_translated_with_i18n_tools(tmp_path, capsys, monkeypatch):
+    from sango_game.classroom import new_session, read_session, write_session
+
+    packs_dir = tmp_path / "packs"
+    install_pack(SAMPLE, packs_dir)
+    catalog = load_catalog()
+    add_packs(catalog, [packs_dir])
+    session = new_session("Kenya day", "9-12", "fr", ["ke-sample/example-quiz", "k-passwords-quiz"], catalog=catalog)
+    again = read_session(write_session(tmp_path / "s.json", session), catalog)
+    assert again.playlist[0] == "ke-sample/example-quiz"
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert main(["i18n", "check", "--root", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "fr       42 of 42 translated" in out and "ru" not in out  # only the pack's own languages
