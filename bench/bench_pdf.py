@@ -18,7 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sango_game.classroom import import_results, new_session, pick_check_questions, summarise  # noqa: E402
+from sango_game.classroom import (  # noqa: E402
+    import_results,
+    new_session,
+    pick_check_questions,
+    summarise,
+)
 from sango_game.classroom.pdf import write_class_pdf  # noqa: E402
 from sango_game.classroom.simulate import simulate_lab  # noqa: E402
 from sango_game.content import load_catalog  # noqa: E402

@@ -6,8 +6,19 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from sango_game.classroom import import_results, new_session, pick_check_questions, summarise
-from sango_game.classroom.pdf import PAPERS, has_arabic, build_class_pdf, paper_for_locale, write_class_pdf
+from sango_game.classroom import (
+    import_results,
+    new_session,
+    pick_check_questions,
+    summarise,
+)
+from sango_game.classroom.pdf import (
+    PAPERS,
+    build_class_pdf,
+    has_arabic,
+    paper_for_locale,
+    write_class_pdf,
+)
 from sango_game.classroom.simulate import simulate_lab
 from sango_game.content import load_catalog
 from sango_game.i18n import Translator, translator
@@ -115,7 +126,7 @@ def test_arabic_report_mirrors_and_says_the_session_name(lab):
     import io
 
     catalog, summary = lab
-    data, pages = build_class_pdf(summary, catalog, Translator("ar"), paper="A4")
+    data, _report_pages = build_class_pdf(summary, catalog, Translator("ar"), paper="A4")
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "Défi 6B" in text
     assert translator("ar")._("Topics") in text

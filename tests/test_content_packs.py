@@ -11,7 +11,14 @@ import pytest
 
 from sango_game.cli import main
 from sango_game.content import load_catalog
-from sango_game.content.packs import PackError, add_packs, extract_zip, install_pack, pack_helplines, remove_pack
+from sango_game.content.packs import (
+    PackError,
+    add_packs,
+    extract_zip,
+    install_pack,
+    pack_helplines,
+    remove_pack,
+)
 from sango_game.i18n import Translator
 
 SAMPLE = Path(__file__).parent / "fixtures" / "sample-pack"
@@ -167,3 +174,20 @@ def test_pack_levels_can_be_played_in_a_lab_session_and_translated_with_i18n_too
     assert main(["i18n", "check", "--root", str(SAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "fr       42 of 42 translated" in out and "ru" not in out  # only the pack's own languages
+
+
+def test_the_packs_helpline_shows_in_the_childs_language_unless_the_teacher_set_one(tmp_path):
+    from types import SimpleNamespace
+
+    from sango_game.helpline import get_helpline, set_helpline
+
+    packs_dir = tmp_path / "packs"
+    install_pack(SAMPLE, packs_dir)
+    catalog = load_catalog()
+    add_packs(catalog, [packs_dir])
+    child = SimpleNamespace(catalog=catalog, tr=Translator("fr"), data_dir=tmp_path / "data")
+    assert get_helpline(child) == "Childline Kenya 116 (24/7)"
+    set_helpline(child, "Ligne locale 119")
+    assert get_helpline(child) == "Ligne locale 119"  # the teacher's own helpline wins
+    none = SimpleNamespace(catalog=load_catalog(), tr=Translator("fr"), data_dir=tmp_path / "other")
+    assert get_helpline(none) == ""

@@ -189,9 +189,9 @@ def load_pack(root: Path, topics: dict[str, Topic]) -> LoadedPack:
 
 def load_pack_catalog(root: Path):
     """``sango-game check PACK``: the built-in topics plus the pack (a zip is read from a temporary copy)."""
+    from ..resources import levels_path
     from .catalog import Catalog
     from .loader import load_topics
-    from ..resources import levels_path
 
     topics, issues = load_topics(levels_path("topics.yaml"))
     root = Path(root)

@@ -56,7 +56,13 @@ def new_pack(name: str, where: Path, country: str = "KE") -> Path:
 
 def run(args) -> int:
     from ..cli_i18n import cli_translator
-    from .packs import PackError, install_pack, installed_packs, read_manifest, remove_pack
+    from .packs import (
+        PackError,
+        install_pack,
+        installed_packs,
+        read_manifest,
+        remove_pack,
+    )
 
     say = cli_translator()
     if args.action in ("new", "install", "remove") and not args.target:
