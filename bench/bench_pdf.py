@@ -47,6 +47,10 @@ def main() -> int:
     args = ap.parse_args()
     catalog = load_catalog()
     tr = Translator(args.language)
+    t0 = time.perf_counter()
+    import fpdf  # noqa: F401 - once per process (sango-game report pays it once)
+
+    print(f"import fpdf2: {time.perf_counter() - t0:.2f} s (not counted below)")
     ok = True
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
