@@ -191,3 +191,23 @@ def test_the_packs_helpline_shows_in_the_childs_language_unless_the_teacher_set_
     assert get_helpline(child) == "Ligne locale 119"  # the teacher's own helpline wins
     none = SimpleNamespace(catalog=load_catalog(), tr=Translator("fr"), data_dir=tmp_path / "other")
     assert get_helpline(none) == ""
+
+
+def test_a_pack_level_plays_to_the_end_and_the_results_show_the_packs_helpline(tmp_path):
+    from sango_game.app import App
+    from sango_game.autoplay import ScriptedPlayer
+    from sango_game.helpline import get_helpline
+
+    install_pack(SAMPLE, tmp_path / "data" / "packs")
+    app = App(size=(1280, 720), language="fr", data_dir=tmp_path / "data", audio=False, speech=False)
+    try:
+        quiz = app.catalog.levels["ke-sample/example-quiz"]
+        results = ScriptedPlayer(app).play_quiz(quiz, right=True)
+        assert results.stars == 3 and results.score == 1.0
+        assert app.stack.top.name == "results"
+        assert get_helpline(app) == "Childline Kenya 116 (24/7)"  # shown after this getting-help level
+        story = app.catalog.levels["ke-sample/example-story"]
+        ending = ScriptedPlayer(app).play_scenario(story, ["tell"])
+        assert app.stack.top.name == "results" and ending is not None
+    finally:
+        app.shutdown()
