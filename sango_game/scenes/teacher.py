@@ -96,7 +96,7 @@ class TeacherMenuScene(BaseScene):
             ("pin", self.tr._("Change the teacher PIN"), self.change_pin, "pin"),
             ("erase", self.tr._("Erase all players on this computer"), self.erase_all, "trash"),
         ]
-        gap = self.px(12)
+        gap = self.px(8)  # seven items: two-line labels (Arabic helpline) still fit at 1024x600 with larger text
         two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.body) + self.px(10)
         h = min(max(self.px(64), two_lines), (body.h - self.px(10) - gap * (len(items) - 1)) // len(items))
         col = pygame.Rect(body.centerx - self.px(330), body.y + self.px(10), self.px(660), h)
