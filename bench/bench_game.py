@@ -8,6 +8,9 @@ Measures (targets from the issue in brackets):
   ratio to a bare pygame window opening in the same way [<= 1.5x]
 * frame time: median and 99th percentile of full redraws on the quiz, scenario and Arabic quiz
   screens while the focus moves [p99 < 8 ms]
+* practice frame time: p99 of frames while chat messages arrive and typing dots animate, on the
+  pretend phone (messenger) at 1280x720 and 1920x1080, in English and Arabic [p99 < 8 ms]; and
+  how many frames an idle practice screen draws (the script is over, nothing moves) [0]
 * idle CPU: share of one core used by the real event loop sitting on the title screen [< 2 %]
 * peak memory: resident set size with all six languages' fonts loaded and rendered [< 150 MB]
 
@@ -149,6 +152,39 @@ def frame_times(frames: int) -> dict:
     return out
 
 
+def practice_frame_times(seconds: float = 18.0) -> dict:
+    """Play the group chat of a practice level at 60 frames a second, open on the chat, while the
+    script's messages arrive; time only the frames that were drawn (typing dots or a new message)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from sango_game.app import App
+    from sango_game.scenes.practice import PracticeScene
+
+    out = {}
+    for label, lang, size in (("chat_720p", "en", (1280, 720)), ("chat_1080p", "en", (1920, 1080)),
+                              ("chat_ar_720p", "ar", (1280, 720)), ("chat_ar_1080p", "ar", (1920, 1080))):
+        app = App(size=size, language=lang, data_dir=Path(tempfile.mkdtemp()), speech=False, audio=False)
+        level = app.catalog.levels["k-kindness-practice"]
+        scene = PracticeScene(app, level)
+        app.stack.push(scene)
+        app.step()
+        scene.go("chat", "group")
+        app.step()
+        times = []
+        for _ in range(int(seconds * 60)):
+            t0 = time.perf_counter()
+            drawn = app.step(dt=1 / 60)
+            if drawn:
+                times.append((time.perf_counter() - t0) * 1000)
+        idle = sum(1 for _ in range(120) if app.step(dt=1 / 60))  # the script is over: nothing should be drawn
+        times.sort()
+        out[label] = {"frames": len(times), "median_ms": statistics.median(times),
+                      "p99_ms": times[max(0, int(len(times) * 0.99) - 1)], "max_ms": times[-1], "idle_frames": idle}
+        app.shutdown()
+    return out
+
+
 def idle_cpu(seconds: float, audio: bool = True) -> dict:
     out = subprocess.run([sys.executable, "-c", IDLE.format(root=str(ROOT), ms=int(seconds * 1000), audio=audio)],
                          capture_output=True, text=True, check=True, env=ENV)
@@ -178,6 +214,9 @@ def main() -> int:
           f"in Arabic {cs['ready_ar_ms']:.0f} ms (x{cs['ready_ar_ratio']:.2f})")
     for label, ft in frame_times(frames).items():
         print(f"frame time {label:12}: median {ft['median_ms']:.2f} ms, p99 {ft['p99_ms']:.2f} ms, max {ft['max_ms']:.2f} ms  [target p99 < 8 ms]")
+    for label, ft in practice_frame_times().items():
+        print(f"practice {label:13}: {ft['frames']} animated frames, median {ft['median_ms']:.2f} ms, p99 {ft['p99_ms']:.2f} ms, "
+              f"max {ft['max_ms']:.2f} ms; idle screen drew {ft['idle_frames']} of 120 frames  [target p99 < 8 ms, idle 0]")
     for audio in (False, True):
         ic = idle_cpu(idle, audio)
         what = "with the music playing" if audio else "with sound off"

@@ -16,10 +16,10 @@ from typing import Iterable
 
 import pygame
 
+from .art import Art
 from .i18n import Translator, detect_system_language, get_language
-from .input import Act, Action, InputMapper
-from .scene import Scene, SceneStack
-from .ui.art import Art
+from .input import Act, Action, InputMapper, PressGuard
+from .scene import Scene, SceneStack, scene_factory
 from .ui.theme import Theme
 from .ui.widgets import UI
 
@@ -33,11 +33,26 @@ class NoDisplayError(RuntimeError):
     pass
 
 
+FALLBACK_DRIVERS = ("offscreen", "dummy")
+# Actions that, on a scene that allows it, can only move the focus ring or a hover highlight.
+FOCUS_MOVES = frozenset({Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.FORWARD, Act.BACKWARD,
+                         Act.POINTER_MOVE})
+
+
 def _open_window(size, fullscreen: bool) -> pygame.Surface:
+    from .quiet import native_stderr_silenced
+
     try:
-        pygame.display.init()
+        with native_stderr_silenced():
+            pygame.display.init()
     except pygame.error as exc:
         raise NoDisplayError(str(exc)) from None
+    # Without a display SDL 2.32 quietly falls back to an invisible window: the game would run
+    # forever with nobody able to see it. Only tests and tools ask for those drivers on purpose.
+    driver = pygame.display.get_driver()
+    if driver in FALLBACK_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").strip().lower() != driver:
+        pygame.display.quit()
+        raise NoDisplayError(f"no display was found, SDL could only offer its '{driver}' driver")
     flags = pygame.RESIZABLE
     if fullscreen:
         flags |= pygame.FULLSCREEN
@@ -61,7 +76,10 @@ def _open_window(size, fullscreen: bool) -> pygame.Surface:
 class App:
     def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
                  fullscreen: bool = False, catalog=None, store=None,
-                 data_dir: Path | None = None, audio: bool = True, speech: bool = True):
+                 data_dir: Path | None = None, audio: bool = True, speech: bool = True,
+                 default_language: str | None = None):
+        """``language``: asked for on the command line; it wins over a player's saved language for
+        this run. ``default_language``: the lab's choice in config.toml, used when nothing else says."""
         self.screen = _open_window(size, fullscreen)
         self.size = self.screen.get_size()
         self.fullscreen = fullscreen
@@ -74,8 +92,11 @@ class App:
         self.text = TextEngine()
         self.art = Art()
         self.theme = Theme(self.size)
-        self.tr = Translator(language or detect_system_language())
+        self.language_locked = language is not None
+        self.tr = Translator(language or default_language or detect_system_language())
         self.input = InputMapper(self.tr.rtl)
+        self.guard = PressGuard()
+        self._last_input_at = float("-inf")
         self.ui = UI(self)
         self.stack = SceneStack()
         self._catalog = catalog  # loaded on first use: the title screen does not need it
@@ -87,23 +108,30 @@ class App:
         self.profile = None
         self.settings: dict = {}
         self.class_session = None  # a lab session loaded on this computer (teacher mode), restored below
-        self.guest_results: dict = {}  # level id -> result, for play without a saved profile
-        self.guest_badges: list[str] = []
+        self._guest = None  # GuestProgress: results of play without a saved profile (made on first use)
         self.unlock_all = False  # teacher option: every level open
         self.teacher_unlocked = False  # teacher area open (PIN entered)
+        self.clock = time.monotonic  # for the teacher area's idle lock; tests put a fake clock here
+        self.idle_lock = None  # made when the teacher area opens (progress.teacher_access.IdleLock)
+        # Saving failed because the disk is full: the child is told once, then a small banner stays;
+        # the teacher sees where (the data folder) in the banner while the teacher area is open.
+        self.storage_full = False
+        self.storage_full_where = ""
         from .audio import Sound
         from .speech import Speech
 
         self.sound = Sound(enabled=audio, lazy=True)  # the device opens after the first frame
         self.speech = Speech(enabled=False, engine="auto" if speech else None)
         self.running = True
-        self.dirty = True
+        self.dirty = True  # the whole window must be drawn and flipped
+        self.dirty_rects: list[pygame.Rect] = []  # or only these parts of it changed
         self.animating = False
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
-        from .scenes.title import TitleScene
+        self.partial_frames = 0  # frames that updated only part of the window
+        from . import scenes  # noqa: F401  (registers every screen by name; each loads on first use)
 
-        self.stack.push(TitleScene(self))
+        self.push("title")
         self.stack.apply_pending()
 
     # -- services ---------------------------------------------------------------------------
@@ -141,6 +169,39 @@ class App:
         self._store = value
         self._store_tried = True
 
+    # -- navigation by scene name (scenes never import each other to move on) ------------------
+    def make_scene(self, name: str, *args, **kwargs) -> Scene:
+        return scene_factory(name)(self, *args, **kwargs)
+
+    def push(self, name: str, *args, **kwargs) -> Scene:
+        """Show scene ``name`` on top (the current one stays below)."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.push(scene)
+        return scene
+
+    def go(self, name: str, *args, **kwargs) -> Scene:
+        """Replace the current scene with scene ``name``."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.replace(scene)
+        return scene
+
+    def reset_to(self, name: str, *args, **kwargs) -> Scene:
+        """Leave every scene and show scene ``name`` (e.g. back to the title)."""
+        scene = self.make_scene(name, *args, **kwargs)
+        self.stack.clear_to(scene)
+        return scene
+
+    @property
+    def player(self):
+        """The current player's progress: the profile's in the store, or the guest's in memory."""
+        from .progress.player import GuestProgress, StoredProgress
+
+        if self.store is not None and self.profile is not None:
+            return StoredProgress(self.store, self.profile.id)
+        if self._guest is None:
+            self._guest = GuestProgress()
+        return self._guest
+
     def _open_store(self) -> None:
         try:
             from .progress import ProgressStore
@@ -159,7 +220,11 @@ class App:
             log.error("progress store unavailable: %s", exc)
             self._store = None
             self.store_error = str(exc)
-            self.notices.append(("store_unavailable", {"reason": str(exc)}))
+            if getattr(exc, "code", "") == "storage_full":
+                self._note_storage_full(exc)
+                self.notices.append(("storage_full", {}))
+            else:
+                self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
     def _after_first_frame(self) -> None:
         """Work the title screen does not need, done once it is on screen: open the progress store
@@ -177,11 +242,16 @@ class App:
     def _restore_lab_session(self) -> None:
         from .paths import data_dir
 
-        folder = self.data_dir if self.data_dir else data_dir()
-        if (folder / self.LAB_STATE_FILE).exists():  # cheap check first: the lab code loads only when needed
-            from .classroom.state import restore_class_session
+        try:
+            folder = self.data_dir if self.data_dir else data_dir()
+            if (folder / self.LAB_STATE_FILE).exists():  # cheap check first: the lab code loads only when needed
+                from .classroom.state import restore_class_session
 
-            restore_class_session(self)
+                restore_class_session(self)
+        except Exception as exc:  # a bad config or data folder: the title already says saving is off
+            log.error("lab session not restored: %s", exc)
+            if not any(code == "store_unavailable" for code, _ in self.notices):
+                self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
     def set_language(self, code: str) -> None:
         self.tr = Translator(get_language(code).code)
@@ -199,7 +269,7 @@ class App:
                              muted=bool(settings.get("muted", False)))
         self.speech.configure(enabled=bool(settings.get("read_aloud", False)))
         lang = settings.get("language")
-        if lang and lang != self.tr.code:
+        if lang and lang != self.tr.code and not self.language_locked:
             self.set_language(lang)
         else:
             self.relayout()
@@ -211,11 +281,57 @@ class App:
             except Exception as exc:
                 self.report_storage_error(exc)
 
+    def _note_storage_full(self, exc: Exception) -> bool:
+        """Remember a full disk; True the first time (when the child should be told)."""
+        first = not self.storage_full
+        self.storage_full = True
+        self.storage_full_where = str(getattr(exc, "params", {}).get("where", "") or "")
+        self.store_error = str(exc)
+        self.dirty = True
+        return first
+
     def report_storage_error(self, exc: Exception) -> None:
         log.error("saving failed: %s", exc)
         from .scenes.dialogs import MessageDialog
 
+        if getattr(exc, "code", "") == "storage_full":
+            # Once, in a child's words; after that only the banner (a quiz would otherwise stop after every answer).
+            if self._note_storage_full(exc):
+                self.stack.push(MessageDialog(self, self.tr._("The computer's disk is full."),
+                                              self.tr._("Your answers cannot be saved right now, but you can keep "
+                                                        "playing. Please tell your teacher."), mood="worried"))
+            return
         self.stack.push(MessageDialog(self, self.tr._("We could not save your progress."), str(exc), mood="worried"))
+
+    def lock_teacher_area(self) -> None:
+        """Close the teacher area and every screen of it, back to the title (the PIN is asked again)."""
+        self.teacher_unlocked = False
+        self.idle_lock = None
+        if self.theme.class_mode:
+            self.set_class_mode(False)
+        top = self.stack.top
+        if top is not None and top.name != "title":
+            if any(scene.name == "title" for scene in self.stack):
+                self.stack.pop_until(lambda scene: scene.name == "title")
+            else:
+                from .scenes.title import TitleScene
+
+                self.stack.clear_to(TitleScene(self))
+        self.dirty = True
+
+    def _lock_teacher_area_if_due(self) -> None:
+        """The teacher area locks on the title screen and after minutes without input (not while a
+        class plays on the projector)."""
+        if not self.teacher_unlocked:
+            self.idle_lock = None
+            return
+        if self.idle_lock is None:
+            from .progress.teacher_access import IdleLock  # the store is open already: no start-up cost
+
+            self.idle_lock = IdleLock(clock=self.clock)
+        top = self.stack.top
+        if (top is not None and top.name == "title") or self.idle_lock.expired(class_playing=self.theme.class_mode):
+            self.lock_teacher_area()
 
     def set_class_mode(self, on: bool) -> None:
         self.theme = Theme(self.size, self.theme.text_size, self.theme.high_contrast, self.theme.reduced_motion, class_mode=on)
@@ -229,12 +345,10 @@ class App:
         self.dirty = True
 
     def badge_ids(self) -> set[str]:
-        if self.store is not None and self.profile is not None:
-            try:
-                return {b.badge_id for b in self.store.badges(self.profile.id)}
-            except Exception:
-                return set()
-        return set(self.guest_badges)
+        try:
+            return self.player.badge_ids()
+        except Exception:
+            return set()
 
     def note_overflow(self, text: str, box, drawn) -> None:
         self.overflows.append((text, tuple(box), tuple(drawn)))
@@ -266,6 +380,8 @@ class App:
     # -- frame ----------------------------------------------------------------------------
     def dispatch(self, action: Action) -> None:
         k = action.kind
+        if self.idle_lock is not None:
+            self.idle_lock.touch()
         if k == Act.QUIT:
             self.running = False
             return
@@ -281,18 +397,31 @@ class App:
                 self.speech.say(text, self.tr.code, force=True)
             return
         top = self.stack.top
-        if top is None:
+        if action.at is not None:
+            self._last_input_at = action.at
+        if top is None or not self.guard.allow(action):
             return
-        consumed = top.handle(action)
-        if k != Act.POINTER_MOVE or consumed:
+        focus = getattr(top, "focus", None)
+        if k in FOCUS_MOVES and focus is not None and getattr(top, "partial_focus_updates", False):
+            before = (focus.focused, focus.hover, focus.widgets)
+            top.handle(action)
+            if self.stack.top is top and not self.stack.has_pending and focus.widgets is before[2]:
+                # Only the focus ring or a hover highlight moved: update just those widgets.
+                if (focus.focused, focus.hover) != before[:2]:
+                    pad = self.theme.px(14)
+                    touched = {id(w): w for w in (*before[:2], focus.focused, focus.hover) if w is not None}
+                    self.dirty_rects.extend(w.rect.inflate(pad, pad) for w in touched.values())
+                return
             self.dirty = True
-        elif k == Act.POINTER_MOVE:
-            self.dirty = True  # hover highlight may have changed
+            return
+        top.handle(action)
+        self.dirty = True
 
     def step(self, actions: Iterable[Action] = (), dt: float = 1 / 60) -> bool:
         """Run one frame: apply actions, update, draw if anything changed. Returns True if drawn."""
         if self.stack.apply_pending():
             self.dirty = True
+            self.guard.screen_changed(time.monotonic())
         for action in actions:
             self.dispatch(action)
             if self.stack.apply_pending():
@@ -305,22 +434,48 @@ class App:
         if self.stack.apply_pending():
             self.dirty = True
             self._on_top_changed()
+        self._lock_teacher_area_if_due()
+        if self.stack.apply_pending():
+            self.dirty = True
+            self._on_top_changed()
         if not self.stack.top:
             self.running = False
             return False
         if self.dirty or animating:
             self.draw()
-            pygame.display.flip()
+            self.present(None)
             if self.frames == 0:
                 self.first_frame_at = time.time()  # wall clock, for the start-up benchmark
             self.dirty = False
+            self.dirty_rects.clear()
             self.frames += 1
             if self.frames == 1:
                 self._after_first_frame()
             return True
+        if self.dirty_rects:
+            # Drawing is cheap; sending a full window to the display is not (a full-HD flip costs
+            # about 8 ms in an X11 window). Redraw, then update only what changed.
+            rects = [r.clip(self.screen.get_rect()) for r in self.dirty_rects]
+            self.screen.set_clip(rects[0].unionall(rects[1:]))  # fill and blit only there
+            self.draw()
+            self.screen.set_clip(None)
+            self.present(rects)
+            self.dirty_rects = []
+            self.frames += 1
+            self.partial_frames += 1
+            return True
         return False
 
+    def present(self, rects: list[pygame.Rect] | None) -> None:
+        """Show the drawn frame: the whole window (``None``) or only ``rects`` of it."""
+        if rects is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(rects)
+
     def _on_top_changed(self) -> None:
+        # A screen opened by an input appears no earlier than that input was read.
+        self.guard.screen_changed(max(time.monotonic(), self._last_input_at))
         top = self.stack.top
         if top is not None and self.speech.enabled:
             text = top.speech()
@@ -332,6 +487,23 @@ class App:
             scene.draw(self.screen)
         if self.teacher_unlocked:
             self._draw_teacher_marker()
+        if self.storage_full:
+            self._draw_storage_banner()
+
+    def _draw_storage_banner(self) -> None:
+        """A small strip at the bottom while saving is impossible; with the folder for the teacher."""
+        c, px = self.theme.colors, self.theme.px
+        label = self.tr._("Not saving: the disk is full")
+        if self.teacher_unlocked and self.storage_full_where:
+            label = self.tr.f("Not saving: the disk is full ({folder})", folder=self.storage_full_where)
+        w, h = min(self.size[0] - px(40), px(900)), px(34)
+        size = self.text.fit(label, self.tr.code, self.theme.small, w - px(24), h - px(4))
+        surf = self.text.render(label, self.tr.code, size, c.text)
+        box = pygame.Rect(0, 0, min(w, surf.get_width() + px(28)), h)
+        box.midbottom = (self.size[0] // 2, self.size[1] - px(4))
+        pygame.draw.rect(self.screen, c.panel, box, border_radius=px(8))
+        pygame.draw.rect(self.screen, c.okay, box, px(3), border_radius=px(8))
+        self.screen.blit(surf, surf.get_rect(center=box.center))
 
     def _draw_teacher_marker(self) -> None:
         """While the teacher area is open, a purple frame and label mark every screen."""
@@ -368,7 +540,7 @@ class App:
     def run(self) -> int:
         clock = pygame.time.Clock()
         while self.running:
-            idle = not (self.dirty or self.animating or self.stack.has_pending)
+            idle = not (self.dirty or self.dirty_rects or self.animating or self.stack.has_pending)
             # Idle: sleep until something happens (or twice a second, for timers).
             actions = self.input.poll(self.size, wait_ms=500 if idle else None)
             self.step(actions, dt=min(1.0, clock.tick(60) / 1000))
@@ -387,7 +559,15 @@ class App:
 
 
 def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING"))
+    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING").upper())
+    default_language = None
+    try:
+        from .paths import config_value
+
+        value = config_value("language")
+        default_language = value if isinstance(value, str) else None
+    except Exception as exc:  # the store reports a broken config file on the title screen
+        log.error("%s", exc)
     size = DEFAULT_SIZE
     if windowed_size:
         try:
@@ -397,7 +577,7 @@ def run_game(language: str | None = None, fullscreen: bool = False, windowed_siz
             print(f"sango-game: --size must look like 1280x720, not {windowed_size!r}", file=sys.stderr)
             return 2
     try:
-        app = App(size=size, language=language, fullscreen=fullscreen)
+        app = App(size=size, language=language, fullscreen=fullscreen, default_language=default_language)
     except NoDisplayError as exc:
         print("Sango needs a screen to show the game, but none could be opened "
               f"({exc}).\nStart it from a desktop session. To check levels without a screen, use: sango-game check",

@@ -41,8 +41,11 @@ class Sound:
         try:
             import pygame
 
+            from .quiet import native_stderr_silenced
+
             if not pygame.mixer.get_init():
-                pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=1024)
+                with native_stderr_silenced():  # ALSA prints 8 lines on a PC without a sound card
+                    pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=1024)
             self.available = True
         except Exception as exc:  # no device, no driver, busy device
             self.reason = str(exc) or "no audio device"

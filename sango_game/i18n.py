@@ -1,9 +1,12 @@
 """Languages, gettext catalogs and locale formatting.
 
-* The six UN languages, each named in its own script by Babel (CLDR data).
+* The six UN languages; their facts (own name, direction, plural rule ...) are in ``languages.py``.
 * Catalogs live in ``locales/<code>/LC_MESSAGES/messages.po``. The ``.mo`` files are not committed:
-  the wheel build compiles them, and a source checkout compiles them on first use into the user
-  cache folder (or in memory when that folder cannot be written).
+  the wheel and bundle builds compile them, and a source checkout compiles them on first use into
+  the user cache folder (or in memory when that folder cannot be written). A ``.mo`` records the
+  SHA-256 of the ``.po`` it was made from, and is used while that ``.po`` has the same content
+  (or is absent, as in the standalone bundle): file times are not trusted, since copying a
+  folder to a USB stick or a lab PC changes them.
 * A missing or fuzzy translation falls back to the English source text. A translation whose
   ``{placeholders}`` do not match the English ones falls back to English too, so a bad catalog
   can never crash the game.
@@ -14,37 +17,21 @@ from __future__ import annotations
 import gettext
 import io
 import string
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .languages import BY_CODE, DEFAULT, TABLE, LanguageInfo, native_name  # noqa: F401  (re-exported)
 from .resources import locales_path
 
 DOMAIN = "messages"
 
 
-@dataclass(frozen=True)
-class Language:
-    code: str  # folder name in locales/
-    babel: str  # Babel/CLDR locale id
-    rtl: bool = False
-
-    @property
-    def native_name(self) -> str:
-        return native_name(self.code)
-
-
-LANGUAGES: tuple[Language, ...] = (
-    Language("ar", "ar", rtl=True),
-    Language("zh_Hans", "zh_Hans_CN"),
-    Language("en", "en"),
-    Language("fr", "fr"),
-    Language("ru", "ru"),
-    Language("es", "es"),
-)
-LANG_BY_CODE = {lang.code: lang for lang in LANGUAGES}
-DEFAULT_LANGUAGE = "en"
+# The language facts live in one table (languages.py); these names stay for the code that uses them.
+Language = LanguageInfo
+LANGUAGES: tuple[Language, ...] = TABLE
+LANG_BY_CODE = BY_CODE
+DEFAULT_LANGUAGE = DEFAULT
 
 
 def get_language(code: str | None) -> Language:
@@ -63,19 +50,6 @@ def normalize_code(code: str | None) -> str | None:
         return "zh_Hans"
     base = low.split("_")[0]
     return base if base in LANG_BY_CODE else None
-
-
-@lru_cache(maxsize=None)
-def native_name(code: str) -> str:
-    """The language's name in its own language and script, from CLDR via Babel."""
-    from babel import Locale
-
-    loc = Locale.parse(LANG_BY_CODE[code].babel)
-    if code == "zh_Hans":
-        name = Locale.parse("zh_Hans").get_display_name(Locale.parse("zh_Hans"))
-    else:
-        name = loc.get_language_name(loc)
-    return name[:1].upper() + name[1:] if name else code
 
 
 def po_path(code: str, root: Path | None = None) -> Path:
@@ -110,8 +84,8 @@ def compile_po_bytes(po: Path, part: str | None = None) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as fh:
-        catalog = read_po(fh, abort_invalid=False)
+    raw = po.read_bytes()
+    catalog = read_po(io.BytesIO(raw), abort_invalid=False)
     if part is not None:
         keep = Catalog(locale=catalog.locale, charset="utf-8", fuzzy=False)
         keep.mime_headers = catalog.mime_headers
@@ -119,24 +93,48 @@ def compile_po_bytes(po: Path, part: str | None = None) -> bytes:
             if msg.id and is_level_context(msg.context) == (part == "levels"):
                 keep[msg.id] = msg
         catalog = keep
+    catalog.add(SOURCE_KEY, string=_digest(raw), context=SOURCE_CTX)
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     return buf.getvalue()
+
+
+# Every compiled catalog carries the digest of its source .po under this context and key.
+SOURCE_CTX = "sango-build"
+SOURCE_KEY = "source-sha256"
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib  # only where a .po is read (never in the bundle, which ships no .po)
+
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+_PO_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def _po_digest(po: Path) -> str:
+    """The .po's digest, read once per process (the UI and level parts both ask for it)."""
+    st = po.stat()
+    key = (str(po), st.st_size, st.st_mtime_ns)
+    if key not in _PO_DIGESTS:
+        _PO_DIGESTS[key] = _digest(po.read_bytes())
+    return _PO_DIGESTS[key]
 
 
 def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:
     po = po_path(code, root)
     mo = po.with_name(MO_NAMES[part])
     try:
-        if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        has_po = po.exists()
+        digest = _po_digest(po) if has_po else ""
+        if mo.exists():
             with mo.open("rb") as fh:
-                return gettext.GNUTranslations(fh)
-        if not po.exists():
+                compiled = gettext.GNUTranslations(fh)
+            if not has_po or compiled.pgettext(SOURCE_CTX, SOURCE_KEY) == digest:
+                return compiled
+        if not has_po:
             return None
-        import hashlib  # only when compiling from .po (not at every start-up)
-
-        raw = po.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()[:16]
         cache = _cache_dir()
         cached = cache / f"{code}-{digest}-{part}.mo" if cache else None
         if cached is not None and cached.exists():
@@ -160,6 +158,76 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
 
 
 _FORMATTER = string.Formatter()
+
+# Values put into a sentence are wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+# (UAX #9 isolates): a phone number, a date, "+15" or a command then keeps its own order and
+# stays on one line inside an Arabic sentence. The text engine draws them invisibly; text
+# that leaves the screen (speech, CSV, the terminal) goes through plain_text().
+FSI, PDI = "\u2068", "\u2069"
+_ISOLATE_CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
+_SIGNS = "+-\u00b1" + chr(0x2212)  # (the minus sign is built: the code's literals are font-checked)
+_POSTFIX = "%\u066a\u2030"
+
+
+def plain_text(text: str) -> str:
+    """``text`` without the isolate controls that :class:`Translator` puts around values."""
+    return text.translate(_ISOLATE_CONTROLS)
+
+
+def _has_rtl(value: str) -> bool:
+    from unicodedata import bidirectional
+
+    return any(ord(ch) >= 0x590 and bidirectional(ch) in ("R", "AL") for ch in value)
+
+
+def format_isolated(template: str, kw: dict[str, Any], isolate: bool) -> str:
+    """``template.format(**kw)`` with every substituted value isolated (see FSI above).
+
+    Fields with nothing between them ("{sign}{points}") share one isolate, and so do a sign
+    written just before a field and a percent sign just after it: "+15" must not become
+    "15+" in Arabic. With ``isolate`` False only values holding right-to-left text are
+    isolated (an Arabic nickname in an English sentence). Raises like ``str.format``.
+    """
+    pieces: list[tuple[str, str | None]] = []  # (literal, formatted value or None)
+    for literal, field, spec, conv in _FORMATTER.parse(template):
+        value = None
+        if field is not None:
+            if field == "" or field.isdigit():
+                raise IndexError("positional fields are not used")
+            obj = _FORMATTER.convert_field(_FORMATTER.get_field(field, (), kw)[0], conv)
+            value = _FORMATTER.format_field(obj, _FORMATTER.vformat(spec or "", (), kw))
+        pieces.append((literal, value))
+    out: list[str] = []
+    group: list[str] = []
+    group_rtl = False
+
+    def close() -> None:
+        nonlocal group_rtl
+        if group:
+            inner = "".join(group)
+            out.append(FSI + inner + PDI if isolate or group_rtl else inner)
+            group.clear()
+            group_rtl = False
+
+    for literal, value in pieces:
+        if group and literal:
+            k = 0
+            while k < len(literal) and literal[k] in _POSTFIX:
+                k += 1
+            group.append(literal[:k])
+            literal = literal[k:]
+            close()
+        if value is None:
+            out.append(literal)
+            continue
+        sign = ""
+        if literal and literal[-1] in _SIGNS and (len(literal) == 1 or not literal[-2].isalnum()) and not group:
+            literal, sign = literal[:-1], literal[-1]
+        out.append(literal)
+        group.append(sign + value)
+        group_rtl = group_rtl or _has_rtl(value)
+    close()
+    return "".join(out)
 
 
 def placeholders(template: str) -> set[str]:
@@ -218,16 +286,15 @@ class Translator:
         return self._lookup(text.ctx, text.source)
 
     # -- formatting with safe fallback ---------------------------------------------------
-    @staticmethod
-    def _safe_format(translated: str, source: str, kw: dict[str, Any]) -> str:
+    def _safe_format(self, translated: str, source: str, kw: dict[str, Any]) -> str:
         try:
             if placeholders(translated) - set(kw):
                 raise KeyError("unknown placeholder")
-            return translated.format(**kw)
-        except (KeyError, ValueError, IndexError, AttributeError):
+            return format_isolated(translated, kw, self.rtl)
+        except (KeyError, ValueError, IndexError, AttributeError, TypeError):
             try:
-                return source.format(**kw)
-            except (KeyError, ValueError, IndexError, AttributeError):
+                return format_isolated(source, kw, self.rtl)
+            except (KeyError, ValueError, IndexError, AttributeError, TypeError):
                 return source
 
     def f(self, msg: str, **kw: Any) -> str:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import sys
@@ -81,9 +82,28 @@ def extract(root: Path | None = None):
     return cat
 
 
+def _project_headers(cat, code: str) -> None:
+    """Headers translators' tools expect, and the plural rule the project owns (see plurals.py)."""
+    from .plurals import PLURAL_FORMS
+
+    cat.mime_headers = [("Plural-Forms", PLURAL_FORMS[code]),
+                        ("Language-Team", f"Sango translators ({code})"),
+                        ("Last-Translator", "The Sango contributors")]
+    if cat.revision_date is None or isinstance(cat.revision_date, str):
+        cat.revision_date = cat.creation_date
+
+
+def _no_percent_format(cat) -> None:
+    """The game formats with named ``{fields}``, never ``%``: Babel flags "20% off" as
+    python-format, and GNU msgfmt, Poedit and Weblate then report an error on every translation."""
+    for msg in cat:
+        msg.flags.discard("python-format")
+
+
 def write_catalog(cat, path: Path) -> None:
     from babel.messages.pofile import write_po
 
+    _no_percent_format(cat)
     buf = io.BytesIO()
     # No line numbers in the location comments: they change with every code edit and make
     # catalogs from parallel branches conflict; the file name is enough to find a string.
@@ -115,8 +135,11 @@ def update(root: Path | None = None) -> Path:
             cat = read_catalog(po, lang.babel)
         else:
             cat = Catalog(locale=lang.babel, project="Sango", charset="utf-8", fuzzy=False)
-        cat.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        # A copy per language: Babel adds the template's own Message objects for new strings, so
+        # filling English below would otherwise leak English copies into the languages after it.
+        cat.update(copy.deepcopy(template), no_fuzzy_matching=False, update_header_comment=False)
         cat.obsolete.clear()
+        _project_headers(cat, lang.code)
         if lang.code == "en":
             # English is the source language: its catalog mirrors the source text.
             for msg in cat:
@@ -164,7 +187,7 @@ def _fields_ok(source_fields: set[str], translated: str) -> str | None:
 
 def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]:
     """Check every catalog against the template. Nothing is written."""
-    from babel.messages.plurals import get_plural
+    from .plurals import PLURAL_FORMS, check_plural_forms, parse_plural_forms
 
     root = root or repo_root()
     locales = root / "locales"
@@ -185,10 +208,15 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
             rep.problems.append(f"{po}: missing catalog (run: sango-game i18n update)")
             continue
         cat = read_catalog(po, lang.babel)
-        # gettext plural forms as Babel writes them for this locale (CLDR-based: ar 6, ru 3, zh 1...)
-        expected_n = get_plural(lang.babel).num_plurals
-        if cat.num_plurals != expected_n:
-            rep.problems.append(f"{po}: Plural-Forms has nplurals={cat.num_plurals}, {lang.code} needs {expected_n}")
+        # The catalog's own formula, checked against CLDR number by number (plurals.py).
+        expected_n = parse_plural_forms(PLURAL_FORMS[lang.code])[0]
+        header = dict(cat.mime_headers).get("Plural-Forms")
+        for prob in check_plural_forms(lang.code, lang.babel, header):
+            rep.problems.append(f"{po}: {prob}")
+        # (Babel re-adds the flag whenever it reads a "%", so look at the file itself.)
+        for flagged in re.findall(r"^#,.*\bpython-format\b.*\n(?:#.*\n)*(?:msgctxt (.*)\n)?msgid (.*)", po.read_text("utf-8"), re.M):
+            rep.problems.append(f"{po.name}: msgid {flagged[1][:60]}: flagged python-format, but the game uses "
+                                "{fields}; GNU msgfmt -c rejects it (run: sango-game i18n update)")
         for tmsg in template:
             if not tmsg.id:
                 continue
@@ -257,6 +285,11 @@ def _cli(args) -> int:
 
     tr = cli_translator()
     root = args.root
+    if not ((root or repo_root()) / "locales" / f"{DOMAIN}.pot").is_file() and args.action != "extract":
+        # The standalone bundle carries compiled catalogs only.
+        print(f"sango-game i18n: no catalogs to work on in {(root or repo_root()) / 'locales'}; the translator "
+              "tools need a source checkout of Sango (give it with --root)", file=sys.stderr)
+        return 2
     if args.action == "extract":
         pot = (root or repo_root()) / "locales" / f"{DOMAIN}.pot"
         write_catalog(extract(root), pot)

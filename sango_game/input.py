@@ -42,6 +42,10 @@ class Action:
     index: int | None = None
     text: str | None = None
     touch: bool = False
+    #: When the event was read (time.monotonic()); None for actions made by tests and scripts.
+    at: float | None = None
+    #: A key held down and repeated by the keyboard, not a new press.
+    repeat: bool = False
 
     # Convenience constructors used by tests and the scripted player.
     @staticmethod
@@ -67,6 +71,7 @@ class InputMapper:
     def __init__(self, rtl: bool = False):
         self.rtl = rtl
         self.text_mode = False  # when a text field has focus: letters are text, not shortcuts
+        self._held: set[int] = set()  # keys down now: a second KEYDOWN without KEYUP is auto-repeat
 
     def poll(self, window_size: tuple[int, int], wait_ms: int | None = None) -> list[Action]:
         """Read pending pygame events as actions. With ``wait_ms``, sleep up to that long for the
@@ -83,9 +88,13 @@ class InputMapper:
             while not events and time.monotonic() < end:
                 time.sleep(0.02)
                 events = pygame.event.get()
+        import time
+        from dataclasses import replace
+
+        now = time.monotonic()
         actions: list[Action] = []
         for ev in events:
-            actions.extend(self.map_event(ev, window_size))
+            actions.extend(replace(a, at=now) for a in self.map_event(ev, window_size))
         return actions
 
     def map_event(self, event, window_size: tuple[int, int]) -> list[Action]:
@@ -98,8 +107,14 @@ class InputMapper:
             return [Action(Act.RESIZE, pos=(event.w, event.h))]
         if t == pygame.TEXTINPUT:
             return [Action(Act.TEXT, text=event.text)] if self.text_mode else []
+        if t == pygame.KEYUP:
+            self._held.discard(event.key)
+            return []
         if t == pygame.KEYDOWN:
-            return self._key(event)
+            repeat = event.key in self._held
+            self._held.add(event.key)
+            actions = self._key(event)
+            return [Action(a.kind, a.pos, a.index, a.text, a.touch, repeat=True) for a in actions] if repeat else actions
         # Touch: SDL also sends synthetic mouse events for touches; those carry touch=True and are
         # skipped so that one tap is one action.
         if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION) and getattr(event, "touch", False):
@@ -158,3 +173,51 @@ class InputMapper:
         if k == pygame.K_r:
             return [Action(Act.READ_ALOUD)]
         return []
+
+
+class PressGuard:
+    """One physical press acts on one screen.
+
+    A double-click, or a press that began before a new screen appeared, must not act on that new
+    screen: the second click of a double-click on "Ages 9-12" would otherwise open a topic, and on
+    "Start the quick check" it answered question 1 of a knowledge check. The app tells the guard
+    when the top screen changes; the guard then drops
+
+    * a pointer press read less than ``GUARD_S`` after the change (or in the same batch of events),
+    * a pointer release whose press began on an earlier screen,
+    * a key auto-repeat of a press made on an earlier screen (holding Enter does not skip screens).
+
+    Actions from tests and the scripted player carry no time stamp (``at is None``): only the
+    press/release pairing applies to them. No pygame here.
+    """
+
+    GUARD_S = 0.3
+    ACTING_KEYS = (Act.CONFIRM, Act.CHOOSE, Act.BACK)
+
+    def __init__(self) -> None:
+        self.screen = 0  # counts screen changes
+        self.changed_at = float("-inf")
+        self._down_screen: int | None = None
+        self._key_screen = 0
+
+    def screen_changed(self, now: float) -> None:
+        self.screen += 1
+        self.changed_at = now
+
+    def allow(self, action: Action) -> bool:
+        k = action.kind
+        if k == Act.POINTER_DOWN:
+            if action.at is not None and action.at - self.changed_at < self.GUARD_S:
+                self._down_screen = None
+                return False
+            self._down_screen = self.screen
+            return True
+        if k == Act.POINTER_UP:
+            ok = self._down_screen == self.screen
+            self._down_screen = None
+            return ok
+        if k in self.ACTING_KEYS:
+            if action.repeat:
+                return self._key_screen == self.screen
+            self._key_screen = self.screen
+        return True

@@ -6,11 +6,40 @@ leave from inside its own ``handle`` without pulling the floor from under itself
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from .app import App
     from .input import Action
+
+#: name -> a scene class, or "module:Class" (relative to sango_game) imported on first use, so
+#: scenes reach each other by name without importing each other (and start-up stays light).
+_REGISTRY: dict[str, Any] = {}
+
+
+def register(name: str, target: Any) -> None:
+    """Make a scene reachable as ``app.push(name, ...)``; ``target`` is a class or factory, or
+    ``"module:Class"`` relative to ``sango_game`` (a plug-in may register its own screens)."""
+    _REGISTRY[name] = target
+
+
+def scene_factory(name: str) -> Callable[..., Scene]:
+    """The class (or factory) registered as ``name``; KeyError names the unknown scene."""
+    try:
+        target = _REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"no scene registered as {name!r} (known: {', '.join(sorted(_REGISTRY))})") from None
+    if isinstance(target, str):
+        module, _, attr = target.partition(":")
+        target = getattr(importlib.import_module(f"sango_game.{module}"), attr)
+        _REGISTRY[name] = target
+    return target
+
+
+def registered_scenes() -> list[str]:
+    return sorted(_REGISTRY)
 
 
 class Scene:
@@ -19,7 +48,7 @@ class Scene:
     #: Name used in tests, logs and screenshots.
     name = "scene"
 
-    def __init__(self, app: "App"):
+    def __init__(self, app: App):
         self.app = app
 
     # lifecycle --------------------------------------------------------------------------
@@ -39,7 +68,7 @@ class Scene:
         """Window size, language or text size changed: recompute rectangles."""
 
     # frame ------------------------------------------------------------------------------
-    def handle(self, action: "Action") -> bool:
+    def handle(self, action: Action) -> bool:
         """Return True if the action was consumed."""
         return False
 

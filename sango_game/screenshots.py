@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from . import kinds
 from .autoplay import ScriptedPlayer, wrong_answer
 from .core.play import correct_answer
 from .input import Act, Action
@@ -27,32 +28,26 @@ def _draw(app, visit: Visit, name: str) -> None:
 
 def tour_menus(app, visit: Visit) -> None:
     from .scenes.dialogs import ConfirmDialog, MessageDialog, PinDialog
-    from .scenes.levelmap import BandScene, LevelMapScene, TopicScene
-    from .scenes.profiles import NewProfileScene, ProfilesScene
-    from .scenes.progress import ProfileScene, ProgressScene
-    from .scenes.settings import SettingsScene
-    from .scenes.teacher import ClassSetupScene, TeacherMenuScene
-    from .scenes.title import LanguageScene, TitleScene
 
     stack = app.stack
-    stack.clear_to(TitleScene(app))
+    stack.clear_to(app.make_scene("title"))
     _draw(app, visit, "title")
-    for scene, name in ((LanguageScene(app), "language"), (SettingsScene(app), "settings"), (ProfilesScene(app), "profiles"),
-                        (NewProfileScene(app), "new-profile"), (BandScene(app), "band"), (ProgressScene(app, "9-12"), "progress-9-12"),
-                        (ProgressScene(app, "13-18"), "progress-13-18"), (ProfileScene(app), "profile")):
-        stack.push(scene)
-        _draw(app, visit, name)
+    screens = [(name, name, ()) for name in ("language", "settings", "profiles", "new-profile", "band")]
+    screens += [("progress-9-12", "progress", ("9-12",)), ("progress-13-18", "progress", ("13-18",)), ("profile", "profile", ())]
+    for shot, name, args in screens:
+        stack.push(app.make_scene(name, *args))
+        _draw(app, visit, shot)
         stack.pop()
         app.step()
     for band in ("9-12", "13-18"):
-        m = LevelMapScene(app, band)
+        m = app.make_scene("levelmap", band)
         stack.push(m)
         _draw(app, visit, f"levelmap-{band}")
         while m.page < getattr(m, "pages", 1) - 1:
             m.turn(1)
             _draw(app, visit, f"levelmap-{band}-p{m.page + 1}")
         for topic in app.catalog.band_topics(band):
-            stack.push(TopicScene(app, band, topic))
+            stack.push(app.make_scene("topic", band, topic))
             _draw(app, visit, f"topic-{band}-{topic.id}")
             stack.pop()
             app.step()
@@ -70,9 +65,9 @@ def tour_menus(app, visit: Visit) -> None:
         stack.pop()
         app.step()
     app.teacher_unlocked = True
-    stack.push(TeacherMenuScene(app))
+    stack.push(app.make_scene("teacher"))
     _draw(app, visit, "teacher")
-    setup = ClassSetupScene(app)
+    setup = app.make_scene("class-setup")
     stack.push(setup)
     for band in ("9-12", "13-18"):
         setup.set_band(band)
@@ -95,32 +90,39 @@ def tour_menus(app, visit: Visit) -> None:
             _draw(app, visit, f"class-play-feedback-{i}")
     app.teacher_unlocked = False
     app.set_class_mode(False)
-    stack.clear_to(TitleScene(app))
+    stack.clear_to(app.make_scene("title"))
     app.step()
 
 
 def tour_level(app, level, visit: Visit) -> None:
     """Every question (unanswered, answered wrong, each feedback page) or every scenario step."""
-    from .scenes.levelmap import LevelIntroScene
-    from .scenes.title import TitleScene
 
     player = ScriptedPlayer(app)
-    app.stack.clear_to(TitleScene(app))
+    app.stack.clear_to(app.make_scene("title"))
     app.step()
-    app.stack.push(LevelIntroScene(app, level))
+    app.stack.push(app.make_scene("intro", level))
     _draw(app, visit, f"{level.id}-intro")
+    if level.kind == "practice":
+        from .scenes.practice.tour import tour_practice
+
+        app.stack.clear_to(TitleScene(app))
+        app.step()
+        tour_practice(app, level, visit, lambda name: _draw(app, visit, name))
+        return
     app.step([Action(Act.CONFIRM)])
     scene = app.stack.top
     if level.kind == "quiz":
         for q in level.questions:
             _draw(app, visit, f"{level.id}-{q.id}")
-            if q.type == "sort":
-                # The sorting card for each item, then the review.
-                for it in q.items[:-1]:
-                    bins = [b.id for b in q.bins]
-                    player.choose(bins.index(wrong_answer(q)[it.id]))
+            kind = kinds.get(q.type)
+            picks = kind.script(q, wrong_answer(q))
+            if not kind.collects and len(picks) > 1:
+                # Answered in several steps (the sorting card for each item): each step, then the review.
+                ids = kind.option_ids(q)
+                for item in picks[:-1]:
+                    player.choose(ids.index(item))
                     _draw(app, visit, f"{level.id}-{q.id}-sorting")
-                player.choose([b.id for b in q.bins].index(wrong_answer(q)[q.items[-1].id]))
+                player.choose(ids.index(picks[-1]))
             else:
                 player.answer_question(q, right=False)
             for i in range(len(scene.pages)):
@@ -164,7 +166,8 @@ SHOTS = ("title", "language", "band", "levelmap-9-12", "levelmap-13-18", "settin
 
 
 def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str = "k-scams-quiz",
-                     scenario_id: str = "k-strangers-scenario") -> list[Path]:
+                     scenario_id: str = "k-strangers-scenario",
+                     practice_ids: tuple[str, ...] = ("k-kindness-practice", "k-passwords-practice", "t-scams-practice")) -> list[Path]:
     """Save the main menus, every screen of one quiz (each question before and after answering)
     and every step of one story, in each language, as ``<lang>-<screen>.png``."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -192,7 +195,7 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
                 written.append(path)
 
         tour_menus(app, lambda name: save(name, lambda n: n in SHOTS))
-        for level_id in (quiz_id, scenario_id):
+        for level_id in (quiz_id, scenario_id, *practice_ids):
             level = app.catalog.levels.get(level_id)
             if level is not None:
                 tour_level(app, level, save)

@@ -12,14 +12,16 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
+from .languages import TABLE
+
 if TYPE_CHECKING:  # pragma: no cover
     import subprocess
 
 log = logging.getLogger(__name__)
 
-# eSpeak NG voice names for our languages.
-ESPEAK_VOICES = {"ar": "ar", "zh_Hans": "cmn", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
-SAY_VOICES = {"ar": "Maged", "zh_Hans": "Tingting", "en": "Samantha", "fr": "Thomas", "ru": "Milena", "es": "Monica"}
+# Voice names per engine come from the language table.
+ESPEAK_VOICES = {lang.code: lang.voice("espeak", "en") for lang in TABLE}
+SAY_VOICES = {lang.code: lang.voice("say", "Samantha") for lang in TABLE}
 
 
 class Speech:
@@ -78,6 +80,9 @@ class Speech:
 
     def say(self, text: str, lang: str, force: bool = False) -> bool:
         """Speak ``text`` without blocking the game; a new text interrupts the previous one."""
+        from .i18n import plain_text
+
+        text = plain_text(text)  # isolate controls around values are for the screen only
         if not (self.enabled or force) or not self.available or not text.strip():
             return False
         self.stop()
@@ -88,7 +93,7 @@ class Speech:
             if cmd is not None:
                 with self._lock:
                     self._proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                                  stdin=subprocess.DEVNULL)
+                                                  stdin=subprocess.DEVNULL, env=child_env())
                 return True
             threading.Thread(target=self._pyttsx_say, args=(text, lang), daemon=True).start()
             return True
@@ -127,3 +132,22 @@ class Speech:
                 self._pyttsx.stop()
             except Exception:  # pragma: no cover
                 pass
+
+
+def child_env() -> dict[str, str] | None:
+    """The environment for a speech program. In the standalone bundle, PyInstaller's loader may point
+    the library search path at the bundle's own libraries; the system's espeak-ng must get the
+    computer's own libraries back (the loader keeps the original value in ``*_ORIG``)."""
+    import os
+    import sys
+
+    if not getattr(sys, "frozen", False):
+        return None
+    env = dict(os.environ)
+    for var in ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH"):
+        original = env.pop(f"{var}_ORIG", None)
+        if original is not None:
+            env[var] = original
+        else:
+            env.pop(var, None)
+    return env

@@ -122,6 +122,7 @@ def test_touch_and_mouse_events_map_to_actions():
     assert m.map_event(key(pygame.K_RIGHT), (1, 1)) == [Action(Act.FORWARD)]
     assert m.map_event(key(pygame.K_ESCAPE), (1, 1)) == [Action(Act.BACK)]
     m.rtl = True
+    m.map_event(pygame.event.Event(pygame.KEYUP, key=pygame.K_RIGHT, mod=0), (1, 1))  # released, pressed again
     assert m.map_event(key(pygame.K_RIGHT), (1, 1)) == [Action(Act.BACKWARD)]
     assert m.map_event(key(pygame.K_LEFT), (1, 1)) == [Action(Act.FORWARD)]
 

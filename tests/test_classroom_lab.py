@@ -23,7 +23,7 @@ def catalog():
 def folders(tmp_path, monkeypatch):
     exports, usb = tmp_path / "exports", tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr(lab, "lab_folders", lambda: (exports, [usb]))
+    monkeypatch.setattr(lab.common, "lab_folders", lambda: (exports, [usb]))  # the lab screens ask common
     return exports, usb
 
 

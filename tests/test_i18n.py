@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sango_game.i18n import LANGUAGES, Translator, native_name, normalize_code, po_path
+from sango_game.i18n import LANGUAGES, Translator, native_name, normalize_code, plain_text, po_path
 from sango_game.i18n_tools import check, extract, read_catalog, write_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,11 +79,58 @@ def test_damaged_catalog_does_not_stop_the_game(tmp_path):
     assert tr._("Play") == "Play"
 
 
-@pytest.mark.parametrize("code,expected", [("ar", 6), ("ru", 3), ("zh_Hans", 1), ("fr", 2), ("es", 2), ("en", 2)])
+@pytest.mark.parametrize("code,expected", [("ar", 6), ("ru", 3), ("zh_Hans", 1), ("fr", 3), ("es", 3), ("en", 2)])
 def test_plural_forms(code, expected):
     lang = next(l for l in LANGUAGES if l.code == code)
     cat = read_catalog(po_path(code, ROOT / "locales"), lang.babel)
     assert cat.num_plurals == expected
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_plural_formula_matches_cldr_for_every_count(code):
+    """Each catalog's own formula, evaluated for n = 0..1,200 and the millions, picks the form of
+    the category CLDR gives that n (a newer Babel fails this only when CLDR itself changed)."""
+    from sango_game.plurals import check_plural_forms
+
+    lang = next(l for l in LANGUAGES if l.code == code)
+    header = dict(read_catalog(po_path(code, ROOT / "locales"), lang.babel).mime_headers)["Plural-Forms"]
+    assert check_plural_forms(code, lang.babel, header) == []
+
+
+def test_plural_check_names_what_a_wrong_formula_swaps():
+    from sango_game.plurals import check_plural_forms
+
+    old_arabic = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+                  "n%100>=0 && n%100<=2 ? 4 : 5);")
+    problems = " | ".join(check_plural_forms("ar", "ar", old_arabic))
+    assert "n = 11, 12" in problems and "CLDR says 'many'" in problems and "picks the 'other' form" in problems
+    assert "n = 100, 101, 102" in problems
+    two_forms_fr = "nplurals=2; plural=(n > 1);"
+    assert any("nplurals=2" in p and "one, many, other" in p for p in check_plural_forms("fr", "fr", two_forms_fr))
+
+
+# Independent oracle: the CLDR category of each sample number, written out by hand, and the
+# gettext order of each language's categories.
+SAMPLES = {
+    "ar": ({3: "few", 11: "many", 25: "many", 100: "other", 102: "other", 0: "zero", 1: "one", 2: "two"},
+           ("zero", "one", "two", "few", "many", "other")),
+    "ru": ({1: "one", 2: "few", 5: "many", 21: "one", 11: "many", 22: "few"}, ("one", "few", "many")),
+    "fr": ({0: "one", 1: "one", 2: "other", 1_000_000: "many"}, ("one", "many", "other")),
+    "es": ({1: "one", 2: "other", 1_000_000: "many"}, ("one", "many", "other")),
+    "zh_Hans": ({1: "other", 2: "other"}, ("other",)),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SAMPLES))
+def test_sample_numbers_render_the_right_form(code):
+    samples, order = SAMPLES[code]
+    lang = next(l for l in LANGUAGES if l.code == code)
+    cat = read_catalog(po_path(code, ROOT / "locales"), lang.babel)
+    msg = cat.get(("{n} pupil", "{n} pupils"))
+    tr = Translator(code)
+    for n, category in samples.items():
+        want = msg.string[order.index(category)].format(n=tr.number(n))
+        assert plain_text(tr.nf("{n} pupil", "{n} pupils", n)) == want, (code, n, category)
 
 
 def test_arabic_and_russian_pick_distinct_plural_forms():
@@ -93,6 +140,30 @@ def test_arabic_and_russian_pick_distinct_plural_forms():
     ru = Translator("ru")
     forms = [ru.nf("{n} badge", "{n} badges", n) for n in (1, 2, 5, 21)]
     assert forms[0] != forms[1] != forms[2] and forms[0].replace("1", "21") == forms[3]
+
+
+def test_catalogs_have_no_percent_format_flags_and_check_catches_one(tmp_path):
+    """The game formats with {fields}: a python-format flag ("20% off") makes GNU msgfmt -c fail."""
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "locales", root / "locales")
+    po = po_path("fr", root / "locales")
+    text = po.read_text("utf-8")
+    assert "python-format" not in text.replace("python-brace-format", "")
+    i = text.index("\nmsgid \"Use my code for 20% off!\"")
+    po.write_text(text[:i] + "\n#, python-format" + text[i:], "utf-8")
+    report = next(r for r in check(root, glyphs=False) if r.code == "fr")
+    assert any("python-format" in p and "20% off" in p for p in report.problems)
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) is not installed")
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_gnu_msgfmt_accepts_the_catalog(code, tmp_path):
+    import subprocess
+
+    po = po_path(code, ROOT / "locales")
+    out = subprocess.run(["msgfmt", "-c", "--check-format", "-o", str(tmp_path / "x.mo"), str(po)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
 
 
 def test_language_names_in_their_own_script():
@@ -113,3 +184,36 @@ def test_system_language_detection():
     assert normalize_code("zh_TW") is None
     assert normalize_code("ar_EG") == "ar"
     assert normalize_code("de_DE") is None
+
+
+def test_compiled_catalog_freshness_is_by_content_not_file_time(tmp_path, monkeypatch):
+    """A copied folder (USB stick, lab PC) gets new file times: its .mo must still be used as is,
+    without compiling into the user cache; a .po whose content changed must not use the old .mo."""
+    import os
+
+    from sango_game import i18n
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(i18n, "_cache_dir", lambda: cache)
+    root = tmp_path / "locales"
+    po = po_path("fr", root)
+    po.parent.mkdir(parents=True)
+    shutil.copy2(po_path("fr", ROOT / "locales"), po)
+    for part, name in i18n.MO_NAMES.items():
+        po.with_name(name).write_bytes(i18n.compile_po_bytes(po, part))
+    future = po.stat().st_mtime + 3600
+    os.utime(po, (future, future))  # the .po now looks newer than its .mo, as after a copy
+    assert Translator("fr", root=root)._("Play") == "Jouer"
+    assert not cache.exists(), "a fresh .mo must not be recompiled"
+    # Same content, no .po at all (the standalone bundle): the .mo alone is used.
+    po.rename(po.with_suffix(".bak"))
+    assert Translator("fr", root=root)._("Play") == "Jouer"
+    # Changed content with an older file time than the .mo: compiled again from the .po.
+    po.with_suffix(".bak").rename(po)
+    cat = read_catalog(po, "fr")
+    cat.get("Play").string = "Jouer !"
+    write_catalog(cat, po)
+    past = po.with_name("messages.mo").stat().st_mtime - 3600
+    os.utime(po, (past, past))
+    assert Translator("fr", root=root)._("Play") == "Jouer !"
+    assert list(cache.glob("fr-*-ui.mo"))

@@ -55,7 +55,7 @@ def test_unknown_keys_and_wrong_types_are_refused_like_the_loader_does(kind, pat
     if kind == "quiz":
         spoiled["unknown question key"] = lambda d: d["questions"][0].update(hint="no")
         spoiled["answer as text"] = lambda d: d["questions"][0].update(type="true_false", answer="yes", feedback="ok")
-    else:
+    elif kind == "scenario":
         spoiled["unknown node key"] = lambda d: d["nodes"][0].update(colour="red")
         spoiled["bad quality"] = lambda d: d["nodes"][0]["choices"][0].update(quality="great")
     for name, spoil in spoiled.items():

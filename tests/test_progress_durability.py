@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from sango_game.progress import ProgressStore, StorageFullError, StoreAccessError, StoreError
+from sango_game.progress import backups as backups_module
 from sango_game.progress import store as store_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,7 +177,7 @@ def test_damaged_store_without_backup_starts_fresh_and_keeps_the_file(tmp_path):
 def test_backups_keep_the_newest_five_and_are_standalone_files(tmp_path, monkeypatch):
     db = tmp_path / "progress.sqlite3"
     stamps = iter(f"20250101-0000{i:02d}" for i in range(10))
-    monkeypatch.setattr(store_module, "_stamp", lambda: next(stamps))
+    monkeypatch.setattr(backups_module, "_stamp", lambda: next(stamps))
     with ProgressStore.open(db) as store:
         pid = store.create_profile("Ada", "cat").id
         made = []
@@ -237,7 +238,7 @@ def test_disk_full_while_writing_files_is_storage_full(tmp_path, monkeypatch):
         def no_space(src, dst):
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(store_module.os, "replace", no_space)
+        monkeypatch.setattr(backups_module.os, "replace", no_space)  # the os module itself
         target = tmp_path / "export.json"
         with pytest.raises(StorageFullError, match="full"):
             store.export_profile_json(pid, target)

@@ -115,7 +115,7 @@ def test_guest_results_and_the_real_catalog_objects(fixture_catalog):
     assert [lv.id for lv in info.levels] == ["k-passwords-quiz", "k-strangers-scenario"]
     scenario = info.get("k-strangers-scenario")
     assert scenario.kind == "scenario" and scenario.endings == {"end-good", "end-risky"}
-    guest = {  # the game keeps a guest's results as SimpleNamespace objects
+    guest = {  # results are read by attribute: any object with these fields works
         "k-passwords-quiz": SimpleNamespace(best_stars=3, best_score=1.0, plays=1, completed=True, endings=frozenset()),
         "k-strangers-scenario": SimpleNamespace(best_stars=2, best_score=0.7, plays=2, completed=True,
                                                 endings=frozenset({"end-good", "end-risky"})),

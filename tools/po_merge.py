@@ -71,6 +71,8 @@ def merge(base_path: str, ours_path: str, theirs_path: str) -> int:
         if k not in ours_keys and not (k in base_map and _sig(base_map[k]) == _sig(msg)):
             # new on their side (or changed there while ours deleted it: keep it, update prunes)
             ours[msg.id] = msg
+    for msg in ours:  # Babel re-adds this flag to any text with "%" (see i18n_tools._no_percent_format)
+        msg.flags.discard("python-format")
     buf = io.BytesIO()
     write_po(buf, ours, width=100, sort_output=False, include_previous=True, include_lineno=False)
     Path(ours_path).write_bytes(buf.getvalue())

@@ -11,10 +11,28 @@ changed. Messages follow the system language (LANGUAGE/LANG); the report's own l
 
 from __future__ import annotations
 
+import os
 import sys
+import unicodedata
 from pathlib import Path
 
-from ..i18n import N_
+from ..i18n import N_, plain_text
+
+# Characters that would let a file name forge output lines, move the cursor or reverse the text around
+# it: C0/C1 controls (newline, ESC), line separators and the bidi embedding/override/isolate controls.
+_UNSAFE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown(value: object) -> str:
+    """Text safe to print on a terminal: unsafe characters written as escapes (\\n, \\x1b, \\u202e)."""
+    out = []
+    for ch in str(value):
+        if ch in _UNSAFE or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch != " ":
+            out.append(ch.encode("unicode_escape").decode("ascii") if ord(ch) > 0x7F or ch in "\n\r\t"
+                       else f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def register(sub, tr=None) -> None:
@@ -41,37 +59,59 @@ def run(args) -> int:
     try:
         session = read_session(args.session, catalog)
     except ClassroomFileError as exc:
-        print(f"sango-game report: {exc.message(say)}", file=sys.stderr)
+        print(shown(f"sango-game report: {exc.message(say)}"), file=sys.stderr)
         return 2
     tr = Translator(args.language or session.language)
     report = import_results(list(args.results), session)
     print(say.nf("{n} file read", "{n} files read", report.scanned), flush=True)
     for note in report.problems:
-        print(say.f("not used: {file}: {reason}", file=str(note.file), reason=note.text(say)), file=sys.stderr)
+        print(shown(say.f("not used: {file}: {reason}", file=str(note.file), reason=plain_text(note.text(say)))), file=sys.stderr)
     for note in report.duplicates:
-        print(say.f("duplicate, skipped: {file}: {reason}", file=str(note.file), reason=note.text(say)), file=sys.stderr)
+        print(shown(say.f("duplicate, skipped: {file}: {reason}", file=str(note.file), reason=plain_text(note.text(say)))),
+              file=sys.stderr)
     summary = summarise(report.merged, catalog)
     print(say.nf("{n} pupil in the class", "{n} pupils in the class", len(summary.pupils)), flush=True)
     out = Path(args.out)
+    problem = _output_folder_problem(out)
+    if problem:
+        print(shown(f"sango-game report: cannot write to {out}: {problem}"), file=sys.stderr)
+        return 2
     try:
         written = write_csv_files(out, summary, catalog, tr)
         if not args.no_pdf and summary.pupils:
             written.append(_pdf(summary, catalog, tr, out, args.paper, say))
     except ClassroomFileError as exc:
-        print(f"sango-game report: {exc.message(say)}", file=sys.stderr)
+        print(shown(f"sango-game report: {exc.message(say)}"), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(shown(f"sango-game report: cannot write to {out}: {exc.strerror or exc} "
+                    f"({exc.filename or out}); choose another folder with --out"), file=sys.stderr)
         return 2
     avg = summary.completion_average
-    print(say.f("session “{name}”: {answers}, average completion {percent}", name=session.name,
+    print(say.f("session “{name}”: {answers}, average completion {percent}", name=shown(session.name),
                 answers=say.nf("{n} answer", "{n} answers", summary.attempts),
                 percent="-" if avg is None else say.percent(avg)))
     if summary.pre_average is not None and summary.post_average is not None:
         print(say.f("knowledge check: before {before}, after {after}", before=say.percent(summary.pre_average),
                     after=say.percent(summary.post_average)))
     for q in summary.most_missed[:5]:
-        print(say.f("most missed: {question}: {missed} of {total} wrong or partly right", question=f"{q.level}/{q.question}",
+        print(say.f("most missed: {question}: {missed} of {total} wrong or partly right", question=shown(f"{q.level}/{q.question}"),
                     missed=q.missed, total=q.attempts))
-    print(say.nf("wrote {n} file to {folder}", "wrote {n} files to {folder}", len(written), folder=str(out)))
+    print(shown(say.nf("wrote {n} file to {folder}", "wrote {n} files to {folder}", len(written), folder=str(out))))
     return 0 if report.ok else 1
+
+
+def _output_folder_problem(out: Path) -> str:
+    """Why ``out`` cannot take the report files ("" when it can), found before anything is written."""
+    if out.exists() and not out.is_dir():
+        return "a file with that name is in the way; give the name of a folder"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"{exc.strerror or exc}; choose another folder with --out"
+    if not os.access(out, os.W_OK | os.X_OK):
+        return "the folder is read-only; choose another folder with --out"
+    return ""
 
 
 def _pdf(summary, catalog, tr, out: Path, paper: str | None, say) -> Path:

@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..i18n import N_
+from ..i18n import N_, plain_text
 from .files import atomic_write_bytes
 from .summary import ClassSummary
 
@@ -37,7 +37,7 @@ def safe_cell(value: Any) -> Any:
         return value
     if isinstance(value, (int, float)):
         return value
-    text = str(value)
+    text = plain_text(str(value))  # no isolate controls from translated sentences in a file
     if text.startswith(FORMULA_START):
         return "'" + text
     return text

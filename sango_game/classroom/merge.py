@@ -19,21 +19,41 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from ..i18n import N_
+from ..progress.nicknames import visible_nickname
 from .errors import ClassroomFileError
 from .files import read_json_file
-from .results import (RESULTS_FORMAT, RESULTS_PREFIX, AttemptRecord, CheckScore, LevelScore, PlayerResults, ResultsFile,
-                      results_from_json)
+from .results import (
+    RESULTS_FORMAT,
+    RESULTS_PREFIX,
+    AttemptRecord,
+    CheckScore,
+    LevelScore,
+    PlayerResults,
+    ResultsFile,
+    results_from_json,
+)
 from .session import SESSION_FORMAT, Session, foreign_format_error
 
 log = logging.getLogger(__name__)
 
 SKIP_DIRS = frozenset({"System Volume Information", "$RECYCLE.BIN", "$Recycle.Bin", "RECYCLER", "node_modules", "__pycache__"})
 MAX_FILES = 20_000
+# Directory entries looked at in one folder tree: a stick full of other things is searched through, a
+# whole disk is not.
+MAX_SCAN = 200_000
+# A lab computer in a day hosts a few classes at most; a file with more players is not a real export
+# and would make reports of hundreds of MB.
+MAX_PLAYERS_PER_FILE = 100
+MAX_PUPILS = 1000
+# "name (1).json", "name (0001).json", "name - Copy.json", "name copy 2.json": copies a file manager made.
+_COPY_RE = re.compile(r"(?:\s*\(\d+\)|\s*-\s*(?:copy|copie|kopie|copia|копия|副本)(?:\s*\(\d+\))?|\s+copy(?:\s*\d+)?)$",
+                      re.IGNORECASE)
 
 
 class Note(tuple):
@@ -114,15 +134,37 @@ class ImportReport:
 
 def find_json_files(folder: Path, limit: int = MAX_FILES) -> list[Path]:
     """Every ``*.json`` file under ``folder`` (hidden and system folders skipped, links not followed)."""
-    out: list[Path] = []
+    return scan_json_files(folder, limit)[0]
+
+
+def scan_json_files(folder: Path, limit: int | None = None, max_scan: int | None = None) -> tuple[list[Path], int, bool]:
+    """(files, how many JSON files were left out, whether the search stopped early).
+
+    Files named like results files come first, so that other JSON files (a stick full of them)
+    never push the real results out of the limit.
+    """
+    limit = MAX_FILES if limit is None else limit
+    max_scan = MAX_SCAN if max_scan is None else max_scan
+    results: list[Path] = []
+    others: list[Path] = []
+    seen = 0
+    stopped = False
     for root, dirs, files in os.walk(folder, onerror=lambda e: None, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        seen += len(files) + len(dirs)
         for name in sorted(files):
             if name.lower().endswith(".json") and not name.startswith("."):
-                out.append(Path(root) / name)
-                if len(out) >= limit:
-                    return out
-    return out
+                (results if name.startswith(RESULTS_PREFIX) else others).append(Path(root) / name)
+        if seen > max_scan:
+            stopped = True
+            break
+    found = results + others
+    return found[:limit], max(0, len(found) - limit), stopped
+
+
+def is_copy_name(path: Path) -> bool:
+    """Whether the name looks like a copy a file manager made of another file."""
+    return bool(_COPY_RE.search(path.stem))
 
 
 def _collect(paths: Iterable[Path | str] | Path | str) -> tuple[list[Path], list[Note]]:
@@ -134,7 +176,14 @@ def _collect(paths: Iterable[Path | str] | Path | str) -> tuple[list[Path], list
         p = Path(p)
         try:
             if p.is_dir():
-                files.extend(find_json_files(p))
+                found, left_out, stopped = scan_json_files(p)
+                files.extend(found)
+                if left_out or stopped:
+                    problems.append(Note(p, ClassroomFileError(
+                        p, N_("This folder holds too many files: only the first {limit} JSON files were read, "
+                              "results files first."),
+                        N_("Put the results files in a folder of their own and import that folder."),
+                        limit=MAX_FILES)))
             elif p.is_file():
                 files.append(p)
             else:
@@ -165,8 +214,9 @@ def _other_session(path: Path, rf: ResultsFile) -> ClassroomFileError:
 def import_results(paths_or_folder, session: Session) -> ImportReport:
     """Read results files (files and/or folders), check them and merge them for ``session``."""
     files, problems = _collect(paths_or_folder)
-    # Files with their original names first, so that a renamed copy is the one reported as the duplicate.
-    files.sort(key=lambda f: (not f.name.startswith(RESULTS_PREFIX), str(f)))
+    # Files with their original names first, so that a copy ("... (1).json") is the one reported as the
+    # duplicate, however its name sorts.
+    files.sort(key=lambda f: (not f.name.startswith(RESULTS_PREFIX), is_copy_name(f), str(f)))
     report = ImportReport(ClassResults(session), problems=problems, scanned=len(files))
     by_bytes: dict[str, Path] = {}
     by_checksum: dict[str, Path] = {}
@@ -192,6 +242,12 @@ def import_results(paths_or_folder, session: Session) -> ImportReport:
                 report.duplicates.append(Note(path, ClassroomFileError(
                     path, N_("This is the same file as {other}; it was counted once."), other=by_bytes[digest].name)))
                 continue
+            players = data.get("players")
+            if isinstance(players, list) and len(players) > MAX_PLAYERS_PER_FILE:
+                raise ClassroomFileError(
+                    path, N_("This file lists too many players ({n}): one computer has at most {limit} in a session."),
+                    N_("Use the results files exported by Sango on each computer."), n=len(players),
+                    limit=MAX_PLAYERS_PER_FILE)
             rf = results_from_json(data, path, digest)
             if rf.session_id != session.id:
                 report.problems.append(Note(path, _other_session(path, rf)))
@@ -233,19 +289,33 @@ def _merge(report: ImportReport, accepted: list[ResultsFile]) -> None:
                 superseded.append((pr, winner))
         if rf.players and len(superseded) == len(rf.players):
             newer = sorted({w.path.name for _, w in superseded if w.path is not None})
-            report.duplicates.append(Note(rf.path, ClassroomFileError(
-                rf.path, N_("This is an older export from the same computer; the newer file {other} was used instead."),
-                other=", ".join(newer))))
+            if all(w.exported_at == rf.exported_at for _, w in superseded):
+                problem = N_("This export from the same computer has the same time as {other}, which was used instead.")
+            else:
+                problem = N_("This is an older export from the same computer; the newer file {other} was used instead.")
+            report.duplicates.append(Note(rf.path, ClassroomFileError(rf.path, problem, other=", ".join(newer))))
             continue
         for pr, winner in superseded:
+            if winner.exported_at == rf.exported_at:
+                problem = N_("{nickname} is also in {other}, exported at the same time from the same computer; "
+                             "that file was used for them.")
+            else:
+                problem = N_("{nickname} was exported again later from the same computer; the newer file {other} "
+                             "was used for them.")
             report.duplicates.append(Note(rf.path, ClassroomFileError(
-                rf.path, N_("{nickname} was exported again later from the same computer; the newer file {other} was used for them."),
-                nickname=pr.nickname, other=winner.path.name if winner.path else "")))
+                rf.path, problem, nickname=visible_nickname(pr.nickname), other=winner.path.name if winner.path else "")))
         used_files.add(rf.path)
     report.merged.files = sorted((p for p in used_files if p is not None), key=str)
-    pupils = [Pupil(rf.machine_id, pr.profile_id, pr.nickname, pr.avatar, pr.language, dict(pr.levels), pr.attempts,
-                    pr.pre, pr.post, rf.exported_at, rf.path)
+    pupils = [Pupil(rf.machine_id, pr.profile_id, visible_nickname(pr.nickname), pr.avatar, pr.language,
+                    dict(pr.levels), pr.attempts, pr.pre, pr.post, rf.exported_at, rf.path)
               for rf, pr in best.values()]
+    if len(pupils) > MAX_PUPILS:
+        pupils.sort(key=lambda p: (p.exported_at, p.machine_id, p.profile_id))
+        for p in pupils[MAX_PUPILS:]:
+            report.problems.append(Note(p.source or Path("?"), ClassroomFileError(
+                p.source, N_("{nickname} was left out: a class report holds at most {limit} pupils."),
+                N_("Make one report per class, with one session per class."), nickname=p.nickname, limit=MAX_PUPILS)))
+        pupils = pupils[:MAX_PUPILS]
     report.merged.pupils = _name_pupils(pupils)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from ..content.bands import band_label
 from ..i18n import N_, Translator, translator
 from .errors import ClassroomFileError
 from .files import slug
@@ -68,7 +69,7 @@ class Painter:
              bold: bool = False, min_size: int = 14) -> pygame.Rect:
         if not text:
             return pygame.Rect(rect.x, rect.y, 0, 0)
-        from ..ui.widgets import place_text
+        from ..drawing import place_text
 
         return place_text(self.s, self.text_engine, self.lang, self.rtl, text, rect, size, color, align=align,
                           valign=valign, bold=bold, min_size=min_size)
@@ -171,12 +172,6 @@ class _Pages:
         return self.pages
 
 
-def _band_label(tr: Translator, band: str) -> str:
-    from ..scenes.levelmap import BAND_LABELS
-
-    return tr._(BAND_LABELS[band]) if band in BAND_LABELS else band
-
-
 def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Translator, top_missed: int = 8) -> list[pygame.Surface]:
     """The class report pages, in ``tr``'s language: overview, knowledge check, topics, most
     missed questions with a discussion prompt, then one line per pupil."""
@@ -189,7 +184,7 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
     p.blit_art(art.sango("happy", 160), logo)
     tb = p.mirror(pygame.Rect(head.x + 180, head.y, head.w - 180, head.h), head)
     p.text(title, pygame.Rect(tb.x, tb.y, tb.w, 76), 46, INK, align="start", bold=True)
-    sub = " · ".join([_band_label(tr, s.band), tr.nf("{n} level", "{n} levels", len(s.playlist)),
+    sub = " · ".join([band_label(tr, s.band), tr.nf("{n} level", "{n} levels", len(s.playlist)),
                       tr.nf("{n} pupil", "{n} pupils", len(summary.pupils)), _date_text(tr, None)])
     p.text(sub, pygame.Rect(tb.x, tb.y + 80, tb.w, 40), 28, SOFT, align="start")
     p.text(tr.nf("{n} results file imported", "{n} results files imported", len(summary.results.files)),

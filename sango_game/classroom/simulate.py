@@ -13,6 +13,7 @@ import random
 import secrets
 from pathlib import Path
 
+from .. import kinds
 from ..progress.rules import stars_for_score
 from .files import atomic_write_bytes, sha256_of
 from .results import (RESULTS_FORMAT, RESULTS_VERSION, AttemptRecord, CheckScore, LevelScore, PlayerResults,
@@ -36,11 +37,17 @@ def _language(nickname: str, default: str, rng: random.Random) -> str:
 
 def _play_level(level, skill: float, difficulty: dict, rng: random.Random) -> tuple[list[AttemptRecord], float]:
     attempts = []
+    if level.kind == "practice":
+        from ..practice.script import attempt_rows
+
+        rows = attempt_rows(level, "best" if rng.random() < skill else "risky")
+        attempts = [AttemptRecord(level.id, item, score, ms) for item, score, ms in rows]
+        return attempts, (sum(a.score for a in attempts) / len(attempts) if attempts else 0.0)
     if level.kind == "quiz":
         for q in level.questions:
             p = max(0.05, min(0.98, skill - difficulty[(level.id, q.id)]))
             r = rng.random()
-            score = 1.0 if r < p else (0.5 if q.type in ("multi", "red_flags", "sort") and r < p + 0.2 else 0.0)
+            score = 1.0 if r < p else (0.5 if kinds.get(q.type).partial_credit and r < p + 0.2 else 0.0)
             attempts.append(AttemptRecord(level.id, q.id, score, rng.randint(3000, 40000)))
         total = sum(a.score for a in attempts) / len(attempts) if attempts else 0.0
         return attempts, total

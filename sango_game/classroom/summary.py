@@ -168,6 +168,10 @@ def summarise(results: ClassResults, catalog, min_attempts: int = MIN_ATTEMPTS) 
                 q = next((q for q in lv.questions if q.id == qid), None)
                 if q is not None:
                     prompt, explain = q.prompt, q.explain
+            elif lv.kind == "practice":
+                from ..practice.script import describe_item
+
+                prompt = describe_item(lv, qid)
             else:
                 node = next((n_ for n_ in lv.nodes if n_.id == qid), None)
                 if node is not None:

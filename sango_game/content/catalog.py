@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resources import asset_path, levels_path
-from .loader import load_level, load_topics
+from .loader import LoadResult, load_level, load_topics
 from .model import BANDS, Issue, Level, Topic
 
 
@@ -51,7 +52,10 @@ def _display(path: Path, base: Path) -> str:
         return str(path)
 
 
-def load_catalog(root: Path | None = None, topics_file: Path | None = None, assets_root: Path | None = None) -> Catalog:
+def load_catalog(root: Path | None = None, topics_file: Path | None = None, assets_root: Path | None = None,
+                 on_file: Callable[[str, list[Issue]], None] | None = None) -> Catalog:
+    """Load every level under ``root``. ``on_file(shown_path, issues)`` is called as each file is done, so a
+    checker can print as it goes; a file that breaks the loader itself is reported, never fatal to the rest."""
     root = Path(root) if root is not None else levels_path()
     if topics_file is None:
         topics_file = (root if root.is_dir() else root.parent) / "topics.yaml"
@@ -61,9 +65,18 @@ def load_catalog(root: Path | None = None, topics_file: Path | None = None, asse
     topics, issues = load_topics(topics_file)
     base = root.parent if root.is_dir() else root.parent.parent
     levels: dict[str, Level] = {}
+    if on_file is not None and issues:
+        on_file(str(topics_file), list(issues))
     for path in level_files(root):
-        result = load_level(path, topics, assets_root, _display(path, base))
+        shown = _display(path, base)
+        try:
+            result = load_level(path, topics, assets_root, shown)
+        except Exception as exc:  # noqa: BLE001 - a loader bug on one file must not hide every other file's report
+            result = LoadResult(None, [Issue(shown, None, f"the checker failed on this file ({type(exc).__name__}: {exc})",
+                                             "please report this file to the Sango developers")])
         issues.extend(result.issues)
+        if on_file is not None:
+            on_file(shown, result.issues)
         lv = result.level
         if lv is None:
             continue

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BANDS = ("9-12", "13-18")
-KINDS = ("quiz", "scenario")
+KINDS = ("quiz", "scenario", "practice")
 QUESTION_TYPES = ("single", "true_false", "multi", "red_flags", "sort")
 MOODS = ("happy", "thinking", "surprised", "worried", "celebrating", "waving")
 QUALITIES = ("good", "okay", "risky")
@@ -85,13 +86,9 @@ class Question:
 
     @property
     def correct_ids(self) -> frozenset[str]:
-        if self.type in ("single", "multi"):
-            return frozenset(c.id for c in self.choices if c.correct)
-        if self.type == "red_flags" and self.message is not None:
-            return frozenset(line.id for line in self.message.lines if line.flag)
-        if self.type == "true_false":
-            return frozenset({"true" if self.answer else "false"})
-        return frozenset()
+        from .. import kinds
+
+        return kinds.get(self.type).correct_ids(self)
 
 
 @dataclass(frozen=True)
@@ -141,6 +138,7 @@ class Level:
     characters: tuple[Character, ...] = ()
     start: str | None = None
     nodes: tuple[Node, ...] = ()
+    practice: Any = None  # practice.model.Practice for kind practice (typed loosely: content never imports practice)
     path: Path | None = field(default=None, compare=False)
     pack: str | None = field(default=None, compare=False)  # the content pack's name, None for built-in levels
 
@@ -189,6 +187,8 @@ class Level:
                 out.append(n.lesson)
             for c in n.choices:
                 out += [c.text, c.consequence]
+        if self.practice is not None:
+            out += self.practice.texts()
         return out
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .loader import ID_RE, LEVEL_ID_RE, LIMITS
-from .model import BANDS, MESSAGE_FORMATS, MOODS, QUALITIES
+from .model import BANDS, KINDS, MESSAGE_FORMATS, MOODS, QUALITIES
 
 Schema = dict[str, Any]
 SCHEMA_ID = "https://sango.invalid/level.schema.json"
@@ -129,8 +129,19 @@ def _scenario() -> Schema:
         "nodes": array({"oneOf": [step, ending]}, 2, 40)}}
 
 
+def _practice() -> Schema:
+    """The practice levels' top-level keys, from their reader; the nested parts are checked by
+    ``sango-game check`` (the practice kind can register a detailed part in place of this one)."""
+    from .practice_reader import KEYS, OPTIONAL
+
+    see = {"description": "see levels/README.md, practice levels"}
+    return {"required": list(KEYS), "properties": {key: dict(see) for key in [*KEYS, *OPTIONAL]}}
+
+
 register_kind("quiz", _quiz)
 register_kind("scenario", _scenario)
+if "practice" in KINDS:
+    register_kind("practice", _practice)
 
 
 # -- the whole schema -----------------------------------------------------------------------------------------------

@@ -6,112 +6,33 @@ No pygame here: the scenes call these, and tests (and the scripted player) use t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
-from ..content.model import Level, Node, Question, Text
+from .. import kinds
+from ..content.model import Level, Node, Question
+from ..kinds.base import Feedback, Outcome  # noqa: F401  (re-exported: they used to live here)
 from ..progress.rules import stars_for_score  # noqa: F401  (re-exported: one definition of stars)
 
 QUALITY_VALUE = {"good": 1.0, "okay": 0.5, "risky": 0.0}
 
 
-@dataclass(frozen=True)
-class Feedback:
-    """One thing Sango explains after an answer: the item it is about and why."""
-
-    about: Text | None
-    text: Text
-    right: bool  # True: a right pick explained; False: a mistake explained
-
-
-@dataclass(frozen=True)
-class Outcome:
-    score: float  # 0..1
-    marks: Mapping[str, str]  # id -> "correct" | "wrong" | "missed" (for drawing)
-    feedback: tuple[Feedback, ...]
-    answer_repr: str  # stored in progress as the answer given
-
-    @property
-    def correct(self) -> bool:
-        return self.score >= 1.0 - 1e-9
-
-
 def score_answer(q: Question, answer: Any) -> Outcome:
-    """Score an answer. Answers by type: single -> choice id; true_false -> bool;
-    multi / red_flags -> iterable of ids; sort -> mapping item id -> bin id."""
-    import json
-
-    t = q.type
-    if t == "single":
-        chosen = str(answer)
-        marks, fb = {}, []
-        for c in q.choices:
-            if c.id == chosen:
-                marks[c.id] = "correct" if c.correct else "wrong"
-                if not c.correct and c.feedback:
-                    fb.append(Feedback(c.text, c.feedback, False))
-            elif c.correct:
-                marks[c.id] = "missed" if not any(x.id == chosen and x.correct for x in q.choices) else "correct"
-        score = 1.0 if any(c.id == chosen and c.correct for c in q.choices) else 0.0
-        return Outcome(score, marks, tuple(fb), json.dumps(chosen))
-    if t == "true_false":
-        value = bool(answer)
-        right = value == q.answer
-        chosen = "true" if value else "false"
-        other = "false" if value else "true"
-        marks = {chosen: "correct" if right else "wrong"}
-        if not right:
-            marks[other] = "missed"
-        fb = () if right or q.feedback is None else (Feedback(None, q.feedback, False),)
-        return Outcome(1.0 if right else 0.0, marks, fb, json.dumps(value))
-    if t in ("multi", "red_flags"):
-        picked = {str(a) for a in answer}
-        if t == "multi":
-            entries = [(c.id, c.correct, c.text, c.feedback) for c in q.choices]
-        else:
-            entries = [(ln.id, ln.flag, ln.text, ln.why) for ln in q.message.lines]
-        good = 0
-        marks, fb = {}, []
-        for eid, should, text, why in entries:
-            chosen = eid in picked
-            if chosen == should:
-                good += 1
-                if chosen:
-                    marks[eid] = "correct"
-            else:
-                marks[eid] = "wrong" if chosen else "missed"
-                if why is not None:
-                    fb.append(Feedback(text, why, False))
-        score = good / len(entries) if entries else 0.0
-        return Outcome(score, marks, tuple(fb), json.dumps(sorted(picked)))
-    if t == "sort":
-        placed = {str(k): str(v) for k, v in dict(answer).items()}
-        good = 0
-        marks, fb = {}, []
-        for it in q.items:
-            if placed.get(it.id) == it.bin:
-                good += 1
-                marks[it.id] = "correct"
-            else:
-                marks[it.id] = "wrong"
-                fb.append(Feedback(it.text, it.feedback, False))
-        score = good / len(q.items) if q.items else 0.0
-        return Outcome(score, marks, tuple(fb), json.dumps(placed, sort_keys=True))
-    raise ValueError(f"unknown question type {t!r}")
+    """Score an answer with the question's kind (see ``kinds``). Answers by type: single -> choice
+    id; true_false -> bool; multi / red_flags -> iterable of ids; sort -> mapping item id -> bin id."""
+    try:
+        kind = kinds.get(q.type)
+    except KeyError as exc:
+        raise ValueError(str(exc)) from None
+    return kind.score(q, answer)
 
 
 def correct_answer(q: Question) -> Any:
     """The fully right answer of a question (used by the scripted player and teacher mode)."""
-    if q.type == "single":
-        return next(c.id for c in q.choices if c.correct)
-    if q.type == "true_false":
-        return bool(q.answer)
-    if q.type == "multi":
-        return [c.id for c in q.choices if c.correct]
-    if q.type == "red_flags":
-        return [ln.id for ln in q.message.lines if ln.flag]
-    if q.type == "sort":
-        return {it.id: it.bin for it in q.items}
-    raise ValueError(q.type)
+    try:
+        kind = kinds.get(q.type)
+    except KeyError as exc:
+        raise ValueError(str(exc)) from None
+    return kind.correct_answer(q)
 
 
 @dataclass

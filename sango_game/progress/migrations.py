@@ -167,3 +167,45 @@ def upgrade(conn: sqlite3.Connection, where: str) -> tuple[int, int]:
             conn.execute("ROLLBACK")
         raise
     return old, CURRENT_VERSION
+
+
+_SCHEMAS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def expected_schema(version: int) -> dict[str, frozenset[str]]:
+    """Table -> column names of one schema version, as its CREATE script makes them."""
+    if version not in _SCHEMAS:
+        mem = sqlite3.connect(":memory:")
+        try:
+            run_script(mem, schema_script(version))
+            _SCHEMAS[version] = _tables(mem)
+        finally:
+            mem.close()
+    return _SCHEMAS[version]
+
+
+def _tables(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%'")]
+    # Table names come from sqlite_master itself, quoted: no outside text reaches this statement.
+    return {n: frozenset(r[1] for r in conn.execute(f'PRAGMA table_info("{n.replace(chr(34), chr(34) * 2)}")'))
+            for n in names}
+
+
+def schema_problem(conn: sqlite3.Connection) -> str | None:
+    """None if every table and column of the file's schema version is there, else what is missing.
+
+    A file can carry Sango's mark and version and still lack tables (a tool or a half-copied file);
+    it would open and then fail on every save, so it must count as damaged.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if not 1 <= version <= CURRENT_VERSION:
+        return None
+    have = _tables(conn)
+    missing = []
+    for table, columns in sorted(expected_schema(version).items()):
+        if table not in have:
+            missing.append(f"table {table}")
+        else:
+            missing.extend(f"column {table}.{c}" for c in sorted(columns - have[table]))
+    return f"missing {', '.join(missing[:5])}" if missing else None

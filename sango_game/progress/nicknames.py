@@ -44,10 +44,41 @@ def clean_nickname(nickname: object) -> str:
     return text
 
 
+# Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt): drawn as nothing at all.
+_DEFAULT_IGNORABLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+_EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f")  # zero-width joiner, text/emoji presentation selectors
+
+
+def _ignorable(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _DEFAULT_IGNORABLE)
+
+
+def visible_nickname(nickname: str) -> str:
+    """The nickname as it looks: NFKC, without invisible (default-ignorable) characters, so that two
+    names that look the same are the same. Joiners inside emoji sequences are kept (they are visible)."""
+    text = unicodedata.normalize("NFKC", nickname)
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if _ignorable(ch):
+            prev = out[-1] if out else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            in_emoji = ch in _EMOJI_JOINERS and unicodedata.category(prev or " ") == "So" and (
+                ch != "\u200d" or unicodedata.category(nxt or " ") == "So")
+            if not in_emoji:
+                continue
+        out.append(ch)
+    return "".join(out).strip() or nickname.strip()
+
+
 def nickname_key(nickname: str) -> str:
     """The form used to decide whether two nicknames are the same: case-insensitive in every script,
-    and blind to compatibility variants (full-width Ａ = A)."""
-    text = unicodedata.normalize("NFKC", nickname.strip())
+    blind to compatibility variants (full-width Ａ = A) and to invisible characters."""
+    text = visible_nickname(nickname)
     return unicodedata.normalize("NFKC", text.casefold())
 
 

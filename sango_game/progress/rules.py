@@ -1,8 +1,8 @@
 """Scoring, mastery and badge rules. Pure functions: no I/O, no pygame, no clock.
 
-Results are read by attribute, so both :class:`~sango_game.progress.models.LevelResult` and the
-game's in-memory guest results work: ``best_stars``, ``best_score``, ``completed`` and
-``endings`` (missing attributes count as nothing done yet).
+Results are read by attribute (``best_stars``, ``best_score``, ``completed``, ``endings``), so any
+record with those fields works, not only :class:`~sango_game.progress.models.LevelResult`
+(missing attributes count as nothing done yet).
 
 Badges only ever celebrate what was achieved. There are no streaks, no leaderboards, and nothing
 is taken away or counted against the player.

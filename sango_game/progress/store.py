@@ -1,445 +1,53 @@
 """The local progress store: profiles, answers, level results, badges, settings, teacher PIN.
 
-One SQLite file (``progress.sqlite3`` in the data folder) written with the standard library's
-sqlite3. Children's progress matters more than speed: WAL journal, ``synchronous=FULL``, one
-transaction per answer, ``BEGIN IMMEDIATE`` for read-modify-write, a busy timeout so that two
-Sango windows (or a lab's shared folder) can write at the same time, and rotating backups.
-
-A damaged file is never deleted: it is moved aside and the newest good backup is put back.
+The file handling (opening, recovery, transactions) is in ``storefile.py``, backups in
+``backups.py``, export and import of one player in ``transfer.py``; ``ProgressStore`` joins them.
 Nothing here touches the network, and nothing here imports pygame.
 """
 
 from __future__ import annotations
 
-from ..atomic import atomic_write_bytes, fsync_dir
-
-import errno
 import json
-import math
-import os
-import re
 import secrets
-import shutil
 import sqlite3
-import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from datetime import UTC, datetime
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
-from .errors import (NotAStoreError, ProfileError, SchemaTooNewError, StorageFullError, StoreAccessError,
-                     StoreError)
-from .migrations import CURRENT_VERSION, check_known, upgrade
-from .models import Attempt, Badge, LevelResult, Profile, StoreNotice
+from .backups import KEEP_BACKUPS, BackupMixin
+from .errors import PinFormatError, ProfileError
+from .models import Attempt, Badge, LevelResult, Profile
 from .nicknames import check_avatar, clean_nickname, nickname_key
-from .pin import hash_pin, verify_pin
+from .pin import hash_pin, normalize_pin, verify_pin
+from .storefile import (
+    BACKUP_DIR,
+    BUSY_TIMEOUT_MS,
+    FILE_NAME,
+    JOURNAL_MODES,
+    SQLITE_HEADER,
+    _os_error,
+    _sqlite_error,
+    _utcnow,
+    backup_files,
+)
+from .teacher_access import PinGuard
+from .transfer import EXPORT_FORMAT, EXPORT_VERSION, TransferMixin
+from .values import MAX_ID, MAX_SETTINGS_BYTES, _check_answer, _check_int, _check_score, _check_text, _settings_json
 
-FILE_NAME = "progress.sqlite3"
-BACKUP_DIR = "backups"
-KEEP_BACKUPS = 5
-BUSY_TIMEOUT_MS = 15_000
-SQLITE_HEADER = b"SQLite format 3\x00"
-EXPORT_FORMAT = "sango-progress"
-EXPORT_VERSION = 1
-JOURNAL_MODES = ("wal", "delete", "truncate", "persist")
-MAX_ID = 200
-MAX_SETTINGS_BYTES = 64 * 1024
+__all__ = ["BACKUP_DIR", "BUSY_TIMEOUT_MS", "EXPORT_FORMAT", "EXPORT_VERSION", "FILE_NAME", "JOURNAL_MODES",
+           "KEEP_BACKUPS", "MAX_ID", "MAX_SETTINGS_BYTES", "SQLITE_HEADER", "ProgressStore", "_os_error",
+           "_sqlite_error", "backup_files"]
 
-# Primary SQLite result codes (sqlite3.SQLITE_* constants exist only in newer Pythons).
-_PERM, _BUSY, _LOCKED, _READONLY, _IOERR = 3, 5, 6, 8, 10
-_CORRUPT, _FULL, _CANTOPEN, _AUTH, _NOTADB = 11, 13, 14, 23, 26
-_TS_FORMAT = "%Y%m%d-%H%M%S"
-_PROFILE_ID_RE = re.compile(r"[0-9a-f]{8,64}")
 _TABLES_BY_PROFILE = ("attempts", "level_endings", "badges", "settings", "level_results", "profiles")
-
-
-def _utcnow() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _stamp() -> str:
-    return time.strftime(_TS_FORMAT, time.gmtime())
-
-
-def _primary_code(exc: BaseException) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF
-
-
-def _is_damage(exc: BaseException) -> bool:
-    if _primary_code(exc) in (_CORRUPT, _NOTADB):
-        return True
-    text = str(exc).lower()
-    return "malformed" in text or "not a database" in text
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows cannot flush a read-only handle
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _os_error(exc: OSError, action: str, where: Path) -> StoreError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return StorageFullError(f"Could not {action}: the disk is full ({where}). Nothing of this change was saved; "
-                                "free some space and try again.", where=str(where))
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StoreAccessError(f"Could not {action}: permission denied or read-only ({where}). Ask the person who "
-                                "looks after this computer to make the folder writable, or choose another data folder.",
-                                where=str(where))
-    return StoreAccessError(f"Could not {action}: {exc.strerror or exc} ({where}).", where=str(where))
-
-
-def _sqlite_error(exc: sqlite3.Error, action: str, where: Path) -> StoreError:
-    code = _primary_code(exc)
-    if code == _FULL or "database or disk is full" in str(exc):
-        return StorageFullError(f"Could not {action}: database or disk is full ({where}). Nothing of this change was "
-                                "saved and earlier progress is safe; free some space and try again.", where=str(where))
-    if code in (_READONLY, _PERM, _CANTOPEN, _AUTH):
-        return StoreAccessError(f"Could not {action}: the progress file or its folder is read-only or not accessible "
-                                f"({where}: {exc}). Ask the person who looks after this computer to make it writable, "
-                                "or choose another data folder.", where=str(where))
-    if code in (_BUSY, _LOCKED):
-        return StoreError(f"Could not {action}: another Sango window kept the progress file busy for too long "
-                          f"({where}). Try again.", code="store_busy", where=str(where))
-    if _is_damage(exc):
-        return StoreError(f"Could not {action}: the progress file is damaged ({where}: {exc}). Restart Sango: it "
-                          "keeps the damaged file aside and puts back the newest backup.", code="store_damaged",
-                          where=str(where))
-    if code == _IOERR:
-        return StoreAccessError(f"Could not {action}: the disk reported an error ({where}: {exc}).", where=str(where))
-    return StoreError(f"Could not {action}: {exc} ({where}).", where=str(where))
-
-
-def _open_sqlite(path: Path, busy_ms: int) -> sqlite3.Connection:
-    """An autocommit connection that waits up to ``busy_ms`` for another game writing the same file."""
-    try:
-        conn = sqlite3.connect(str(path), timeout=busy_ms / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise _sqlite_error(exc, "open the progress file", path) from None
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
-    except sqlite3.Error as exc:
-        conn.close()
-        raise _sqlite_error(exc, "open the progress file", path) from None
-    return conn
-
-
-def _check_text(name: str, value: object, *, max_len: int = MAX_ID) -> str:
-    if not isinstance(value, str) or not value or len(value) > max_len:
-        raise ValueError(f"{name} must be a non-empty string of at most {max_len} characters, not {value!r}")
-    if any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise ValueError(f"{name} must not contain control characters or lone surrogates: {value!r}")
-    return value
-
-
-def _check_score(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"score must be a number from 0 to 1, not {value!r}")
-    score = float(value)
-    if not math.isfinite(score) or not 0.0 <= score <= 1.0:
-        raise ValueError(f"score must be from 0 to 1, not {value!r}")
-    return score
-
-
-def _check_int(name: str, value: object, low: int, high: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
-        bound = f"{low}..{high}" if high is not None else f">= {low}"
-        raise ValueError(f"{name} must be an integer {bound}, not {value!r}")
-    return value
-
-
-def _check_answer(answer: object) -> str:
-    if not isinstance(answer, str):
-        raise ValueError(f"answer must be JSON text (a str), not {type(answer).__name__}")
-    try:
-        json.loads(answer)
-    except ValueError as exc:
-        raise ValueError(f"answer is not valid JSON text: {exc}") from None
-    try:
-        answer.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("answer contains a lone surrogate") from None
-    return answer
-
-
-def _settings_json(settings: object) -> str:
-    if not isinstance(settings, Mapping) or not all(isinstance(k, str) for k in settings):
-        raise ProfileError("settings_invalid", "settings must be a dict with text keys")
-    try:
-        text = json.dumps(dict(settings), ensure_ascii=False, allow_nan=False, sort_keys=True)
-        text.encode("utf-8")
-    except (TypeError, ValueError) as exc:
-        raise ProfileError("settings_invalid", f"settings must be plain JSON values: {exc}") from None
-    if len(text.encode("utf-8")) > MAX_SETTINGS_BYTES:
-        raise ProfileError("settings_invalid", f"settings are larger than {MAX_SETTINGS_BYTES} bytes")
-    return text
 
 
 def _profile(row) -> Profile:
     return Profile(row[0], row[1], row[2], row[3])
 
 
-def backup_files(store_path: Path) -> list[Path]:
-    """The backups of a store file, oldest first (the names sort by time)."""
-    folder = store_path.parent / BACKUP_DIR
-    pattern = re.compile(re.escape(store_path.stem) + r"-(\d{8}-\d{6})\.sqlite3")
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name) and p.is_file())
-
-
-def _backup_time(backup: Path) -> float | None:
-    m = re.search(r"-(\d{8}-\d{6})\.sqlite3$", backup.name)
-    if not m:
-        return None
-    return datetime.strptime(m.group(1), _TS_FORMAT).replace(tzinfo=UTC).timestamp()
-
-
-def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> str | None:
-    """None if ``path`` is a healthy Sango store this code can read, else a short reason.
-
-    Raises SchemaTooNewError / NotAStoreError (the file must then be left alone) and
-    StoreAccessError when the file cannot be read at all.
-    """
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as f:
-            head = f.read(100)
-    except OSError as exc:
-        raise _os_error(exc, "read the progress file", path) from None
-    if size == 0:
-        return "the file is empty"
-    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
-        return "the file does not start with an SQLite header"
-    conn = _open_sqlite(path, busy_ms)
-    try:
-        check_known(conn, str(path))
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    except (SchemaTooNewError, NotAStoreError):
-        raise
-    except sqlite3.DatabaseError as exc:
-        if _is_damage(exc):
-            return f"SQLite says: {exc}"
-        raise _sqlite_error(exc, "check the progress file", path) from None
-    finally:
-        conn.close()
-    if rows != ["ok"]:
-        return "SQLite check failed: " + "; ".join(str(r) for r in rows[:3])
-    return None
-
-
-class ProgressStore:
+class ProgressStore(TransferMixin, BackupMixin):
     """Open with :meth:`open`; see the module docstring. Not thread-safe: use it from one thread."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, notice: StoreNotice | None, journal_mode: str):
-        self._conn: sqlite3.Connection | None = conn
-        self.path = path
-        self.notice = notice
-        self.journal_mode = journal_mode
-
-    # -- opening ------------------------------------------------------------------------------
-    @classmethod
-    def open(cls, path: Path | str | None = None, *, journal_mode: str | None = None,
-             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> ProgressStore:
-        """Open (creating, migrating or repairing as needed) the store at ``path``.
-
-        The default path is ``data_dir()/progress.sqlite3``. ``journal_mode`` defaults to the
-        configuration key ``journal_mode`` and then to ``"wal"``; use ``"delete"`` for a data folder
-        on a network share, where SQLite's WAL mode is not safe.
-        """
-        if path is None:
-            from ..paths import ConfigError, config_file, config_value, data_dir
-
-            path = data_dir() / FILE_NAME
-            if journal_mode is None:
-                journal_mode = config_value("journal_mode", None)
-                if journal_mode is not None and str(journal_mode).lower() not in JOURNAL_MODES:
-                    raise ConfigError(config_file() or "config.toml",
-                                      f"'journal_mode' must be one of {', '.join(JOURNAL_MODES)}, not {journal_mode!r}")
-        path = Path(path)
-        mode = str(journal_mode or "wal").lower()
-        if mode not in JOURNAL_MODES:
-            raise ValueError(f"journal_mode must be one of {', '.join(JOURNAL_MODES)}, not {journal_mode!r}")
-        folder = path.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise _os_error(exc, "create the progress folder", folder) from None
-        if not folder.is_dir():
-            raise StoreAccessError(f"The progress folder {folder} is not a folder.", where=str(folder))
-        if path.exists() and not path.is_file():
-            raise StoreAccessError(f"The progress file {path} is not a regular file.", where=str(path))
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise StoreAccessError(f"The progress folder {folder} is read-only (permission denied). Ask the person who "
-                                   "looks after this computer to make it writable, or choose another data folder.",
-                                   where=str(folder))
-        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-            raise StoreAccessError(f"The progress file {path} cannot be read and written (permission denied).",
-                                   where=str(path))
-
-        notice = None
-        if path.exists():
-            reason = _quick_check(path, busy_timeout_ms)
-            if reason == "the file is empty" and not backup_files(path) and not cls._side(path, "-wal").exists():
-                reason = None  # a store that was never written to; SQLite treats it as new
-            if reason is not None:
-                notice = cls._recover(path, reason, busy_timeout_ms)
-        else:
-            cls._set_aside_orphans(path)
-
-        conn = cls._connect(path, mode, busy_timeout_ms)
-        try:
-            upgrade(conn, str(path))
-            actual = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-        except BaseException as exc:
-            conn.close()
-            if isinstance(exc, sqlite3.Error):
-                raise _sqlite_error(exc, "prepare the progress file", path) from None
-            raise
-        return cls(conn, path, notice, actual)
-
-    @staticmethod
-    def _side(path: Path, suffix: str) -> Path:
-        return path.with_name(path.name + suffix)
-
-    @classmethod
-    def _connect(cls, path: Path, mode: str, busy_ms: int) -> sqlite3.Connection:
-        conn = _open_sqlite(path, busy_ms)
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA secure_delete = ON")  # deleted profiles leave no readable bytes behind
-            deadline = time.monotonic() + busy_ms / 1000
-            while True:  # changing the journal mode does not wait on the busy handler
-                try:
-                    conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()
-                    break
-                except sqlite3.OperationalError as exc:
-                    if _primary_code(exc) not in (_BUSY, _LOCKED) or time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.02)
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error as exc:
-            conn.close()
-            raise _sqlite_error(exc, "open the progress file", path) from None
-        return conn
-
-    @classmethod
-    def _set_aside_orphans(cls, path: Path) -> None:
-        """A journal without its database (the file was removed) must not be replayed into a new store."""
-        stamp = _stamp()
-        for suffix in ("-wal", "-journal", "-shm"):
-            side = cls._side(path, suffix)
-            if side.exists():
-                try:
-                    os.replace(side, side.with_name(f"{side.name}.orphan-{stamp}"))
-                except OSError as exc:
-                    raise _os_error(exc, "set aside an old journal file", side) from None
-
-    @classmethod
-    def _recover(cls, path: Path, reason: str, busy_ms: int) -> StoreNotice:
-        """Move the damaged file (and its journals) aside and put back the newest good backup."""
-        stamp = _stamp()
-        damaged = path.with_name(f"{path.name}.damaged-{stamp}")
-        n = 2
-        while damaged.exists():
-            damaged = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-            n += 1
-        try:
-            os.replace(path, damaged)
-            for suffix in ("-wal", "-journal", "-shm"):
-                side = cls._side(path, suffix)
-                if side.exists():
-                    os.replace(side, damaged.with_name(damaged.name + suffix))
-        except OSError as exc:
-            raise _os_error(exc, "move the damaged progress file aside", path) from None
-        params: dict[str, Any] = {"damaged_file": damaged.name, "reason": reason}
-        for backup in reversed(backup_files(path)):
-            try:
-                if _quick_check(backup, busy_ms) is not None:
-                    continue
-            except StoreError:
-                continue
-            tmp = path.with_name(f".{path.name}.restore-{os.getpid()}")
-            try:
-                shutil.copyfile(backup, tmp)
-                _fsync_file(tmp)
-                if _quick_check(tmp, busy_ms) is not None:
-                    tmp.unlink()
-                    continue
-                os.replace(tmp, path)
-                fsync_dir(path.parent)
-            except StoreError:
-                tmp.unlink(missing_ok=True)
-                continue
-            except OSError as exc:
-                tmp.unlink(missing_ok=True)
-                raise _os_error(exc, "put back the backup of the progress file", path) from None
-            ts = _backup_time(backup)
-            params.update(backup=backup.name, backup_timestamp=ts,
-                          backup_time=time.strftime("%Y-%m-%d %H:%M", time.localtime(ts)) if ts is not None else "")
-            return StoreNotice("store_restored", "restored", params)
-        return StoreNotice("store_reset", "reset", params)
-
-    # -- plumbing -----------------------------------------------------------------------------
-    def _live(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StoreError("The progress store is closed.", code="store_closed")
-        return self._conn
-
-    @contextmanager
-    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
-        conn = self._live()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _sqlite_error(exc, action, self.path) from None
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                try:
-                    conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
-            if isinstance(exc, sqlite3.Error):
-                raise _sqlite_error(exc, action, self.path) from None
-            raise
-
-    @contextmanager
-    def _read(self, action: str) -> Iterator[sqlite3.Connection]:
-        """A read transaction, so that several queries see one consistent state."""
-        conn = self._live()
-        try:
-            conn.execute("BEGIN")
-            try:
-                yield conn
-            finally:
-                if conn.in_transaction:
-                    conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            raise _sqlite_error(exc, action, self.path) from None
-
-    @staticmethod
-    def _require_profile(conn: sqlite3.Connection, profile_id: object) -> str:
-        if not isinstance(profile_id, str) or conn.execute("SELECT 1 FROM profiles WHERE id = ?",
-                                                           (profile_id,)).fetchone() is None:
-            raise ProfileError("unknown_profile", f"there is no profile with id {profile_id!r}")
-        return profile_id
-
-    @property
-    def schema_version(self) -> int:
-        return self._live().execute("PRAGMA user_version").fetchone()[0]
-
-    def integrity_check(self) -> list[str]:
-        """SQLite's full integrity check: ["ok"] when the file is healthy."""
-        with self._read("check the progress file") as conn:
-            return [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    _pin_guard: PinGuard | None = None
 
     # -- profiles -----------------------------------------------------------------------------
     def create_profile(self, nickname: str, avatar: str) -> Profile:
@@ -500,23 +108,6 @@ class ProgressStore:
                 column = "id" if table == "profiles" else "profile_id"
                 conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (profile_id,))
         self._forget_history()
-
-    def _forget_history(self) -> None:
-        conn = self._live()
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except sqlite3.Error:
-            pass  # another process is reading; its next checkpoint overwrites the frames
-        old = backup_files(self.path)
-        if old:
-            fresh = self.backup()
-            for b in old:
-                if b != fresh:
-                    try:
-                        b.unlink()
-                    except OSError:
-                        pass
-
     # -- settings -----------------------------------------------------------------------------
     def get_settings(self, profile_id: str) -> dict[str, Any]:
         with self._read("read the settings") as conn:
@@ -592,23 +183,6 @@ class ProgressStore:
                 conn.execute("INSERT OR IGNORE INTO level_endings (profile_id, level_id, ending, found_at) "
                              "VALUES (?, ?, ?, ?)", (profile_id, level_id, ending, now))
             return self._results(conn, profile_id, level_id)[level_id]
-
-    @staticmethod
-    def _results(conn: sqlite3.Connection, profile_id: str, level_id: str | None = None) -> dict[str, LevelResult]:
-        where, args = "profile_id = ?", (profile_id,)
-        if level_id is not None:
-            where, args = "profile_id = ? AND level_id = ?", (profile_id, level_id)
-        endings: dict[str, set[str]] = {}
-        for lid, ending in conn.execute(f"SELECT level_id, ending FROM level_endings WHERE {where}", args):
-            endings.setdefault(lid, set()).add(ending)
-        out = {}
-        for lid, topic, band, stars, score, plays, completed, updated in conn.execute(
-                f"SELECT level_id, topic, band, best_stars, best_score, plays, completed, updated_at "
-                f"FROM level_results WHERE {where} ORDER BY level_id", args):
-            out[lid] = LevelResult(int(stars), float(score), int(plays), bool(completed),
-                                   frozenset(endings.get(lid, ())), lid, topic, band, updated)
-        return out
-
     def level_results(self, profile_id: str) -> dict[str, LevelResult]:
         with self._read("read the results") as conn:
             return self._results(conn, profile_id)
@@ -687,141 +261,6 @@ class ProgressStore:
         if count or deleted:
             self._forget_history()
         return {"attempts": int(count), "deleted_profiles": deleted, "kept_profiles": kept}
-
-    # -- export / import ----------------------------------------------------------------------
-    def export_profile(self, profile_id: str) -> dict[str, Any]:
-        """Everything stored about one profile, as JSON-ready data. Only the nickname, the avatar and
-        the random id identify the child; there is nothing else to export."""
-        from .. import __version__
-
-        with self._read("read the player's progress") as conn:
-            self._require_profile(conn, profile_id)
-            pid, nick, avatar, created = conn.execute(
-                "SELECT id, nickname, avatar, created_at FROM profiles WHERE id = ?", (profile_id,)).fetchone()
-            row = conn.execute("SELECT data FROM settings WHERE profile_id = ?", (profile_id,)).fetchone()
-            results = self._results(conn, profile_id)
-            attempts = conn.execute("SELECT level_id, question_id, answer, score, time_ms, created_at, session_id "
-                                    "FROM attempts WHERE profile_id = ? ORDER BY id", (profile_id,)).fetchall()
-            badges = conn.execute("SELECT badge_id, awarded_at FROM badges WHERE profile_id = ? "
-                                  "ORDER BY awarded_at, badge_id", (profile_id,)).fetchall()
-        try:
-            settings = json.loads(row[0]) if row else {}
-        except ValueError:
-            settings = {}
-        return {
-            "format": EXPORT_FORMAT,
-            "version": EXPORT_VERSION,
-            "schema_version": CURRENT_VERSION,
-            "app_version": __version__,
-            "exported_at": _utcnow(),
-            "profile": {"id": pid, "nickname": nick, "avatar": avatar, "created_at": created},
-            "settings": settings if isinstance(settings, dict) else {},
-            "level_results": [
-                {"level_id": r.level_id, "topic": r.topic, "band": r.band, "best_stars": r.best_stars,
-                 "best_score": r.best_score, "plays": r.plays, "completed": r.completed,
-                 "endings": sorted(r.endings), "updated_at": r.updated_at}
-                for r in results.values()],
-            "attempts": [
-                {"level_id": a[0], "question_id": a[1], "answer": a[2], "score": a[3], "time_ms": a[4],
-                 "created_at": a[5], "session_id": a[6]}
-                for a in attempts],
-            "badges": [{"badge_id": b[0], "awarded_at": b[1]} for b in badges],
-        }
-
-    def export_profile_json(self, profile_id: str, path: Path | str) -> Path:
-        """Write the export to ``path`` atomically (temporary file, fsync, os.replace)."""
-        path = Path(path)
-        data = self.export_profile(profile_id)
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-        try:
-            atomic_write_bytes(path, text.encode("utf-8"))
-        except OSError as exc:
-            raise _os_error(exc, "save the progress file", path) from None
-        return path
-
-    def import_profile(self, data: Mapping[str, Any]) -> Profile:
-        """Add a profile exported by :meth:`export_profile` (e.g. from another computer of the lab).
-
-        Refused with ProfileError: a file that is not a Sango export ("import_invalid"), a profile
-        that is already here ("profile_exists") or a nickname already used ("nickname_taken").
-        """
-        try:
-            return self._import(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            if isinstance(exc, StoreError):
-                raise
-            raise ProfileError("import_invalid", f"this is not a valid Sango progress file: {exc}") from None
-
-    def _import(self, data: Mapping[str, Any]) -> Profile:
-        if not isinstance(data, Mapping) or data.get("format") != EXPORT_FORMAT:
-            raise ProfileError("import_invalid", "this is not a Sango progress file")
-        version = data.get("version")
-        if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= EXPORT_VERSION:
-            raise ProfileError("import_invalid", f"progress file version {version!r} is not supported", version=version)
-        prof = data["profile"]
-        pid = prof["id"]
-        if not isinstance(pid, str) or not _PROFILE_ID_RE.fullmatch(pid):
-            raise ValueError(f"bad profile id {pid!r}")
-        nick = clean_nickname(prof["nickname"])
-        avatar = check_avatar(prof["avatar"])
-        created = _check_text("created_at", prof.get("created_at") or _utcnow(), max_len=40)
-
-        def stamp(item: Mapping[str, Any], key: str) -> str:
-            return _check_text(key, item.get(key) or created, max_len=40)
-
-        settings = _settings_json(data.get("settings") or {})
-        results = []
-        for r in data.get("level_results") or []:
-            endings = r.get("endings") or []
-            if not isinstance(endings, list):
-                raise ValueError("endings must be a list")
-            results.append((_check_text("level_id", r["level_id"]), _check_text("topic", r["topic"]),
-                            _check_text("band", r["band"]), _check_int("best_stars", r["best_stars"], 0, 3),
-                            _check_score(r["best_score"]), _check_int("plays", r["plays"], 0),
-                            1 if r.get("completed") else 0, stamp(r, "updated_at"),
-                            [_check_text("ending", e) for e in endings]))
-        attempts = []
-        for a in data.get("attempts") or []:
-            sid = a.get("session_id")
-            attempts.append((_check_text("level_id", a["level_id"]), _check_text("question_id", a["question_id"]),
-                             _check_answer(a["answer"]), _check_score(a["score"]),
-                             _check_int("time_ms", a["time_ms"], 0), stamp(a, "created_at"),
-                             None if sid is None else _check_text("session_id", sid)))
-        badges = [(_check_text("badge_id", b["badge_id"]), stamp(b, "awarded_at")) for b in data.get("badges") or []]
-        key = nickname_key(nick)
-        with self._write("add the imported player") as conn:
-            if conn.execute("SELECT 1 FROM profiles WHERE id = ?", (pid,)).fetchone():
-                raise ProfileError("profile_exists", "this player is already on this computer")
-            if conn.execute("SELECT 1 FROM profiles WHERE nickname_key = ?", (key,)).fetchone():
-                raise ProfileError("nickname_taken", f"another player is already called {nick!r}", nickname=nick)
-            conn.execute("INSERT INTO profiles (id, nickname, avatar, created_at, nickname_key) VALUES (?, ?, ?, ?, ?)",
-                         (pid, nick, avatar, created, key))
-            conn.execute("INSERT INTO settings (profile_id, data, updated_at) VALUES (?, ?, ?)",
-                         (pid, settings, created))
-            for lid, topic, band, stars, score, plays, completed, updated, endings in results:
-                conn.execute("INSERT INTO level_results (profile_id, level_id, topic, band, best_stars, best_score, "
-                             "plays, completed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             (pid, lid, topic, band, stars, score, plays, completed, updated))
-                for e in endings:
-                    conn.execute("INSERT OR IGNORE INTO level_endings (profile_id, level_id, ending, found_at) "
-                                 "VALUES (?, ?, ?, ?)", (pid, lid, e, updated))
-            conn.executemany("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, "
-                             "created_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             [(pid, *a) for a in attempts])
-            conn.executemany("INSERT OR IGNORE INTO badges (profile_id, badge_id, awarded_at) VALUES (?, ?, ?)",
-                             [(pid, *b) for b in badges])
-        return Profile(pid, nick, avatar, created)
-
-    def import_profile_json(self, path: Path | str) -> Profile:
-        path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise _os_error(exc, "read the progress file", path) from None
-        except ValueError as exc:
-            raise ProfileError("import_invalid", f"{path.name} is not a JSON file: {exc}") from None
-        return self.import_profile(data)
-
     # -- teacher ------------------------------------------------------------------------------
     def set_teacher_pin(self, pin: str) -> None:
         """Set or change the teacher PIN (4-8 digits). Only a salted scrypt/PBKDF2 hash is stored."""
@@ -844,17 +283,48 @@ class ProgressStore:
     def has_teacher_pin(self) -> bool:
         return self._pin_hash() is not None
 
+    @property
+    def pin_guard(self) -> PinGuard:
+        """Counts wrong PINs in a file beside the store, so a restart does not reset the wait."""
+        if self._pin_guard is None:
+            self._pin_guard = PinGuard.beside(self.path)
+        return self._pin_guard
+
     def verify_teacher_pin(self, pin: str) -> bool:
+        """True for the right PIN. After three wrong ones, every try waits longer (see
+        :mod:`.teacher_access`); while a wait runs this is False without checking the PIN."""
         stored = self._pin_hash()
-        return stored is not None and verify_pin(pin, stored)
+        if stored is None:
+            return False
+        try:
+            normalize_pin(pin)
+        except PinFormatError:
+            return False  # cannot be the PIN, so it is no guess worth counting
+        return self.pin_guard.check(lambda p: verify_pin(p, stored), pin)[0]
+
+    def pin_wait_seconds(self) -> int:
+        """Seconds before the next PIN may be tried (0: now)."""
+        return self.pin_guard.wait_seconds()
+
+    def reset_teacher_pin(self) -> bool:
+        """Forget the teacher PIN and the wrong-PIN count, for a teacher who forgot the PIN. Only the
+        ``sango-game reset-pin`` command calls this: whoever runs it has the computer's account anyway.
+        Returns whether a PIN was set."""
+        with self._write("reset the teacher PIN") as conn:
+            had = conn.execute("DELETE FROM teacher").rowcount > 0
+        try:
+            self._live().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:
+            pass
+        self.pin_guard.record_success()
+        return had
 
     def erase_all(self, pin: str) -> None:
         """Delete every profile and all progress (the teacher PIN stays). Wrong PIN: PermissionError."""
-        stored = self._pin_hash()
-        if stored is None:
+        if self._pin_hash() is None:
             raise PermissionError("No teacher PIN is set, so progress cannot be erased.")
-        if not verify_pin(pin, stored):
-            raise PermissionError("Wrong teacher PIN: nothing was erased.")
+        if not self.verify_teacher_pin(pin):
+            raise PermissionError("Wrong teacher PIN (or too many wrong tries): nothing was erased.")
         with self._write("erase all progress") as conn:
             for table in _TABLES_BY_PROFILE:
                 conn.execute(f"DELETE FROM {table}")
@@ -863,73 +333,3 @@ class ProgressStore:
         except sqlite3.Error:
             pass  # secure_delete already overwrote the rows; VACUUM only makes the file smaller
         self._forget_history()
-
-    # -- backups ------------------------------------------------------------------------------
-    def backup(self) -> Path:
-        """Copy the store into ``backups/<name>-YYYYmmdd-HHMMSS.sqlite3`` (UTC) and keep the newest five.
-
-        The copy is made with SQLite's backup API, checked, and only then renamed into place, so a
-        damaged store never pushes a good backup out.
-        """
-        conn = self._live()
-        folder = self.path.parent / BACKUP_DIR
-        target = folder / f"{self.path.stem}-{_stamp()}.sqlite3"
-        tmp = folder / f".{target.name}.tmp-{os.getpid()}"
-        try:
-            folder.mkdir(exist_ok=True)
-            tmp.unlink(missing_ok=True)
-            dst = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                conn.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE").fetchone()  # one self-contained file
-                rows = [r[0] for r in dst.execute("PRAGMA quick_check").fetchall()]
-            finally:
-                dst.close()
-            if rows != ["ok"]:
-                tmp.unlink(missing_ok=True)
-                raise StoreError(f"The progress file is damaged ({'; '.join(rows[:3])}); the backup was not kept. "
-                                 "Restart Sango to restore the last good backup.", code="store_damaged")
-            _fsync_file(tmp)
-            os.replace(tmp, target)
-            fsync_dir(folder)
-        except sqlite3.Error as exc:
-            tmp.unlink(missing_ok=True)
-            raise _sqlite_error(exc, "make a backup of the progress", folder) from None
-        except OSError as exc:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
-            raise _os_error(exc, "make a backup of the progress", folder) from None
-        others = [b for b in backup_files(self.path) if b != target]
-        for old in others[: max(0, len(others) - (KEEP_BACKUPS - 1))]:
-            try:
-                old.unlink()
-            except OSError:
-                pass
-        return target
-
-    def backups(self) -> list[Path]:
-        """This store's backups, oldest first."""
-        return backup_files(self.path)
-
-    # -- closing ------------------------------------------------------------------------------
-    def close(self) -> None:
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            finally:
-                self._conn = None
-
-    @property
-    def closed(self) -> bool:
-        return self._conn is None
-
-    def __enter__(self) -> ProgressStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"ProgressStore({str(self.path)!r}{', closed' if self._conn is None else ''})"

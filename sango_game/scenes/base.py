@@ -104,6 +104,11 @@ class BaseScene(Scene):
         self.app.sound.play("click")
         self.app.stack.pop()
 
+    #: A focus or hover move changes only the widgets it touches, so the app updates just those
+    #: parts of the window. A scene that draws something else from the focus or the pointer
+    #: (a detail panel for the focused item, a drag) sets this to False.
+    partial_focus_updates = True
+
     def handle(self, action: Action) -> bool:
         if action.kind == Act.BACK:
             self.back()
@@ -160,7 +165,7 @@ class BaseScene(Scene):
                 out.append(text)
                 continue
             sentences = [x for x in re.split(r"(?<=[.!?。！？؟])\s*", text) if x.strip()]
-            sep = "" if lang == "zh_Hans" else " "
+            sep = self.tr.language.sentence_separator
             page = ""
             for sent in sentences:
                 candidate = f"{page}{sep}{sent}" if page else sent

@@ -105,13 +105,15 @@ class PinDialog(Dialog):
     name = "pin"
     text_entry = True  # digits typed on any keyboard, Arabic-Indic digits included
 
-    def __init__(self, app, prompt: str, on_pin: Callable[[str], bool], hint: str = ""):
+    def __init__(self, app, prompt: str, on_pin: Callable[[str], bool | str], hint: str = "", error: str = ""):
         super().__init__(app)
         self.prompt = prompt
-        self.on_pin = on_pin  # returns True to close, False to show an error and clear
+        # Returns True to close, False to show "not right" and clear, or a message to show instead
+        # (e.g. how long to wait after too many wrong PINs).
+        self.on_pin = on_pin
         self.hint = hint
         self.digits = ""
-        self.error = ""
+        self.error = error
 
     def box(self) -> pygame.Rect:
         w, h = self.app.size
@@ -154,11 +156,12 @@ class PinDialog(Dialog):
             self.error = self.tr._("The PIN has 4 to 8 digits.")
             return
         pin, self.digits = self.digits, ""
-        if self.on_pin(pin):
+        result = self.on_pin(pin)
+        if result is True:
             if self.app.stack.top is self:
                 self.app.stack.pop()
         else:
-            self.error = self.tr._("That PIN is not right. Try again.")
+            self.error = result if isinstance(result, str) and result else self.tr._("That PIN is not right. Try again.")
 
     def handle(self, action: Action) -> bool:
         if action.kind == Act.TEXT and action.text:

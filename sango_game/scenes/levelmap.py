@@ -4,42 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from ..i18n import N_
+from ..content.bands import BAND_LABELS
 from ..ui.widgets import Button
 from .base import BaseScene
-
-BAND_LABELS = {"9-12": N_("Ages 9-12"), "13-18": N_("Ages 13-18")}
-
-
-def level_results(app) -> dict:
-    """Best results per level id for the current player (a guest keeps them in memory)."""
-    if app.store is not None and app.profile is not None:
-        try:
-            return app.store.level_results(app.profile.id)
-        except Exception:
-            return {}
-    return app.guest_results
-
-
-def shown_levels(app, band: str, topic: str | None = None) -> list:
-    """The levels the map shows: a loaded lab session's playlist, otherwise all of the band."""
-    from .lab import session_levels
-
-    levels = session_levels(app, band)
-    if levels is None:
-        levels = app.catalog.band_levels(band)
-    return [lv for lv in levels if topic is None or lv.topic == topic]
-
-
-def is_unlocked(app, level, results: dict) -> bool:
-    """The first level of a topic is always open; a later one opens when the one before is done
-    (counting only the levels shown, e.g. a lab session's playlist)."""
-    if app.unlock_all or level.order <= 1:
-        return True
-    for other in shown_levels(app, level.band, level.topic):
-        if other.order < level.order and not getattr(results.get(other.id), "completed", False):
-            return False
-    return True
+from .shared import is_unlocked  # noqa: F401  (re-exported)
+from .shared import level_results, session_banner_text, session_check_phase, shown_levels, start_session_check
 
 
 class BandScene(BaseScene):
@@ -58,8 +27,6 @@ class BandScene(BaseScene):
         area = pygame.Rect(body.x, body.y + self.px(150), body.w, self.px(170))
         rects = self.ui.row(area, 2, self.px(170), self.px(40), width=self.px(380))
         out = []
-        from .lab import session_check_phase
-
         session = self.app.class_session
         phase = session_check_phase(self.app)
         if phase is not None:
@@ -87,31 +54,21 @@ class BandScene(BaseScene):
 
     def open(self, band: str) -> None:
         self.app.sound.play("click")
-        self.app.stack.push(LevelMapScene(self.app, band))
+        self.app.push("levelmap", band)
 
     def check(self, phase: str) -> None:
-        from .lab import start_session_check
-
         start_session_check(self.app, phase)
 
     def progress(self) -> None:
-        from .progress import ProgressScene
-
-        self.app.stack.push(ProgressScene(self.app))
+        self.app.push("progress")
 
     def settings(self) -> None:
-        from .settings import SettingsScene
-
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.push("settings")
 
     def manage(self) -> None:
-        from .progress import ProfileScene
-
-        self.app.stack.push(ProfileScene(self.app))
+        self.app.push("profile")
 
     def draw_content(self, surface) -> None:
-        from .lab import session_banner_text, session_check_phase
-
         body = self.body_rect
         if session_check_phase(self.app) == "pre":
             hello = self.tr._("First a quick check of what you already know. It is not a test!")
@@ -214,7 +171,7 @@ class LevelMapScene(BaseScene):
 
     def open(self, topic) -> None:
         self.app.sound.play("click")
-        self.app.stack.push(TopicScene(self.app, self.band, topic))
+        self.app.push("topic", self.band, topic)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
@@ -249,7 +206,7 @@ class LevelCard(Button):
         pad = ui.px(16)
         icon = ui.px(56)
         ibox = ui.mirror(pygame.Rect(r.x + pad, r.y + pad, icon, icon), r)
-        ui.icon(surface, "lock" if not self.unlocked else ("help" if self.level.kind == "quiz" else "team"),
+        ui.icon(surface, "lock" if not self.unlocked else {"quiz": "help", "practice": "play"}.get(self.level.kind, "team"),
                 ibox.center, icon, ui.c.text if self.unlocked else ui.c.disabled)
         text_x = r.x + pad + icon + pad
         ui.text(surface, self.kind_label, ui.mirror(pygame.Rect(text_x, r.y + pad, r.w - icon - 3 * pad, ui.px(28)), r),
@@ -295,7 +252,7 @@ class TopicScene(BaseScene):
         out = []
         for lv, r in zip(levels, rects):
             unlocked = is_unlocked(self.app, lv, results)
-            kind = self.tr._("Quiz") if lv.kind == "quiz" else self.tr._("Story")
+            kind = {"quiz": self.tr._("Quiz"), "practice": self.tr._("Practice")}.get(lv.kind) or self.tr._("Story")
             if lv.pack:  # a content pack's level says where it comes from
                 kind = f"{kind} · {lv.pack}"
             card = LevelCard(lv, lambda lv=lv: self.open(lv), r, results.get(lv.id), unlocked, self.theme.body,
@@ -306,7 +263,7 @@ class TopicScene(BaseScene):
 
     def open(self, level) -> None:
         self.app.sound.play("click")
-        self.app.stack.push(LevelIntroScene(self.app, level))
+        self.app.push("intro", level)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
@@ -335,12 +292,8 @@ class LevelIntroScene(BaseScene):
         return [start]
 
     def start(self) -> None:
-        from .quiz import QuizScene
-        from .scenario import ScenarioScene
-
         self.app.sound.play("click")
-        scene = QuizScene(self.app, self.level) if self.level.kind == "quiz" else ScenarioScene(self.app, self.level)
-        self.app.stack.replace(scene)
+        self.app.go(self.level.kind, self.level)  # each level kind is played by the scene of that name
 
     def draw_content(self, surface) -> None:
         body = self.body_rect

@@ -11,6 +11,7 @@ from ..i18n import N_
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog, PinDialog
+from .shared import pin_wait_message
 
 
 def packs_dir(app) -> Path:
@@ -100,9 +101,9 @@ class PacksScene(BaseScene):
         tr = self.tr
 
         def confirmed() -> None:
-            def check(pin: str) -> bool:
+            def check(pin: str) -> bool | str:
                 if not self.app.store.verify_teacher_pin(pin):
-                    return False
+                    return pin_wait_message(tr, self.app.store.pin_wait_seconds()) or False
                 try:
                     remove_pack(packs_dir(self.app), pack.id)
                 except OSError as exc:
@@ -112,7 +113,8 @@ class PacksScene(BaseScene):
                 self.app.stack.replace(MessageDialog(self.app, tr.f("“{name}” was removed.", name=pack.name), mood="happy"))
                 return False
 
-            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to remove the pack"), check))
+            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to remove the pack"), check,
+                                          error=pin_wait_message(tr, self.app.store.pin_wait_seconds())))
 
         self.app.stack.push(ConfirmDialog(self.app, tr.f("Remove “{name}” and its levels from this computer?", name=pack.name),
                                           confirmed, yes=tr._("Remove"), no=tr._("Cancel"), danger=True, mood="worried"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from ..art import AVATARS
 from ..input import Act, Action
-from ..ui.art import AVATARS
 from ..ui.widgets import Button, Widget
 from .base import BaseScene
 
@@ -53,7 +53,7 @@ class ProfilesScene(BaseScene):
     def enter(self) -> None:
         if self.app.store is None:
             # No place to save: play as a guest straight away (the title already said why).
-            self.app.stack.replace(BandScene(self.app))
+            self.app.go("band")
 
     def build(self):
         profiles = self.profiles()
@@ -87,12 +87,12 @@ class ProfilesScene(BaseScene):
         self.layout()
 
     def new_profile(self) -> None:
-        self.app.stack.push(NewProfileScene(self.app))
+        self.app.push("new-profile")
 
     def select(self, profile) -> None:
         self.app.sound.play("click")
         select_profile(self.app, profile)
-        self.app.stack.push(BandScene(self.app))
+        self.app.push("band")
 
     def draw_content(self, surface) -> None:
         if not self.profiles():
@@ -189,7 +189,7 @@ class NewProfileScene(BaseScene):
         select_profile(self.app, profile)
         self.app.settings["language"] = self.app.tr.code
         self.app.save_settings()
-        self.app.stack.replace(BandScene(self.app))
+        self.app.go("band")
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
@@ -226,6 +226,3 @@ class AvatarButton(Button):
             ui.icon(surface, "check", (r.right - ui.px(16), r.y + ui.px(16)), ui.px(26), ui.c.good)
         if focused:
             ui.focus_ring(surface, r)
-
-
-from .levelmap import BandScene  # noqa: E402  (scene modules refer to each other)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 import time
-from pathlib import Path
 
 import pygame
 
+from ..content.bands import BAND_LABELS
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog
-from .levelmap import BAND_LABELS, level_results
+from .shared import export_folder, level_results
 
 
 class ProgressScene(BaseScene):
@@ -147,21 +147,5 @@ class ProfileScene(BaseScene):
             return
         self.app.profile = None
         self.app.apply_settings({"language": self.tr.code})
-        from .title import TitleScene
+        self.app.reset_to("title")
 
-        self.app.stack.clear_to(TitleScene(self.app))
-
-
-def export_folder() -> Path:
-    """Where exports go: the user's Documents folder (falls back to the data folder)."""
-    try:
-        import platformdirs
-
-        docs = Path(platformdirs.user_documents_dir())
-        if docs.is_dir():
-            return docs / "Sango"
-    except Exception:
-        pass
-    from ..paths import data_dir
-
-    return data_dir() / "exports"

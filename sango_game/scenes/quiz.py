@@ -1,4 +1,5 @@
-"""The quiz screen: single choice, true/false, multi-select, spot the red flags, sort."""
+"""The quiz screen: one question after another, each drawn and answered as its kind says
+(``sango_game.kinds`` for the logic, ``quiz_views`` for the look)."""
 
 from __future__ import annotations
 
@@ -6,22 +7,22 @@ import time
 
 import pygame
 
+from .. import kinds
 from ..core.play import Outcome, QuizRun
 from ..i18n import N_
 from ..input import Act, Action
+from ..kinds import QuestionKind
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog
+from .quiz_views import QuizView, view_for
 
 
 def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int) -> None:
     """Save one answer at once (a crash later loses nothing already answered)."""
-    store, profile = app.store, app.profile
-    if store is None or profile is None:
-        return
     try:
         session = getattr(app.class_session, "id", None)
-        store.record_attempt(profile.id, level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
+        app.player.record_attempt(level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
     except Exception as exc:
         app.report_storage_error(exc)
 
@@ -67,6 +68,14 @@ class QuizScene(BaseScene):
         return self.run.question
 
     @property
+    def kind(self) -> QuestionKind:
+        return kinds.get(self.q.type)
+
+    @property
+    def view(self) -> QuizView:
+        return view_for(self.kind.view)
+
+    @property
     def answering(self) -> bool:
         return self.outcome is None
 
@@ -98,18 +107,9 @@ class QuizScene(BaseScene):
             box.h -= self.app.text.line_height(self.tr.code, self.theme.small)  # room for "(1 of 3)"
             self.pages = self.paginate(self.raw_pages, box, self.theme.body)
             self.page = min(self.page, len(self.pages) - 1)
-        out = []
-        q = self.q
-        if q.type in ("single", "multi"):
-            out += self._choice_buttons([(c.id, self.tr.level(c.text)) for c in q.choices], content)
-        elif q.type == "true_false":
-            out += self._choice_buttons([("true", self.tr._("True")), ("false", self.tr._("False"))], content, row=True)
-        elif q.type == "red_flags":
-            out += self._message_buttons(content)
-        elif q.type == "sort":
-            out += self._sort_widgets(content)
+        out = list(self.view.widgets(self, content))
         if self.answering:
-            if q.type in ("multi", "red_flags"):
+            if self.kind.collects:
                 check = Button(self.tr._("Check"), self.check, icon="check", style="primary", name="check", rect=action_r,
                                size=self.theme.font(26))
                 out.append(check)
@@ -117,29 +117,6 @@ class QuizScene(BaseScene):
             last = self.page >= len(self.pages) - 1
             label = self.tr._("Next") if not last or self.run.index + 1 < self.run.total else self.tr._("Finish")
             out.append(Button(label, self.next, icon="forward", style="primary", name="next", rect=action_r, size=self.theme.font(26)))
-        return out
-
-    def _choice_buttons(self, entries, area: pygame.Rect, row: bool = False):
-        n = len(entries)
-        gap = self.px(12)
-        rects: list[pygame.Rect] = []
-        if row:
-            rects = self.ui.row(area, n, min(area.h, self.px(110)), self.px(30), y=area.centery - min(area.h, self.px(110)) // 2,
-                                width=min(self.px(420), (area.w - self.px(30)) // 2))
-        elif n <= 4:
-            h = min(self.px(78), (area.h - gap * (n - 1)) // n)
-            rects = [pygame.Rect(area.x, area.y + i * (h + gap), area.w, h) for i in range(n)]
-        else:
-            rows = (n + 1) // 2
-            h = (area.h - gap * (rows - 1)) // rows
-            w = (area.w - gap) // 2
-            rects = [self.ui.mirror(pygame.Rect(area.x + (i % 2) * (w + gap), area.y + (i // 2) * (h + gap), w, h), area) for i in range(n)]
-        out = []
-        for i, ((cid, label), r) in enumerate(zip(entries, rects)):
-            b = Button(label, lambda cid=cid: self.pick(cid), rect=r, badge=self.tr.number(i + 1), style="choice",
-                       align="start" if not row else "center", name=f"choice-{cid}", size=self.theme.body)
-            b.state = self._state(cid)
-            out.append(b)
         return out
 
     def _state(self, item_id: str) -> str | None:
@@ -152,75 +129,13 @@ class QuizScene(BaseScene):
             return "selected"
         return None
 
-    def _message_buttons(self, area: pygame.Rect):
-        msg = self.q.message
-        head = self.px(40)
-        lines = msg.lines
-        n = len(lines)
-        gap = self.px(8)
-        inner = pygame.Rect(area.x + self.px(16), area.y + head, area.w - self.px(32), area.h - head - self.px(10))
-        cols = 1 if n <= 4 else 2
-        rows = (n + cols - 1) // cols
-        h = min(self.px(76), (inner.h - gap * (rows - 1)) // rows)
-        w = (inner.w - gap * (cols - 1)) // cols
-        out = []
-        for i, line in enumerate(lines):
-            col, rw = (i // rows, i % rows) if cols == 2 else (0, i)
-            r = pygame.Rect(inner.x + col * (w + gap), inner.y + rw * (h + gap), w, h)
-            if msg.format == "chat" and cols == 1:
-                r.w = int(inner.w * 0.85)
-            r = self.ui.mirror(r, inner)
-            b = Button(self.tr.level(line.text), lambda lid=line.id: self.pick(lid), rect=r, badge=self.tr.number(i + 1),
-                       align="start", name=f"line-{line.id}", size=self.theme.body if cols == 1 else self.theme.small)
-            b.state = self._state(line.id)
-            out.append(b)
-        return out
-
-    def _sort_widgets(self, area: pygame.Rect):
-        q = self.q
-        out = []
-        pending = [it for it in q.items if it.id not in self.placed]
-        if self.answering and pending:
-            bins = q.bins
-            row = pygame.Rect(area.x, area.bottom - self.px(100), area.w, self.px(96))
-            rects = self.ui.row(row, len(bins), self.px(96), self.px(24), width=min(self.px(360), (area.w - self.px(48)) // len(bins)))
-            for i, (b, r) in enumerate(zip(bins, rects)):
-                out.append(Button(self.tr.level(b.label), lambda bid=b.id: self.place(bid), rect=r, badge=self.tr.number(i + 1),
-                                  style="primary", name=f"bin-{b.id}", size=self.theme.body))
-        else:
-            # Review: every item with its mark; the badge is the number of the group the player chose
-            # (the same numbers as on the group buttons; a legend above says which is which).
-            n = len(q.items)
-            legend_h = self.px(28)
-            area = pygame.Rect(area.x, area.y + legend_h, area.w, area.h - legend_h)
-            cols = 1 if n <= 3 else 2
-            rows = (n + cols - 1) // cols
-            gap = self.px(6)
-            h = min(self.px(76), (area.h - gap * (rows - 1)) // rows)
-            w = (area.w - gap * (cols - 1)) // cols
-            bin_no = {b.id: i for i, b in enumerate(q.bins)}
-            for i, it in enumerate(q.items):
-                col, row = (i // rows, i % rows)
-                r = self.ui.mirror(pygame.Rect(area.x + col * (w + gap), area.y + row * (h + gap), w, h), area)
-                placed = self.placed.get(it.id)
-                badge = self.tr.number(bin_no[placed] + 1) if placed in bin_no else None
-                b = Button(self.tr.level(it.text), None, rect=r, align="start", name=f"item-{it.id}", size=self.theme.small,
-                           badge=badge)
-                b.state = self._state(it.id)
-                b.focusable = False
-                out.append(b)
-        return out
-
     # -- actions -------------------------------------------------------------------------------
     def pick(self, item_id: str) -> None:
         if not self.answering:
             return
-        q = self.q
-        if q.type == "single":
-            self.submit(item_id)
-        elif q.type == "true_false":
-            self.submit(item_id == "true")
-        elif q.type in ("multi", "red_flags"):
+        if not self.kind.collects:
+            self.submit(self.kind.answer_for_pick(self.q, item_id))
+        else:
             self.picked ^= {item_id}
             self.app.sound.play("click")
             for w in self.focus.widgets:
@@ -293,11 +208,9 @@ class QuizScene(BaseScene):
         self.raw_pages = []
         self.started = time.monotonic()
         if self.run.finished:
-            from .results import ResultsScene
-
-            self.app.stack.replace(ResultsScene(self.app, self.level, self.run.score, self.run.stars,
-                                                detail=self.tr.f("{right} of {total} questions fully right",
-                                                                 right=self.run.correct_count, total=self.run.total)))
+            self.app.go("results", self.level, self.run.score, self.run.stars,
+                        detail=self.tr.f("{right} of {total} questions fully right",
+                                         right=self.run.correct_count, total=self.run.total))
             return
         self.focus.index = 0
         self.layout()
@@ -308,28 +221,16 @@ class QuizScene(BaseScene):
 
     def handle(self, action: Action) -> bool:
         if action.kind == Act.CHOOSE and action.index is not None and not self.run.finished:
-            q = self.q
             if not self.answering:
-                return True
-            if q.type == "sort":
-                if action.index < len(q.bins):
-                    self.place(q.bins[action.index].id)
                 return True
             ids = self.item_ids()
             if action.index < len(ids):
-                self.pick(ids[action.index])
+                self.view.choose(self, ids[action.index])
             return True
         return super().handle(action)
 
     def item_ids(self) -> list[str]:
-        q = self.q
-        if q.type in ("single", "multi"):
-            return [c.id for c in q.choices]
-        if q.type == "true_false":
-            return ["true", "false"]
-        if q.type == "red_flags":
-            return [ln.id for ln in q.message.lines]
-        return [b.id for b in q.bins]
+        return self.kind.option_ids(self.q)
 
     # -- drawing --------------------------------------------------------------------------------
     def draw_content(self, surface) -> None:
@@ -344,30 +245,9 @@ class QuizScene(BaseScene):
         bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8), progress.w - lab_w - self.px(10), self.px(14)), progress)
         self.ui.progress_bar(surface, bar, (self.run.index + (0 if self.answering else 1)) / self.run.total)
         self.ui.text(surface, self.tr.level(q.prompt), prompt, self.theme.font(26), align="start", bold=True)
-        if q.type == "red_flags":
-            self._draw_message_frame(surface, content)
-        if q.type == "sort" and self.answering:
-            pending = [it for it in q.items if it.id not in self.placed]
-            if pending:
-                card = pygame.Rect(0, 0, min(content.w, self.px(640)), self.px(110))
-                card.midtop = (content.centerx, content.y + self.px(30))
-                self.ui.panel(surface, card, self.c.bubble, self.c.accent, radius=16, width=4)
-                self.ui.text(surface, self.tr.level(pending[0].text), card.inflate(-self.px(30), -self.px(16)), self.theme.font(26),
-                             align="center", bold=True)
-                count = self.tr.f("Item {n} of {total}", n=len(self.placed) + 1, total=len(q.items))
-                self.ui.text(surface, count, pygame.Rect(card.x, content.y, card.w, self.px(28)), self.theme.small, self.c.text_soft, align="center")
-        if q.type == "sort" and not (self.answering and len(self.placed) < len(q.items)):
-            legend = " · ".join(f"{self.tr.number(i + 1)} = {self.tr.level(b.label)}" for i, b in enumerate(q.bins))
-            self.ui.text(surface, legend, pygame.Rect(content.x, content.y, content.w, self.px(28)), self.theme.small,
-                         self.c.text_soft, align="start", bold=True)
+        self.view.draw(self, surface, content)
         if self.answering:
-            hint = {
-                "single": self.tr._("Pick one answer."),
-                "true_false": self.tr._("Is it true or false?"),
-                "multi": self.tr._("Pick all that apply, then press Check."),
-                "red_flags": self.tr._("Pick every red flag, then press Check."),
-                "sort": self.tr._("Where does it go? Pick a group."),
-            }[q.type]
+            hint = self.tr._(self.kind.hint)
             self.draw_sango(surface, bubble, hint, q.mood or "thinking", sango_size=self.px(120))
         else:
             mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
@@ -378,34 +258,12 @@ class QuizScene(BaseScene):
             self.draw_sango(surface, bubble.move(0, 0), text, mood, sango_size=self.px(120), text_size=self.theme.body,
                             sango_dy=self.sango_offset())
 
-    def _draw_message_frame(self, surface, area: pygame.Rect) -> None:
-        msg = self.q.message
-        self.ui.panel(surface, area, self.c.chat_them if msg.format == "chat" else self.c.panel, self.c.panel_border, radius=16, width=2)
-        icon = {"chat": "team", "email": "export", "post": "globe"}[msg.format]
-        head = pygame.Rect(area.x + self.px(16), area.y + self.px(4), area.w - self.px(32), self.px(34))
-        self.ui.icon(surface, icon, self.ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head).center, self.px(26))
-        who = self.tr.level(msg.sender)
-        if msg.subject is not None:
-            who = f"{who} · {self.tr.level(msg.subject)}"
-        self.ui.text(surface, who, self.ui.mirror(pygame.Rect(head.x + head.h + self.px(8), head.y, head.w - head.h - self.px(8), head.h), head),
-                     self.theme.small, self.c.text, align="start", bold=True)
-
     def speech(self) -> str:
         if self.run.finished:
             return ""
         q = self.q
         parts = [self.tr.level(q.prompt)]
-        if q.type in ("single", "multi"):
-            parts += [f"{self.tr.number(i + 1)}. {self.tr.level(c.text)}" for i, c in enumerate(q.choices)]
-        elif q.type == "true_false":
-            parts += [self.tr._("True"), self.tr._("False")]
-        elif q.type == "red_flags":
-            parts += [f"{self.tr.number(i + 1)}. {self.tr.level(ln.text)}" for i, ln in enumerate(q.message.lines)]
-        elif q.type == "sort":
-            pending = [it for it in q.items if it.id not in self.placed]
-            if pending:
-                parts.append(self.tr.level(pending[0].text))
-            parts += [f"{self.tr.number(i + 1)}. {self.tr.level(b.label)}" for i, b in enumerate(q.bins)]
+        parts += self.kind.speech_lines(self.tr, q, self.placed)
         if not self.answering and self.pages:
             parts = [self.pages[self.page]]
         return "\n".join(parts)

@@ -2,50 +2,23 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pygame
 
 from ..i18n import N_
-
 from ..ui.widgets import Button
 from .base import BaseScene
-from .levelmap import LevelIntroScene, level_results
+from .shared import level_results
 
 
 def finish_level(app, level, score: float, stars: int, ending: str | None) -> list[str]:
-    """Save the result and return the ids of badges newly earned."""
-    from ..progress.rules import earned_badges
+    """Save the result and return the ids of badges newly earned (a storage error is shown)."""
+    from ..core.journey import finish_level as finish
 
-    if app.store is not None and app.profile is not None:
-        pid = app.profile.id
-        try:
-            app.store.record_level_result(pid, level.id, level.topic, level.band, score, stars, ending)
-            have = {b.badge_id for b in app.store.badges(pid)}
-            results = app.store.level_results(pid)
-            new = [b for b in earned_badges(results, app.catalog) if b not in have]
-            for b in new:
-                app.store.award_badge(pid, b)
-            try:
-                app.store.backup()
-            except Exception:
-                pass  # the result itself is saved; a failed backup is not worth a child's attention
-            return new
-        except Exception as exc:
-            app.report_storage_error(exc)
-            return []
-    # Guest: keep results in memory for this session only.
-    old = app.guest_results.get(level.id)
-    endings = set(getattr(old, "endings", ()) or ())
-    if ending:
-        endings.add(ending)
-    app.guest_results[level.id] = SimpleNamespace(
-        best_stars=max(stars, getattr(old, "best_stars", 0)), best_score=max(score, getattr(old, "best_score", 0.0)),
-        plays=getattr(old, "plays", 0) + 1, completed=True, endings=frozenset(endings))
-    have = set(app.guest_badges)
-    new = [b for b in earned_badges(app.guest_results, app.catalog) if b not in have]
-    app.guest_badges.extend(new)
-    return new
+    try:
+        return finish(app.player, app.catalog, level, score, stars, ending)
+    except Exception as exc:
+        app.report_storage_error(exc)
+        return []
 
 
 def badge_title(tr, catalog, badge_id: str) -> str:
@@ -117,10 +90,10 @@ class ResultsScene(BaseScene):
         return out
 
     def again(self) -> None:
-        self.app.stack.replace(LevelIntroScene(self.app, self.level))
+        self.app.go("intro", self.level)
 
     def open(self, level) -> None:
-        self.app.stack.replace(LevelIntroScene(self.app, level))
+        self.app.go("intro", level)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect

@@ -7,10 +7,10 @@ import time
 
 import pygame
 
-from ..core.play import ScenarioRun
+from ..art import AVATARS
+from ..core.play import QUALITY_VALUE, ScenarioRun
 from ..i18n import N_
 from ..input import Act, Action
-from ..ui.art import AVATARS
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog
@@ -80,15 +80,12 @@ class ScenarioScene(BaseScene):
         choice = self.run.choose(choice_id)
         self.last_choice = choice
         self.app.sound.play({"good": "correct", "okay": "page", "risky": "wrong"}[choice.quality])
-        store, profile = self.app.store, self.app.profile
-        if store is not None and profile is not None:
-            try:
-                store.record_attempt(profile.id, self.level.id, node.id, json.dumps(choice.id),
-                                     {"good": 1.0, "okay": 0.5, "risky": 0.0}[choice.quality],
-                                     int((time.monotonic() - self.started) * 1000),
-                                     session_id=getattr(self.app.class_session, "id", None))
-            except Exception as exc:
-                self.app.report_storage_error(exc)
+        try:
+            self.app.player.record_attempt(self.level.id, node.id, json.dumps(choice.id), QUALITY_VALUE[choice.quality],
+                                           int((time.monotonic() - self.started) * 1000),
+                                           session_id=getattr(self.app.class_session, "id", None))
+        except Exception as exc:
+            self.app.report_storage_error(exc)
         self.started = time.monotonic()
         self.layout()
         self.focus.set(self.focus.widgets, keep=False)
@@ -103,11 +100,9 @@ class ScenarioScene(BaseScene):
             self.app.speech.say(self.speech(), self.tr.code)
 
     def finish(self) -> None:
-        from .results import ResultsScene
-
         node = self.run.node
-        self.app.stack.replace(ResultsScene(self.app, self.level, self.run.score, self.run.stars, ending=node.id,
-                                            detail=self.ending_words(node.ending)))
+        self.app.go("results", self.level, self.run.score, self.run.stars, ending=node.id,
+                    detail=self.ending_words(node.ending))
 
     def handle(self, action: Action) -> bool:
         if action.kind == Act.CHOOSE and action.index is not None:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pygame
 
+from ..content.bands import BAND_LABELS
 from ..content.model import Level
 from ..helpline import get_helpline, set_helpline
 from ..i18n import N_
@@ -13,60 +14,10 @@ from ..input import Action
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog, MessageDialog, PinDialog
-from .levelmap import BAND_LABELS
 from .quiz import QuizScene
+from .shared import open_teacher_area, pin_wait_message, set_new_pin, topic_toggle_buttons  # noqa: F401  (open_teacher_area: re-exported)
 
 TIMER_STEPS = (0, 30, 60, 90)
-
-
-def open_teacher_area(app) -> None:
-    """Ask for the PIN (or to set one the first time), then show the teacher menu."""
-    tr = app.tr
-    store = app.store
-    if store is None:
-        app.stack.push(MessageDialog(app, tr._("The teacher area needs the progress store, which is not available."),
-                                     app.store_error or "", mood="worried"))
-        return
-    if app.teacher_unlocked:
-        app.stack.push(TeacherMenuScene(app))
-        return
-    if store.has_teacher_pin():
-        def check(pin: str) -> bool:
-            if store.verify_teacher_pin(pin):
-                app.teacher_unlocked = True
-                app.stack.replace(TeacherMenuScene(app))
-                return False  # the dialog was replaced already
-            return False
-
-        app.stack.push(PinDialog(app, tr._("Teacher PIN"), check))
-    else:
-        set_new_pin(app, then_open=True)
-
-
-def set_new_pin(app, then_open: bool = False) -> None:
-    tr = app.tr
-    first: dict[str, str] = {}
-
-    def got_first(pin: str) -> bool:
-        first["pin"] = pin
-        app.stack.replace(PinDialog(app, tr._("Type the same PIN again"), got_second))
-        return False
-
-    def got_second(pin: str) -> bool:
-        if pin != first.get("pin"):
-            app.stack.replace(PinDialog(app, tr._("The two PINs were different. Choose a teacher PIN (4 to 8 digits)"), got_first))
-            return False
-        try:
-            app.store.set_teacher_pin(pin)
-        except Exception as exc:
-            app.stack.replace(MessageDialog(app, tr._("The PIN could not be saved."), str(exc), mood="worried"))
-            return False
-        app.teacher_unlocked = True
-        app.stack.replace(TeacherMenuScene(app) if then_open else MessageDialog(app, tr._("The new PIN is saved."), mood="happy"))
-        return False
-
-    app.stack.push(PinDialog(app, tr._("Choose a teacher PIN (4 to 8 digits)"), got_first,
-                             hint=tr._("Children should not know it. It protects the teacher area.")))
 
 
 class TeacherMenuScene(BaseScene):
@@ -107,12 +58,10 @@ class TeacherMenuScene(BaseScene):
         return out
 
     def class_play(self) -> None:
-        self.app.stack.push(ClassSetupScene(self.app))
+        self.app.push("class-setup")
 
     def lab(self) -> None:
-        from .lab import LabMenuScene
-
-        self.app.stack.push(LabMenuScene(self.app))
+        self.app.push("lab")
 
     def toggle_unlock(self) -> None:
         self.app.unlock_all = not self.app.unlock_all
@@ -122,9 +71,7 @@ class TeacherMenuScene(BaseScene):
         set_new_pin(self.app)
 
     def packs(self) -> None:
-        from .packs import PacksScene
-
-        self.app.stack.push(PacksScene(self.app))
+        self.app.push("packs")
 
     def edit_helpline(self) -> None:
         from .dialogs import TextPromptDialog
@@ -144,11 +91,11 @@ class TeacherMenuScene(BaseScene):
         tr = self.tr
 
         def confirmed() -> None:
-            def check(pin: str) -> bool:
+            def check(pin: str) -> bool | str:
                 try:
                     self.app.store.erase_all(pin)
                 except PermissionError:
-                    return False
+                    return pin_wait_message(tr, self.app.store.pin_wait_seconds()) or False
                 except Exception as exc:
                     self.app.stack.replace(MessageDialog(self.app, tr._("Nothing was erased."), str(exc), mood="worried"))
                     return False
@@ -156,7 +103,8 @@ class TeacherMenuScene(BaseScene):
                 self.app.stack.replace(MessageDialog(self.app, tr._("All players on this computer were erased."), mood="happy"))
                 return False
 
-            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to erase everything"), check))
+            self.app.stack.push(PinDialog(self.app, tr._("Type the teacher PIN to erase everything"), check,
+                                          error=pin_wait_message(tr, self.app.store.pin_wait_seconds())))
 
         self.app.stack.push(ConfirmDialog(self.app, tr._("Erase every player and all their results on this computer? This cannot be undone."),
                                           confirmed, yes=tr._("Erase"), no=tr._("Cancel"), danger=True, mood="worried"))
@@ -218,9 +166,7 @@ class ClassSetupScene(BaseScene):
         self.layout()
 
     def language(self) -> None:
-        from .title import LanguageScene
-
-        self.app.stack.push(LanguageScene(self.app))
+        self.app.push("language")
 
     def toggle_topic(self, tid: str) -> None:
         self.topics ^= {tid}
@@ -230,24 +176,12 @@ class ClassSetupScene(BaseScene):
         if not self.topics:
             return
         self.app.set_class_mode(True)
-        self.app.stack.push(ClassPlayScene(self.app, class_level(self.app.catalog, self.band, self.topics), self.teams, self.timer))
+        self.app.push("class-play", class_level(self.app.catalog, self.band, self.topics), self.teams, self.timer)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
         self.ui.text(surface, self.tr._("Pick the topics to play:"), pygame.Rect(body.x, body.bottom - self.px(150), body.w, self.px(40)),
                      self.theme.small, self.c.text_soft, align="start")
-
-
-def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect, cols: int, max_h: int) -> list[Button]:
-    """A grid of the band's topics that the teacher switches on and off (scene.toggle_topic(id))."""
-    topics = scene.app.catalog.band_topics(band)
-    out = []
-    for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h)):
-        b = Button(scene.tr.level(t.title), lambda tid=t.id: scene.toggle_topic(tid), rect=r, name=f"topic-{t.id}",
-                   size=scene.theme.small, align="start")
-        b.state = "selected" if t.id in selected else None
-        out.append(b)
-    return out
 
 
 def class_level(catalog, band: str, topic_ids) -> tuple[Level, dict[str, Level]]:
@@ -321,7 +255,7 @@ class ClassPlayScene(QuizScene):
         last_page = self.page >= len(self.pages) - 1
         if last_page and self.run.index + 1 >= self.run.total:
             self.run.advance()
-            self.app.stack.replace(ClassResultsScene(self.app, self.scores))
+            self.app.go("class-results", self.scores)
             return
         super().next()
         if last_page:
@@ -339,10 +273,7 @@ class ClassPlayScene(QuizScene):
         return False
 
     def time_up(self) -> None:
-        q = self.q
-        empty = {"single": "", "true_false": not q.answer if q.type == "true_false" else False, "multi": [],
-                 "red_flags": [], "sort": {}}[q.type]
-        super().submit(empty)
+        super().submit(self.kind.empty_answer(self.q))
         self.raw_pages.insert(0, self.tr._("Time is up!"))
         self.layout()
 

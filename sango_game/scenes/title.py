@@ -7,6 +7,7 @@ import pygame
 from ..i18n import LANGUAGES
 from ..ui.widgets import Button
 from .base import BaseScene
+from .shared import open_teacher_area, session_banner_text
 
 
 class TitleScene(BaseScene):
@@ -64,8 +65,6 @@ class TitleScene(BaseScene):
         surface.blit(img, img.get_rect(midtop=(left.centerx, left.y + self.px(150))))
         hello = self.tr._("Hi! I'm Sango. Let's learn to stay safe online together!")
         if self.app.class_session is not None:  # (the lab code loads only when a session exists)
-            from .lab import session_banner_text
-
             hello = session_banner_text(self.app) or hello
         if self.app.profile is not None:
             hello = self.tr.f("Welcome back, {nickname}!", nickname=self.app.profile.nickname)
@@ -81,22 +80,16 @@ class TitleScene(BaseScene):
 
     # actions -------------------------------------------------------------------------------
     def play(self) -> None:
-        from .profiles import ProfilesScene
-
         self.app.sound.play("click")
-        self.app.stack.push(ProfilesScene(self.app))
+        self.app.push("profiles")
 
     def language(self) -> None:
-        self.app.stack.push(LanguageScene(self.app))
+        self.app.push("language")
 
     def settings(self) -> None:
-        from .settings import SettingsScene
-
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.push("settings")
 
     def teacher(self) -> None:
-        from .teacher import open_teacher_area
-
         open_teacher_area(self.app)
 
     def quit(self) -> None:
@@ -113,6 +106,9 @@ def notice_text(tr, code: str, params: dict) -> tuple[str, str]:
     if code == "store_reset":
         return (tr._("Your saved progress file was damaged."),
                 tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."))
+    if code == "storage_full":
+        return (tr._("The computer's disk is full."),
+                tr._("Your progress cannot be saved right now, but you can still play. Please tell your teacher."))
     if code == "store_unavailable":
         return (tr._("Progress cannot be saved on this computer right now."),
                 tr._("You can still play. Ask your teacher to check the data folder."))

@@ -10,12 +10,18 @@
   across an ordinary space.
 * A break is allowed before and after an em dash (but never inside "——").
 * No break next to a no-break space, word joiner or combining mark; a break after a hyphen
-  only between two letters (``mot-de-passe``).
+  only between two letters (``mot-de-passe``), and not inside text of the other direction
+  (a Latin ``k-scams-quiz`` in an Arabic sentence: its halves would swap sides).
+* No break before "/" (UAX #14 rule LB13), even after a space.
+* Inside an isolate (FSI/LRI/RLI ... PDI: a value the translator put into a sentence, such as
+  a phone number, a date or a command) a line does not break, unless the value is prose
+  (four words or more): then at a space between two letters.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 # Spaces after which a line may break (no-break spaces U+00A0, U+2007, U+202F are not here).
 BREAKING_SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000")
@@ -23,7 +29,7 @@ ZERO_WIDTH_BREAK = "\u200b"
 GLUE = frozenset("\u00a0\u2007\u202f\u2060\ufeff\u200d")
 
 NO_START = frozenset(
-    ")]}",
+    ")]}/",
 ) | frozenset(
     ",.:;!?%»›”’‼⁇⁈⁉…‥·"  # Latin-script closing punctuation
     "、。，．：；！？）］｝〉》」』】〕〗〙〛〞〟｠｣､｡﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞"  # CJK closing punctuation
@@ -36,6 +42,12 @@ NO_END = frozenset(
     "（［｛〈《「『【〔〖〘〚〝｟｢﹙﹛﹝"  # CJK opening punctuation
     "$£¥€₽￥＄￡"  # currency prefixes
 )
+# UAX #14 classes that forbid the breaks the CJK and em-dash rules below would otherwise
+# allow: quotation marks (QU, rule LB19), break-after marks and hyphens (BA, HY: LB21) and
+# prefixes (PR: LB24/LB23a), for the characters the game's text uses.
+QUOTES = frozenset("\"'«»‹›")
+NO_BREAK_BEFORE = QUOTES | frozenset("|-\u2010\u2013\u00ad")
+NO_BREAK_AFTER = QUOTES | frozenset("+$£¥€₽#\\±№")
 # Pairs such as —— and …… in Chinese are never split.
 NO_SPLIT_DOUBLES = frozenset("—…‥―")
 EM_DASHES = frozenset("—―")
@@ -76,13 +88,15 @@ def break_allowed(text: str, i: int) -> bool:
         k = i - 1
         while k >= 0 and (text[k] in BREAKING_SPACES or text[k] == ZERO_WIDTH_BREAK):
             k -= 1
-        if k >= 0 and text[k] in NO_END:
+        if k >= 0 and (text[k] in NO_END or (text[k] in EM_DASHES and b in EM_DASHES)):  # LB17
             return False
         return b not in NO_START
     if b in NO_START or a in NO_END:
         return False
     if a == b and a in NO_SPLIT_DOUBLES:
         return False
+    if b in NO_BREAK_BEFORE or a in NO_BREAK_AFTER:
+        return a in "-\u2010" and i >= 2 and text[i - 2].isalpha() and b.isalpha()
     if is_cjk(a) or is_cjk(b):
         return True
     if (a in EM_DASHES or b in EM_DASHES) and a != b:  # UAX #14 class B2: break before/after
@@ -92,18 +106,57 @@ def break_allowed(text: str, i: int) -> bool:
     return False
 
 
-def segments(text: str) -> list[tuple[int, int, int]]:
+_ISOLATE_OPEN = frozenset("\u2066\u2067\u2068")
+_ISOLATE_CLOSE = "\u2069"
+
+
+def _isolate_depths(text: str) -> list[int]:
+    """Isolate nesting depth before each index (BD9 pairing; an unmatched PDI is ignored)."""
+    depths = []
+    depth = 0
+    for ch in text:
+        depths.append(depth)
+        if ch in _ISOLATE_OPEN:
+            depth += 1
+        elif ch == _ISOLATE_CLOSE and depth:
+            depth -= 1
+    return depths
+
+
+def _word_space_break(text: str, i: int) -> bool:
+    """A break after spaces between two letters, inside an isolate that holds prose (three
+    word spaces or more, e.g. an error message) rather than a field ("sango-game check")."""
+    k = i - 1
+    while k >= 0 and text[k] in BREAKING_SPACES:
+        k -= 1
+    if not (0 <= k < i - 1 and text[k].isalpha() and text[i].isalpha()):
+        return False
+    start = max(text.rfind(c, 0, i) for c in _ISOLATE_OPEN)
+    end = text.find(_ISOLATE_CLOSE, i)
+    inner = text[start + 1:end if end >= 0 else len(text)]
+    return len(inner.split()) >= 4
+
+
+def segments(text: str, levels: Sequence[int] | None = None, base_level: int = 0) -> list[tuple[int, int, int]]:
     """Split a paragraph into unbreakable segments ``(start, content_end, end)``.
 
     ``text[start:content_end]`` is the visible part, ``text[content_end:end]`` the breaking
     spaces after it (dropped when a line breaks there). Segments cover the text exactly.
+    ``levels`` (the bidi levels) and ``base_level`` forbid hyphen breaks in text of the other
+    direction.
     """
     n = len(text)
     if n == 0:
         return []
+    depths = _isolate_depths(text) if any(c in _ISOLATE_OPEN for c in text) else None
     out: list[tuple[int, int, int]] = []
     start = 0
     for i in range(1, n + 1):
+        if i < n and depths is not None and depths[i]:
+            if not _word_space_break(text, i):
+                continue
+        if i < n and levels is not None and text[i - 1] in "-\u2010" and levels[i - 1] != base_level:
+            continue
         if i == n or break_allowed(text, i):
             content_end = i
             while content_end > start and text[content_end - 1] in BREAKING_SPACES:

@@ -25,7 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-RTL_LANGS = frozenset({"ar"})
+from ..languages import BY_FONT_KEY, TABLE
+
+# Language facts (direction, face chain, metrics) come from the language table.
+RTL_LANGS = frozenset(lang.code for lang in TABLE if lang.rtl)
 
 
 @dataclass(frozen=True)
@@ -47,11 +50,7 @@ FACES: dict[str, Face] = {
     "cjk": Face("cjk", "NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf", 1.0, "Hani"),
 }
 
-DECLARED_CHAINS: dict[str, tuple[str, ...]] = {
-    "ar": ("arabic", "latin"),
-    "zh": ("cjk", "latin"),
-    "default": ("latin",),
-}
+DECLARED_CHAINS: dict[str, tuple[str, ...]] = {key: lang.font_faces for key, lang in BY_FONT_KEY.items()}
 
 
 @dataclass(frozen=True)
@@ -68,11 +67,7 @@ class LineMetrics:
     factor: float
 
 
-LINE_METRICS: dict[str, LineMetrics] = {
-    "default": LineMetrics(0.95, 0.25, 1.0),
-    "zh": LineMetrics(0.97, 0.25, 1.15),
-    "ar": LineMetrics(1.30, 0.50, 1.45),
-}
+LINE_METRICS: dict[str, LineMetrics] = {key: LineMetrics(*lang.line_metrics) for key, lang in BY_FONT_KEY.items()}
 
 
 def lang_key(lang: str | None) -> str:

@@ -10,33 +10,11 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import pygame
 
+from ..drawing import place_text  # noqa: F401  (re-exported: the UI draws text with it)
 from ..input import Act, Action
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..app import App
-
-
-def place_text(surface: pygame.Surface, engine, lang: str, rtl: bool, text: str, rect: pygame.Rect, size: int, color, *,
-               align: str = "start", valign: str = "center", bold: bool = False, min_size: int = 12) -> pygame.Rect:
-    """Wrap ``text`` to ``rect``, shrink it (down to ``min_size``) until it fits, blit it aligned.
-    ``align``: start/end follow the reading direction; left/right/center are absolute."""
-    fitted = engine.fit(text, lang, size, rect.w, rect.h, min_size=min_size, bold=bold)
-    surf = engine.render(text, lang, fitted, color, max_width=rect.w, align=align, bold=bold)
-    dest = surf.get_rect()
-    if align == "center":
-        dest.centerx = rect.centerx
-    elif align == "left" or (align in ("start", "end") and (align == "start") != rtl):
-        dest.x = rect.x
-    else:
-        dest.right = rect.right
-    if valign == "center":
-        dest.centery = rect.centery
-    elif valign == "bottom":
-        dest.bottom = rect.bottom
-    else:
-        dest.y = rect.y
-    surface.blit(surf, dest)
-    return dest
 
 
 class UI:

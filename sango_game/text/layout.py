@@ -1,0 +1,392 @@
+"""Text layout: bidi levels, font faces, line breaking and line building. Measures, never draws.
+
+Everything here is pure computation over a *measure* function supplied by the caller (the
+engine passes one backed by HarfBuzz through pygame): ``measure(face_key, size, bold, text,
+rtl, script)`` gives a run's advance width, ``ink(...)`` the run's ink extent above and below
+its baseline. No pygame import here, so the layout can be tested or reused without a window.
+
+Pipeline for one paragraph (the text between explicit line breaks):
+
+1. **Levels.** The Unicode bidi embedding level of every character (``bidi_levels``; the
+   paragraph level comes from the language: 1 for Arabic, else 0).
+2. **Faces.** The font face of every character: the first face of the language's chain that
+   has it. Neutral characters keep the face of the character before them when that face has
+   them, so "Sango!" stays in one run.
+3. **Segments.** Cut the paragraph where a line may break (``breaking``).
+4. **Lines.** Fill lines greedily: segment widths give a first guess, the whole line is then
+   measured exactly (the same runs that will be drawn) and segments are dropped while it is
+   too wide. A segment wider than the line alone is cut between characters.
+5. **Runs.** On each line apply rules L1/L2: group characters of equal level and face into
+   runs and order them visually.
+6. **Ink.** The first and last lines grow by the ink that would stick out of them (Arabic
+   marks stacked above or below the font's line box), so nothing is clipped.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import bidi_levels
+from .breaking import cluster_bounds, is_cjk, segments
+from .fonts import Coverage, is_rtl, metrics_for
+
+Measure = Callable[[str, int, bool, str, bool, str], int]
+Ink = Callable[[str, int, bool, str, bool, str], tuple[int, int]]
+
+_STRIP_CATEGORIES = frozenset({"Cc", "Cs"})
+
+
+@dataclass
+class Run:
+    """Characters of one line drawn in one go: same bidi level, same font face."""
+
+    text: str  # logical order; bidi controls and other invisible controls removed
+    rtl: bool
+    x: int = 0  # left edge, from the line's left edge
+    width: int = 0
+    font_key: str = ""
+    script: str = "Latn"
+    level: int = 0
+    start: int = 0  # index of the run's first character in the laid-out text
+    end: int = 0
+
+
+@dataclass
+class Line:
+    width: int
+    runs: list[Run]  # visual order, left to right
+    text: str  # logical order, the line's characters without the spaces dropped at a break
+    start: int = 0  # index of the line's first character in the laid-out text
+    baseline: int = 0  # from the top of the layout
+
+
+@dataclass
+class TextLayout:
+    width: int
+    height: int  # lines x pitch, plus the ink of the first/last line that sticks out
+    lines: list[Line]
+    base_rtl: bool
+    size: int = 0
+    lang: str = "en"
+    line_pitch: int = 0
+    broken_words: int = 0  # words that had to be cut between characters
+    overflow: bool = False  # some line is wider than max_width (a single character is)
+    text: str = ""
+    max_width: int | None = None
+    bold: bool = False
+    ink_top: int = 0  # extra rows above the first line box for marks that stick out
+    ink_bottom: int = 0  # extra rows below the last line box
+
+
+def script_of(text: str) -> str:
+    """The ISO 15924 script HarfBuzz should shape a run with."""
+    for ch in text:
+        cp = ord(ch)
+        if cp < 0x41:
+            continue
+        if 0x600 <= cp <= 0x8FF or 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF:
+            return "Arab"
+        if 0x400 <= cp <= 0x52F or 0x1C80 <= cp <= 0x1C8F or 0x2DE0 <= cp <= 0x2DFF or 0xA640 <= cp <= 0xA69F:
+            return "Cyrl"
+        if 0x370 <= cp <= 0x3FF or 0x1F00 <= cp <= 0x1FFF:
+            return "Grek"
+        if 0x3040 <= cp <= 0x309F:
+            return "Hira"
+        if 0x30A0 <= cp <= 0x30FF:
+            return "Kana"
+        if 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F:
+            return "Hang"
+        if 0x2E80 <= cp <= 0x2FDF or 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or cp >= 0x20000:
+            return "Hani"
+        if ch.isalpha():
+            return "Latn"
+    return "Zyyy"  # digits, punctuation, spaces only: script Common
+
+
+def visible(s: str) -> str:
+    """Drop what must not reach the font: bidi controls, C0/C1 controls, lone surrogates."""
+    if s.isprintable() and not any(c in bidi_levels.BIDI_CONTROLS for c in s):
+        return s
+    return "".join(
+        " " if c == "\t" else c
+        for c in s
+        if c == "\t" or not (c in bidi_levels.BIDI_CONTROLS or unicodedata.category(c) in _STRIP_CATEGORIES)
+    )
+
+
+def _is_word_char(ch: str) -> bool:
+    """A letter or mark of a script written with spaces between words."""
+    return unicodedata.category(ch)[0] in "LM" and not is_cjk(ch)
+
+
+def _may_stick_out(text: str) -> bool:
+    """Could the run's ink leave the font's line box? Only stacked marks (harakat, combining
+    accents) do with the game's fonts: no Arabic catalog string without a nonspacing mark
+    sticks out at 18, 24 or 32 px, so other runs are not measured (rendering costs)."""
+    return any(unicodedata.category(ch) == "Mn" for ch in text)
+
+
+def faces_for(text: str, cov: Coverage) -> list[int]:
+    """Chain index of the face that draws each character.
+
+    A word (letters and marks of a non-CJK script) is drawn with the first face of the chain
+    that has all of its letters, so "Łódź" does not mix two fonts. Other characters (spaces,
+    digits, punctuation) stay in the face of the character before them when it has them,
+    else take the first face that does.
+    """
+    n = len(text)
+    faces = [0] * n
+    prev = -1
+    i = 0
+    while i < n:
+        ch = text[i]
+        if _is_word_char(ch):
+            j = i + 1
+            while j < n and _is_word_char(text[j]):
+                j += 1
+            firsts = [cov.first(c) for c in text[i:j]]
+            known = {f for f in firsts if f >= 0}
+            if len(known) > 1:
+                word = [c for c, f in zip(text[i:j], firsts, strict=True) if f >= 0]
+                for k in range(len(cov.chain)):
+                    if all(cov.covers(k, c) for c in word):
+                        firsts = [k] * (j - i)
+                        break
+            for k, f in enumerate(firsts):
+                if f < 0:
+                    f = prev if prev >= 0 else (min(known) if known else 0)
+                faces[i + k] = prev = f
+            i = j
+            continue
+        if ch in bidi_levels.BIDI_CONTROLS:
+            # Never drawn: take a neighbour's face so an isolate does not split a run.
+            faces[i] = -1
+        elif prev >= 0 and (cov.covers(prev, ch) or cov.first(ch) < 0):
+            faces[i] = prev
+        else:
+            f = cov.first(ch)
+            faces[i] = prev = f if f >= 0 else 0
+        i += 1
+    if -1 in faces:
+        nxt = 0
+        for k in range(n - 1, -1, -1):  # controls at the start take the next face
+            if faces[k] < 0:
+                faces[k] = nxt
+            else:
+                nxt = faces[k]
+        for k in range(1, n):  # the others the face before them
+            if text[k] in bidi_levels.BIDI_CONTROLS:
+                faces[k] = faces[k - 1]
+    return faces
+
+
+class Paragraph:
+    """Per-paragraph data that does not depend on the size: levels, faces, segments."""
+
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments")
+
+    def __init__(self, text: str, lk: str, cov: Coverage):
+        self.text = text
+        self.base_level = 1 if is_rtl(lk) else 0
+        self.levels = bidi_levels.paragraph_levels(text, self.base_level)
+        self.faces = faces_for(text, cov)
+        self._segments: list[tuple[int, int, int]] | None = None
+
+    @property
+    def segments(self) -> list[tuple[int, int, int]]:
+        if self._segments is None:
+            self._segments = segments(self.text, self.levels, self.base_level)
+        return self._segments
+
+    def logical_runs(self, start: int, end: int, levels=None) -> list[tuple[int, int, int, int]]:
+        """(start, end, level, face index) groups of [start, end) in logical order."""
+        lv = levels if levels is not None else self.levels[start:end]
+        faces = self.faces
+        out = []
+        i = start
+        while i < end:
+            level = lv[i - start]
+            face = faces[i]
+            j = i + 1
+            while j < end and lv[j - start] == level and faces[j] == face:
+                j += 1
+            out.append((i, j, level, face))
+            i = j
+        return out
+
+
+def pitch_for(lk: str, size: int, line_spacing: float) -> int:
+    """Distance between two baselines."""
+    m = metrics_for(lk)
+    return max(1, math.ceil(size * line_spacing * m.factor - 1e-9))
+
+
+class Layouter:
+    """Lays out text of one language at one size with a measure function (see module doc)."""
+
+    def __init__(self, lk: str, chain: tuple[str, ...], size: int, bold: bool, measure: Measure,
+                 ink: Ink | None = None):
+        self.lk = lk
+        self.chain = chain
+        self.size = size
+        self.bold = bold
+        self.measure = measure
+        self.ink = ink
+
+    def width(self, p: Paragraph, start: int, end: int) -> int:
+        total = 0
+        for s, e, level, face in p.logical_runs(start, end):
+            txt = visible(p.text[s:e])
+            if txt:
+                total += self.measure(self.chain[face], self.size, self.bold, txt, bool(level % 2), script_of(txt))
+        return total
+
+    def layout(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
+               line_spacing: float) -> TextLayout:
+        size = self.size
+        pitch = pitch_for(self.lk, size, line_spacing)
+        m = metrics_for(self.lk)
+        baseline_in_line = round((pitch - (m.ascent + m.descent) * size) / 2 + m.ascent * size)
+        lines: list[Line] = []
+        broken = 0
+        overflow = False
+        offset = 0
+        # Explicit line breaks: \n, \r\n, \r, U+2028, U+2029 ... (a final one adds no empty line).
+        for para in text.splitlines() or [""]:
+            para_start = offset
+            p = paragraphs(para)
+            spans, b, o = self.wrap(p, max_width)
+            broken += b
+            overflow = overflow or o
+            for ls, le in spans:
+                lines.append(self.build_line(p, ls, le, para_start))
+            offset = para_start + len(para)
+            # skip the line break itself (\r\n counts as one)
+            if text.startswith("\r\n", offset):
+                offset += 2
+            elif offset < len(text):
+                offset += 1
+        top, bottom = self._ink_overhang(lines, baseline_in_line, pitch - baseline_in_line)
+        for n, line in enumerate(lines):
+            line.baseline = top + n * pitch + baseline_in_line
+        width = max((ln.width for ln in lines), default=0)
+        return TextLayout(width=width, height=top + pitch * len(lines) + bottom, lines=lines,
+                          base_rtl=is_rtl(self.lk), size=size, lang=self.lk, line_pitch=pitch,
+                          broken_words=broken, overflow=overflow, text=text, max_width=max_width,
+                          bold=self.bold, ink_top=top, ink_bottom=bottom)
+
+    def _ink_overhang(self, lines: list[Line], above: int, below: int) -> tuple[int, int]:
+        """Rows of ink above the first line box and below the last one (0 when none)."""
+        if self.ink is None or not lines:
+            return 0, 0
+        top = bottom = 0
+        for run in lines[0].runs:
+            if _may_stick_out(run.text):
+                top = max(top, self.ink(run.font_key, self.size, self.bold, run.text, run.rtl, run.script)[0] - above)
+        for run in lines[-1].runs:
+            if _may_stick_out(run.text):
+                bottom = max(bottom, self.ink(run.font_key, self.size, self.bold, run.text, run.rtl,
+                                              run.script)[1] - below)
+        # One more row so that antialiased ink does not sit on the surface's edge.
+        return (top + 1 if top > 0 else 0), (bottom + 1 if bottom > 0 else 0)
+
+    def wrap(self, p: Paragraph, max_width: int | None) -> tuple[list[tuple[int, int]], int, bool]:
+        """Line spans [(start, end)] of one paragraph, words cut, overflow flag."""
+        text = p.text
+        if max_width is None or not text:
+            return [(0, len(text))], 0, False
+        segs = [list(s) for s in p.segments]
+        width = self.width
+        full_w: dict[int, int] = {}
+        content_w: dict[int, int] = {}
+
+        def seg_full(k: int) -> int:
+            w = full_w.get(k)
+            if w is None:
+                s = segs[k]  # a first guess: the word, then its spaces
+                w = full_w[k] = seg_content(k) + (width(p, s[1], s[2]) if s[2] > s[1] else 0)
+            return w
+
+        def seg_content(k: int) -> int:
+            w = content_w.get(k)
+            if w is None:
+                s = segs[k]
+                w = content_w[k] = width(p, s[0], s[1])
+            return w
+
+        spans: list[tuple[int, int]] = []
+        broken = 0
+        overflow = False
+        i = 0
+        n = len(segs)
+        while i < n:
+            line_start = segs[i][0]
+            j = i
+            acc = 0
+            if seg_content(i) <= max_width:
+                while j + 1 < n and acc + seg_full(j) + seg_content(j + 1) <= max_width:
+                    acc += seg_full(j)
+                    j += 1
+                # exact check of the whole line, dropping segments while it is too wide
+                while True:
+                    w = width(p, line_start, segs[j][1])
+                    if w <= max_width or j == i:
+                        break
+                    j -= 1
+                if w <= max_width:
+                    spans.append((line_start, segs[j][1]))
+                    i = j + 1
+                    continue
+            # segs[i] alone is too wide: cut it between characters
+            s0, ce, e0 = segs[i]
+            if ce == s0:  # only spaces (cannot happen after a break, but be safe)
+                spans.append((s0, ce))
+                i += 1
+                continue
+            bounds = cluster_bounds(text, s0, ce)
+            lo, hi = 0, len(bounds) - 1
+            if width(p, s0, bounds[0]) > max_width:
+                cut = bounds[0]
+                overflow = True
+            else:
+                while lo < hi:  # largest k with width(s0, bounds[k]) <= max_width
+                    mid = (lo + hi + 1) // 2
+                    if width(p, s0, bounds[mid]) <= max_width:
+                        lo = mid
+                    else:
+                        hi = mid - 1
+                cut = bounds[lo]
+            spans.append((s0, cut))
+            if cut >= ce:
+                i += 1
+            else:
+                broken += 1
+                segs[i] = [cut, ce, e0]
+                full_w.pop(i, None)
+                content_w.pop(i, None)
+        return spans, broken, overflow
+
+    def build_line(self, p: Paragraph, start: int, end: int, offset: int) -> Line:
+        text = p.text
+        levels = None
+        if p.base_level or any(p.levels[start:end]):
+            levels = bidi_levels.line_levels(text, p.levels, start, end, p.base_level)
+        runs: list[Run] = []
+        for s, e, level, face in p.logical_runs(start, end, levels):
+            txt = visible(text[s:e])
+            fk = self.chain[face]
+            script = script_of(txt)
+            rtl = bool(level % 2)
+            w = self.measure(fk, self.size, self.bold, txt, rtl, script) if txt else 0
+            runs.append(Run(text=txt, rtl=rtl, width=w, font_key=fk, script=script, level=level,
+                            start=offset + s, end=offset + e))
+        order = bidi_levels.reorder([r.level for r in runs])
+        visual = [runs[k] for k in order if runs[k].text]
+        x = 0
+        for r in visual:
+            r.x = x
+            x += r.width
+        return Line(width=x, runs=visual, text=text[start:end], start=offset + start)

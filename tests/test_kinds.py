@@ -1,0 +1,78 @@
+"""The question-kind registry: every kind scores its own right answer as right, its wrong answer
+as wrong, is answered by the scripted player through its own picks, and a new kind plugs in."""
+
+from dataclasses import replace
+
+import pytest
+
+from sango_game import kinds
+from sango_game.content.model import QUESTION_TYPES, Choice, Question, Text
+from sango_game.core.play import score_answer
+from sango_game.i18n import Translator
+
+
+def real_questions(catalog):
+    seen = {}
+    for level in catalog.levels.values():
+        for q in level.questions:
+            seen.setdefault(q.type, q)
+    return seen
+
+
+def test_the_built_in_kinds_are_registered_in_order():
+    assert kinds.names()[:5] == QUESTION_TYPES
+    for name in QUESTION_TYPES:
+        assert kinds.get(name).name == name
+    with pytest.raises(KeyError, match="unknown question type 'nope'"):
+        kinds.get("nope")
+
+
+def test_every_kind_in_the_real_levels_scores_right_wrong_and_empty(fixture_catalog):
+    from sango_game.content import load_catalog
+
+    questions = real_questions(load_catalog())
+    assert set(questions) == set(QUESTION_TYPES), "the levels use every kind"
+    for name, q in questions.items():
+        kind = kinds.get(name)
+        assert kind.score(q, kind.correct_answer(q)).correct, name
+        assert kind.score(q, kind.wrong_answer(q)).score == 0.0, name
+        assert not kind.score(q, kind.empty_answer(q)).correct, name
+        # The scripted player's picks are options the number keys can choose.
+        assert set(kind.script(q, kind.correct_answer(q))) <= set(kind.option_ids(q)), name
+        # Read-aloud has a line per option (sort: the card to place, then the groups).
+        lines = kind.speech_lines(Translator("fr"), q, {})
+        assert len(lines) >= len(kind.option_ids(q)) and all(lines), name
+        assert kind.fields and kind.hint, name
+
+
+def test_a_new_kind_registers_itself_and_is_scored_through_core():
+    class Exactly(kinds.QuestionKind):
+        name = "test_exactly"
+        hint = "Type it."
+
+        def score(self, q, answer):
+            right = answer == "ok"
+            return kinds.Outcome(1.0 if right else 0.0, {}, (), repr(answer))
+
+        def correct_answer(self, q):
+            return "ok"
+
+    try:
+        kinds.register(Exactly())
+        q = Question(id="q", type="test_exactly", prompt=Text("p", "x"), explain=Text("e", "x"))
+        assert score_answer(q, "ok").correct and not score_answer(q, "no").correct
+        assert "test_exactly" in kinds.names()
+    finally:
+        kinds._KINDS.pop("test_exactly", None)
+    with pytest.raises(ValueError, match="unknown question type"):
+        score_answer(q, "ok")
+
+
+def test_single_marks_the_missed_right_choice():
+    choices = (Choice("a", Text("a", "A"), True), Choice("b", Text("b", "B"), False, Text("fb", "why")))
+    q = Question(id="q", type="single", prompt=Text("p", "P"), explain=Text("e", "E"), choices=choices)
+    out = kinds.get("single").score(q, "b")
+    assert dict(out.marks) == {"a": "missed", "b": "wrong"} and out.answer_repr == '"b"'
+    assert [fb.text.source for fb in out.feedback] == ["why"]
+    assert q.correct_ids == {"a"}
+    assert replace(q, type="multi").correct_ids == {"a"}
