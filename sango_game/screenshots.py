@@ -105,7 +105,7 @@ def tour_level(app, level, visit: Visit) -> None:
     if level.kind == "practice":
         from .scenes.practice.tour import tour_practice
 
-        app.stack.clear_to(TitleScene(app))
+        app.stack.clear_to(app.make_scene("title"))
         app.step()
         tour_practice(app, level, visit, lambda name: _draw(app, visit, name))
         return
