@@ -5,6 +5,11 @@
 Targets: 40 pupils in at most 3 s, 1,000 pupils in at most 30 s (the whole PDF: fonts loaded,
 every page laid out and shaped, fonts subset and the file written). The pupils are simulated with
 the real levels in all six languages (``sango_game.classroom.simulate``).
+
+In a source checkout the first run after a catalog changed also compiles the six catalogs
+(about 3 s, once; the wheel ships them compiled): run it twice to see the steady time.
+Measured on the shared 2-core machine (load ~4): import 0.5 s, 40 pupils 1.1-1.2 s,
+1,000 pupils 6.7-8.1 s.
 """
 
 from __future__ import annotations
