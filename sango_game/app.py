@@ -141,6 +141,9 @@ class App:
             from .content import load_catalog  # imported on first use: start-up stays fast
 
             self._catalog = load_catalog()
+            from .content.packs import add_packs, pack_folders
+
+            add_packs(self._catalog, pack_folders(self.data_dir))
             for issue in self._catalog.errors:
                 log.warning("%s", issue.format())
         return self._catalog

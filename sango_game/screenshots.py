@@ -206,10 +206,13 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
 
 
 def register(sub) -> None:
-    p = sub.add_parser("screenshots", help="save PNG screenshots of the main screens in every language")
-    p.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNG files (default: ./screenshots)")
-    p.add_argument("--language", "-l", action="append", help="only this language (repeatable)")
-    p.add_argument("--size", default="1280x720", help="window size, e.g. 1024x600")
+    from .cli_i18n import cli_translator
+
+    _ = cli_translator()._
+    p = sub.add_parser("screenshots", help=_("save PNG screenshots of the main screens in every language"))
+    p.add_argument("--out", type=Path, default=Path("screenshots"), help=_("folder for the PNG files (default: ./screenshots)"))
+    p.add_argument("--language", "-l", action="append", help=_("only this language (repeatable)"))
+    p.add_argument("--size", default="1280x720", help=_("window size, e.g. 1024x600"))
     p.set_defaults(handler=_cli)
 
 

@@ -5,7 +5,6 @@ sees the pupil, saves CSV files, the report and certificates; then the day's dat
 import csv
 import io
 
-import pygame
 import pytest
 
 from sango_game.autoplay import ScriptedPlayer
@@ -182,10 +181,13 @@ def test_lab_day_end_to_end(make_app, folders, catalog):
     assert len(out) >= 1
     csv_rows = list(csv.reader(io.StringIO((out[0] / "summary.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert csv_rows[1][0] == "小明"
-    pngs = sorted(p.name for p in exports.rglob("*.png"))
-    assert "class-report-1.png" in pngs and any(n.startswith("certificate-01-") for n in pngs)
-    cert = pygame.image.load(str(next(exports.rglob("certificate-01-*.png"))))
-    assert cert.get_size() == (1754, 1240)
+    from pypdf import PdfReader
+
+    (pdf,) = exports.rglob("class-report-*.pdf")  # one PDF: the report, then the pupil's certificate
+    reader = PdfReader(str(pdf))
+    last = reader.pages[-1]
+    assert float(last.mediabox.width) > float(last.mediabox.height)  # the certificate is landscape
+    assert "小明" in last.extract_text().replace(" ", "").replace("\x00", "")  # the nickname, as real text
     assert all(f.read_bytes() for f in usb.rglob("*.json"))  # the import changed nothing on the stick
 
     # 6. End of the day on the PC: confirm, PIN, and the session's data is gone.
@@ -247,7 +249,12 @@ def test_export_needs_a_session_and_check_after_opens_when_done(make_app, folder
 
 @pytest.mark.parametrize("language", ["en", "ar", "zh_Hans", "ru"])
 def test_lab_screens_draw_without_overflow(make_app, folders, catalog, tmp_path, language):
-    from sango_game.classroom import import_results, new_session, pick_check_questions, write_session
+    from sango_game.classroom import (
+        import_results,
+        new_session,
+        pick_check_questions,
+        write_session,
+    )
     from sango_game.classroom.simulate import simulate_lab
 
     _, usb = folders

@@ -41,7 +41,7 @@ MAX_PLAYLIST = 200
 MAX_CHECK = 40  # before and after together
 PHASES = ("pre", "post")
 ID_RE = re.compile(r"[0-9a-f]{16,64}")
-LEVEL_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
+LEVEL_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}")  # '/': content pack levels are "packid/levelid"
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,7 @@ class Level:
     nodes: tuple[Node, ...] = ()
     practice: Any = None  # practice.model.Practice for kind practice (typed loosely: content never imports practice)
     path: Path | None = field(default=None, compare=False)
+    pack: str | None = field(default=None, compare=False)  # the content pack's name, None for built-in levels
 
     def node(self, node_id: str) -> Node:
         for n in self.nodes:

@@ -34,6 +34,7 @@ SCENES: dict[str, str] = {
     "lab-load": "scenes.lab.load:LoadSessionScene",
     "lab-import": "scenes.lab.load:ImportFolderScene",
     "class-summary": "scenes.lab.summary:ClassSummaryScene",
+    "packs": "scenes.packs:PacksScene",
     "practice": "scenes.practice.scene:PracticeScene",
     "practice-debrief": "scenes.practice.debrief:DebriefScene",
 }

@@ -253,6 +253,8 @@ class TopicScene(BaseScene):
         for lv, r in zip(levels, rects):
             unlocked = is_unlocked(self.app, lv, results)
             kind = {"quiz": self.tr._("Quiz"), "practice": self.tr._("Practice")}.get(lv.kind) or self.tr._("Story")
+            if lv.pack:  # a content pack's level says where it comes from
+                kind = f"{kind} · {lv.pack}"
             card = LevelCard(lv, lambda lv=lv: self.open(lv), r, results.get(lv.id), unlocked, self.theme.body,
                              self.tr.level(lv.title), self.tr.level(lv.goal), kind)
             card.enabled = unlocked

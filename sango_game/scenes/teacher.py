@@ -43,10 +43,11 @@ class TeacherMenuScene(BaseScene):
             ("unlock", self.tr._("Open all levels") if not self.app.unlock_all else self.tr._("Lock levels again"), self.toggle_unlock, "lock"),
             ("helpline", self.tr.f("Local child helpline: {helpline}", helpline=get_helpline(self.app) or self.tr._("not set")),
              self.edit_helpline, "help"),
+            ("packs", self.tr._("Content packs"), self.packs, "import"),
             ("pin", self.tr._("Change the teacher PIN"), self.change_pin, "pin"),
             ("erase", self.tr._("Erase all players on this computer"), self.erase_all, "trash"),
         ]
-        gap = self.px(12)
+        gap = self.px(8)  # seven items: two-line labels (Arabic helpline) still fit at 1024x600 with larger text
         two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.body) + self.px(10)
         h = min(max(self.px(64), two_lines), (body.h - self.px(10) - gap * (len(items) - 1)) // len(items))
         col = pygame.Rect(body.centerx - self.px(330), body.y + self.px(10), self.px(660), h)
@@ -68,6 +69,9 @@ class TeacherMenuScene(BaseScene):
 
     def change_pin(self) -> None:
         set_new_pin(self.app)
+
+    def packs(self) -> None:
+        self.app.push("packs")
 
     def edit_helpline(self) -> None:
         from .dialogs import TextPromptDialog

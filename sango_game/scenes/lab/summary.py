@@ -129,21 +129,22 @@ class ClassSummaryScene(BaseScene):
                                           mood="celebrating"))
 
     def save_report(self) -> None:
-        from ...classroom.report import save_report_and_certificates
+        """One PDF: the class report in the teacher's language, then every pupil's certificate."""
+        from ...classroom.pdf import write_class_pdf
 
         try:
-            files = save_report_and_certificates(self.app, self.summary, self.output_folder())
+            result = write_class_pdf(self.summary, self.app.catalog, self.tr, self.output_folder())
         except ClassroomFileError as exc:
             self.app.stack.push(MessageDialog(self.app, self.tr._("The report could not be saved."), exc.message(self.tr), mood="worried"))
             return
-        except (pygame.error, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - fpdf2 errors are plain Exceptions; the lab day must go on
             self.app.stack.push(MessageDialog(self.app, self.tr._("The report could not be saved."), str(exc), mood="worried"))
             return
-        n = len(files.certificates)
+        n = result.certificates
         self.app.stack.push(MessageDialog(
             self.app, self.tr.nf("The class report and {n} certificate were saved in this folder:",
                                  "The class report and {n} certificates were saved in this folder:", n),
-            ltr(str(files.report[0].parent)), mood="celebrating"))
+            ltr(str(result.path.parent)), mood="celebrating"))
 
     # drawing -----------------------------------------------------------------------------------------------
     def headline(self) -> str:
