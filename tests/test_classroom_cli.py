@@ -23,7 +23,7 @@ def test_report_command_merges_a_lab_and_lists_unusable_files(tmp_path, capsys, 
     captured = capsys.readouterr()
     assert rc == 1  # one file could not be used: said, and the rest is merged
     assert "broken.json" in captured.err
-    assert "8 pupils in the class" in captured.out and "wrote 4 files" in captured.out
+    assert "8 pupils in the class" in captured.out and "wrote 5 files" in captured.out
     assert "7 files read" in captured.out  # progress: files read, pupils, pages written
     assert "pupil(s)" not in captured.out
     with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:

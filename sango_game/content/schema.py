@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from .fields import CHECK_PHASES, ORDERS
 from .loader import ID_RE, LEVEL_ID_RE, LIMITS
 from .model import BANDS, KINDS, MESSAGE_FORMATS, MOODS, QUALITIES
 
@@ -86,10 +87,15 @@ def _choice_list(lo: int, hi: int) -> Schema:
                                       "feedback": text("feedback", "why this is not the best answer (kindly)")}), lo, hi)
 
 
+ORDER = {"enum": list(ORDERS), "description": "fixed: never shuffle the options (e.g. 'all of the above')"}
+
+
 def _question(qtype: str) -> Schema:
     part = QUESTION_PARTS[qtype]()
     props = {"id": ident(), "type": {"const": qtype}, "prompt": text("prompt"), "explain": text("explain"), "mood": MOOD,
-             "image": IMAGE, **part["properties"]}
+             "image": IMAGE, "order": ORDER,
+             "check": {"enum": list(CHECK_PHASES), "description": "this question belongs to the lab check before or after"},
+             **part["properties"]}
     return obj(["id", "type", "prompt", "explain", *part["required"]], props, f"a '{qtype}' question")
 
 
@@ -119,7 +125,7 @@ def _scenario() -> Schema:
         "speaker": {"type": "string"}, "mood": MOOD, "image": IMAGE}, "an ending")
     step = obj(["id", "text", "choices"], {
         "id": ident(), "text": text("node"), "speaker": {"type": "string", "description": "narrator, sango or a character id"},
-        "mood": MOOD, "image": IMAGE,
+        "mood": MOOD, "image": IMAGE, "order": ORDER,
         "choices": array(obj(["id", "text", "quality", "consequence", "next"], {
             "id": ident(), "text": text("choice"), "quality": {"enum": list(QUALITIES)}, "consequence": text("consequence"),
             "next": ident("the id of the next node")}), 2, 4)}, "a moment with choices")
@@ -132,7 +138,9 @@ def _scenario() -> Schema:
 def _practice() -> Schema:
     """The practice levels' top-level keys, from their reader; the nested parts are checked by
     ``sango-game check`` (the practice kind can register a detailed part in place of this one)."""
-    from .practice_reader import KEYS, OPTIONAL
+    from .practice_reader import KEYS, optional_keys
+
+    OPTIONAL = optional_keys()
 
     see = {"description": "see levels/README.md, practice levels"}
     return {"required": list(KEYS), "properties": {key: dict(see) for key in [*KEYS, *OPTIONAL]}}
