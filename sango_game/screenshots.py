@@ -58,6 +58,8 @@ def tour_menus(app, visit: Visit) -> None:
             app.step()
         stack.pop()
         app.step()
+    for band in ("9-12", "13-18"):
+        tour_world(app, band, visit)
     for dialog, name in ((MessageDialog(app, app.tr._("Your saved progress file was damaged."),
                                         app.tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."),
                                         mood="worried"), "dialog-message"),
@@ -96,6 +98,24 @@ def tour_menus(app, visit: Visit) -> None:
     app.teacher_unlocked = False
     app.set_class_mode(False)
     stack.clear_to(TitleScene(app))
+    app.step()
+
+
+def tour_world(app, band: str, visit: Visit) -> None:
+    """The world map of a band: Sango at the first place, mid-walk, and at the last place."""
+    from .scenes.worldmap import WorldMapScene
+
+    world = WorldMapScene(app, band)
+    app.stack.push(world)
+    _draw(app, visit, f"worldmap-{band}")
+    if world.world is not None and world.world.locations:
+        world.walk_to(1)
+        app.step(dt=world.walk_len / 2)
+        _draw(app, visit, f"worldmap-{band}-walking")
+        world.walk_to(len(world.world.locations) - 1)
+        app.step(dt=2.0)
+        _draw(app, visit, f"worldmap-{band}-last")
+    app.stack.pop()
     app.step()
 
 
@@ -159,7 +179,7 @@ def tour(app, visit: Visit, levels=None) -> None:
 
 # -- screenshots command ------------------------------------------------------------------------------
 
-SHOTS = ("title", "language", "band", "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher",
+SHOTS = ("title", "language", "band", "worldmap-9-12", "worldmap-9-12-last", "worldmap-13-18", "worldmap-13-18-last", "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher",
          "class-play", "class-play-feedback-0", "dialog-pin")
 
 

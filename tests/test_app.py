@@ -34,8 +34,8 @@ def test_title_menu_to_level_map_with_keyboard(app):
     assert app.stack.top.name == "band"
     assert app.profile.nickname == "Zoë 7"
     app.step([Action(Act.CONFIRM)])  # Ages 9-12
-    assert app.stack.top.name == "levelmap"
-    app.step([Action(Act.CONFIRM)])  # first topic card
+    assert app.stack.top.name == "worldmap"
+    app.step([Action(Act.CONFIRM)])  # Sango stands at the first place: Enter goes in
     assert app.stack.top.name == "topic"
     app.step([Action(Act.BACK), Action(Act.BACK), Action(Act.BACK)])
     assert names(app)[-1] == "profiles"

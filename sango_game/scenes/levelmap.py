@@ -86,8 +86,10 @@ class BandScene(BaseScene):
         return out
 
     def open(self, band: str) -> None:
+        from .worldmap import WorldMapScene
+
         self.app.sound.play("click")
-        self.app.stack.push(LevelMapScene(self.app, band))
+        self.app.stack.push(WorldMapScene(self.app, band))
 
     def check(self, phase: str) -> None:
         from .lab import start_session_check
@@ -265,7 +267,7 @@ class LevelCard(Button):
         stars = getattr(self.result, "best_stars", 0) if self.result else 0
         srect = ui.stars(surface, (r.centerx, r.bottom - ui.px(36)), stars, 3, ui.px(36))
         if not self.unlocked:
-            ui.text(surface, ui.app.tr._("Finish the level before to open this one."),
+            ui.text(surface, ui.app.tr._("Finish the level before this one to open it."),
                     pygame.Rect(r.x + pad, srect.y - ui.px(36), r.w - 2 * pad, ui.px(32)), ui.theme.small, ui.c.text_soft, align="center")
         if focused:
             ui.focus_ring(surface, r)
