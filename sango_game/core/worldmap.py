@@ -12,6 +12,7 @@ points the scene may animate along (or jump over, with reduced motion).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 MAP_ASPECT = 2.0  # width / height of the map art (viewBox 1600 x 800)
 
@@ -103,7 +104,7 @@ def build_locations(band: str, topics: list[str], levels: dict[str, list[LevelPi
     moves between sessions; hidden topics are simply left out."""
     spots = stop_positions(band, len(topics))
     out = []
-    for topic, (x, y) in zip(topics, spots):
+    for topic, (x, y) in zip(topics, spots, strict=False):
         if topic not in levels:
             continue
         out.append(Location(topic, PLACES.get(topic, DEFAULT_PLACE), x, y, tuple(levels[topic]),
@@ -184,10 +185,10 @@ def point_on_road(road: list[tuple[float, float]], t: float) -> tuple[float, flo
         return road[0]
     if t >= 1:
         return road[-1]
-    lengths = [((bx - ax) ** 2 * MAP_ASPECT ** 2 + (by - ay) ** 2) ** 0.5 for (ax, ay), (bx, by) in zip(road, road[1:])]
+    lengths = [((bx - ax) ** 2 * MAP_ASPECT ** 2 + (by - ay) ** 2) ** 0.5 for (ax, ay), (bx, by) in pairwise(road)]
     total = sum(lengths) or 1.0
     goal = t * total
-    for (ax, ay), (bx, by), seg in zip(road, road[1:], lengths):
+    for ((ax, ay), (bx, by)), seg in zip(pairwise(road), lengths, strict=True):
         if goal <= seg and seg > 0:
             f = goal / seg
             return (ax + (bx - ax) * f, ay + (by - ay) * f)

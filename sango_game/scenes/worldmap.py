@@ -11,7 +11,14 @@ import math
 
 import pygame
 
-from ..core.worldmap import PLACE_SIZE, LevelPip, WorldMap, build_locations, point_on_road, walk_seconds
+from ..core.worldmap import (
+    PLACE_SIZE,
+    LevelPip,
+    WorldMap,
+    build_locations,
+    point_on_road,
+    walk_seconds,
+)
 from ..i18n import N_
 from ..input import Act, Action
 from ..ui.widgets import Button, Widget
@@ -164,7 +171,8 @@ class WorldMapScene(BaseScene):
     def place_clicked(self, index: int) -> None:
         if self.world is None:
             return
-        if index == self.world.current and self.walk_t >= 1.0:
+        if index == self.world.current:
+            self.walk_t = 1.0
             self.open_here()
         else:
             self.walk_to(index)
@@ -317,7 +325,7 @@ class WorldMapScene(BaseScene):
         ui, c = self.ui, self.c
         here = self.world.here
         p = self.panel_rect
-        pygame.draw.rect(surface, c.bg2, p)
+        pygame.draw.rect(surface, c.panel, p)
         pygame.draw.line(surface, c.panel_border, p.topleft, p.topright, max(1, self.px(2)))
         pad = self.px(14)
         icon = p.h - 2 * pad

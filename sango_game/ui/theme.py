@@ -50,7 +50,7 @@ NORMAL = Palette(
     accent=(0, 112, 120), accent_hover=(0, 90, 98), button=(255, 255, 255), button_hover=(225, 244, 242),
     button_border=(35, 50, 63), focus=(255, 176, 0), focus_inner=(35, 50, 63),
     good=(18, 122, 62), okay=(170, 110, 0), bad=(190, 40, 40), selected=(214, 236, 255),
-    disabled=(190, 196, 200), star=(240, 165, 0), star_empty=(200, 206, 210), bubble=(255, 253, 240),
+    disabled=(190, 196, 200), star=(200, 125, 0), star_empty=(200, 206, 210), bubble=(255, 253, 240),
     teacher=(120, 60, 160), chat_them=(238, 238, 243), chat_me=(214, 246, 224),
     badge_bg=(35, 50, 63), badge_fg=(255, 255, 255),
 )
