@@ -15,6 +15,7 @@ from typing import Any, Iterable
 import yaml
 
 from .graph import dead_end_nodes, unreachable_nodes
+from .scenes import read_scene
 from .model import (
     BANDS,
     KINDS,
@@ -304,7 +305,7 @@ class _LevelReader:
         if kind == "quiz":
             self.keys(top, (), common + ["questions"], ["mood"])
         elif kind == "scenario":
-            self.keys(top, (), common + ["start", "nodes"], ["mood", "characters"])
+            self.keys(top, (), common + ["start", "nodes"], ["mood", "characters", "scene"])
         if raw_id is not None:
             if not isinstance(raw_id, str) or not LEVEL_ID_RE.match(raw_id):
                 self.error(("id",), f"level id {raw_id!r} is not valid", "use lowercase letters, digits and '-', e.g. k-passwords-quiz")
@@ -510,6 +511,7 @@ class _LevelReader:
                 if name:
                     characters.append(Character(cid, name))
         speakers = {"narrator", "sango"} | char_ids
+        default_scene = read_scene(self, top, ())
         nodes = []
         node_ids: set[str] = set()
         node_paths: dict[str, Path_] = {}
@@ -526,11 +528,11 @@ class _LevelReader:
             nid = self.ident(n, "id", np_, node_ids)
             is_end = "ending" in n
             if is_end:
-                self.keys(n, np_, ["id", "ending", "text", "lesson"], ["speaker", "mood", "image"])
+                self.keys(n, np_, ["id", "ending", "text", "lesson"], ["speaker", "mood", "image", "scene"])
                 if "choices" in n:
                     self.error(np_ + ("choices",), f"node '{nid}' is an ending and also has choices", "remove 'choices' or remove 'ending'")
             else:
-                self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image"])
+                self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image", "scene"])
             speaker = n.get("speaker", "narrator")
             if not isinstance(speaker, str) or speaker not in speakers:
                 close = difflib.get_close_matches(str(speaker), sorted(speakers), n=1)
@@ -570,7 +572,8 @@ class _LevelReader:
                         isinstance(c, dict) and c.get("quality") == "good" for c in n["choices"]):
                     self.error(np_ + ("choices",), f"node '{nid}' has no good choice", "give the player at least one 'quality: good' choice")
             if text:
-                nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson))
+                nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson,
+                                  read_scene(self, n, np_, default_scene)))
         start = top.get("start")
         if start is not None and not isinstance(start, str):
             self.error(("start",), f"start must be a node id, not {start!r}", "set start: to the id of the first node")

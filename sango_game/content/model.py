@@ -119,6 +119,7 @@ class Node:
     choices: tuple[ScenarioChoice, ...] = ()
     ending: str | None = None
     lesson: Text | None = None
+    scene: str | None = None  # background, see content/scenes.py
 
     @property
     def is_ending(self) -> bool:

@@ -27,9 +27,8 @@ def _data() -> tuple[dict[str, Any], dict[str, Any], str, str]:
     def read(name: str) -> str:
         return asset_path("portraits", name).read_text(encoding="utf-8")
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    parts = yaml.load(read("parts.yaml"), Loader=loader)
-    chars = yaml.load(read("characters.yaml"), Loader=loader)
+    parts = yaml.safe_load(read("parts.yaml"))
+    chars = yaml.safe_load(read("characters.yaml"))
     return parts, chars, read("person.svg"), read("profile.svg")
 
 
