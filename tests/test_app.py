@@ -56,7 +56,7 @@ def test_play_quiz_wrong_answers_shows_feedback_pages(app):
     scene = app.stack.top
     assert scene.outcome.score == 0
     assert "Millions of people use this one" in scene.pages[0]  # the wrong choice's own feedback
-    assert scene.pages[-1] == q.explain.source
+    assert q.explain.source in scene.pages[-1] and len(scene.pages) <= 2  # at most two pages per answer
     player.finish_feedback()
     for q in lv.questions[1:]:
         player.answer_question(q, right=False)

@@ -9,6 +9,7 @@ import pygame
 from ..core.play import Outcome, QuizRun
 from ..i18n import N_
 from ..input import Act, Action
+from ..text.sentences import join_sentences, strip_end
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog
@@ -89,15 +90,47 @@ class QuizScene(BaseScene):
         bubble = self.ui.mirror(pygame.Rect(bottom.x, bottom.y, bottom.w - self.px(270), bottom.h), bottom)
         return progress, prompt, content, bubble, action
 
+    @property
+    def split_feedback(self) -> bool:
+        """After answering, the answers (with their marks) take the start half and the feedback the end half."""
+        return not self.answering
+
+    def answer_area(self, content: pygame.Rect) -> pygame.Rect:
+        if not self.split_feedback:
+            return content
+        return self.ui.mirror(pygame.Rect(content.x, content.y, (content.w - self.px(20)) // 2, content.h), content)
+
+    def feedback_rect(self) -> pygame.Rect:
+        """The end half of the screen below the prompt, down to the action button."""
+        _, _, content, _, action_r = self.areas()
+        half = (content.w - self.px(20)) // 2
+        r = pygame.Rect(content.x + content.w - half, content.y, half, action_r.y - self.px(12) - content.y)
+        return self.ui.mirror(r, content)
+
+    def feedback_text_rect(self) -> pygame.Rect:
+        box = self.feedback_rect().inflate(-self.px(36), -self.px(28))
+        box.h -= self.app.text.line_height(self.tr.code, self.theme.small)  # room for "(1 of 2)"
+        return box
+
+    def fit_pages(self, pages: list[str], box: pygame.Rect) -> list[str]:
+        """One page if everything fits comfortably, otherwise the (at most two) pages as they are."""
+        if len(pages) < 2:
+            return pages
+        joined = join_sentences(pages, self.tr.code)
+        size = max(12, int(self.theme.body * 0.85))
+        if self.app.text.layout(joined, self.tr.code, size, max_width=box.w).height <= box.h:
+            return [joined]
+        return pages
+
     def build(self):
         if self.run.finished:
             return []
-        _, _, content, bubble_r, action_r = self.areas()
+        _, _, content, _, action_r = self.areas()
         if self.raw_pages:
-            box = self.bubble_text_rect(bubble_r, self.px(120))
-            box.h -= self.app.text.line_height(self.tr.code, self.theme.small)  # room for "(1 of 3)"
-            self.pages = self.paginate(self.raw_pages, box, self.theme.body)
+            box = self.feedback_text_rect()
+            self.pages = self.fit_pages(self.raw_pages, box)
             self.page = min(self.page, len(self.pages) - 1)
+        content = self.answer_area(content)
         out = []
         q = self.q
         if q.type in ("single", "multi"):
@@ -159,7 +192,7 @@ class QuizScene(BaseScene):
         n = len(lines)
         gap = self.px(8)
         inner = pygame.Rect(area.x + self.px(16), area.y + head, area.w - self.px(32), area.h - head - self.px(10))
-        cols = 1 if n <= 4 else 2
+        cols = 1 if n <= 4 or self.split_feedback else 2
         rows = (n + cols - 1) // cols
         h = min(self.px(76), (inner.h - gap * (rows - 1)) // rows)
         w = (inner.w - gap * (cols - 1)) // cols
@@ -193,7 +226,7 @@ class QuizScene(BaseScene):
             n = len(q.items)
             legend_h = self.px(28)
             area = pygame.Rect(area.x, area.y + legend_h, area.w, area.h - legend_h)
-            cols = 1 if n <= 3 else 2
+            cols = 1 if n <= 3 or self.split_feedback else 2
             rows = (n + cols - 1) // cols
             gap = self.px(6)
             h = min(self.px(76), (area.h - gap * (rows - 1)) // rows)
@@ -258,24 +291,27 @@ class QuizScene(BaseScene):
         if self.app.speech.enabled:
             self.app.speech.say(self.pages[0], self.tr.code)
 
-    def feedback_pages(self, out: Outcome) -> list[str]:
-        q = self.q
+    def verdict(self, out: Outcome) -> str:
         if out.correct:
-            verdict = self.tr._("Yes, that's right!")
-        elif out.score > 0:
-            verdict = self.tr.f("Partly right: {percent}.", percent=self.tr.percent(out.score))
-        else:
-            verdict = self.tr._("Not quite. Let's see why.")
+            return self.tr._("Yes, that's right!")
+        if out.score > 0:
+            return self.tr.f("Partly right: {percent}.", percent=self.tr.percent(out.score))
+        return self.tr._("Not quite. Let's see why.")
+
+    def feedback_pages(self, out: Outcome) -> list[str]:
+        """At most two pages: what was right or wrong in this answer, then why (the explanation).
+        The verdict ("Not quite") is in Sango's bubble, the pages in the feedback panel."""
+        lang = self.tr.code
         items = []
         for fb in out.feedback:
             if fb.about is not None:
-                items.append(self.tr.f("“{item}”: {why}", item=self.tr.level(fb.about), why=self.tr.level(fb.text)))
+                items.append(self.tr.f("“{item}”: {why}", item=strip_end(self.tr.level(fb.about)), why=self.tr.level(fb.text)))
             else:
                 items.append(self.tr.level(fb.text))
-        explain = self.tr.level(q.explain)
+        explain = self.tr.level(self.q.explain)
         if not items:
-            return [f"{verdict} {explain}"]
-        return [f"{verdict} {items[0]}", *items[1:], explain]
+            return [explain]
+        return [join_sentences(items, lang), explain]
 
     def next(self) -> None:
         if self.page < len(self.pages) - 1:
@@ -336,6 +372,7 @@ class QuizScene(BaseScene):
         if self.run.finished:
             return
         progress, prompt, content, bubble, _ = self.areas()
+        content = self.answer_area(content)
         q = self.q
         label = self.tr.f("Question {n} of {total}", n=self.run.index + 1, total=self.run.total)
         lab_w = self.px(260)
@@ -372,16 +409,41 @@ class QuizScene(BaseScene):
         else:
             mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
             text = self.pages[self.page]
-            if len(self.pages) > 1:
-                counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages))
-                text = f"{text}\n{counter}"
-            self.draw_sango(surface, bubble.move(0, 0), text, mood, sango_size=self.px(120), text_size=self.theme.body,
+            counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages)) if len(self.pages) > 1 else ""
+            self._draw_feedback_panel(surface, text, counter)
+            text = self.verdict(self.outcome)
+            # Sango's short verdict stays in the start half, beside the feedback panel.
+            start_side = pygame.Rect(bubble.x, bubble.y, content.w, bubble.h)
+            if self.tr.rtl:
+                start_side.right = bubble.right
+            bubble = start_side
+            self.draw_sango(surface, bubble, text, mood, sango_size=self.px(120), text_size=self.theme.body,
                             sango_dy=self.sango_offset())
+
+    def _draw_feedback_panel(self, surface, text: str, counter: str) -> None:
+        """The explanation, large, in the free half; a mark shows at a glance how the answer went."""
+        r = self.feedback_rect()
+        c = self.c
+        colour = c.good if self.outcome.correct else (c.okay if self.outcome.score > 0 else c.bad)
+        self.ui.panel(surface, r, c.bubble, colour, radius=16, width=4)
+        mark = self.px(40)
+        corner = self.ui.mirror(pygame.Rect(r.right - mark - self.px(10), r.y + self.px(10), mark, mark), r)
+        self.ui.icon(surface, "check" if self.outcome.correct else ("help" if self.outcome.score > 0 else "cross"),
+                     corner.center, mark, colour)
+        box = self.feedback_text_rect()
+        box.w -= mark + self.px(4)  # the mark sits in the end corner
+        if self.tr.rtl:
+            box.x += mark + self.px(4)
+        self.ui.text(surface, text, box, self.theme.body, align="start", valign="top")
+        if counter:
+            line = self.app.text.line_height(self.tr.code, self.theme.small)
+            self.ui.text(surface, counter, pygame.Rect(box.x, r.bottom - self.px(12) - line, box.w, line), self.theme.small,
+                         c.text_soft, align="end")
 
     def _draw_message_frame(self, surface, area: pygame.Rect) -> None:
         msg = self.q.message
         self.ui.panel(surface, area, self.c.chat_them if msg.format == "chat" else self.c.panel, self.c.panel_border, radius=16, width=2)
-        icon = {"chat": "team", "email": "export", "post": "globe"}[msg.format]
+        icon = {"chat": "team", "email": "mail", "post": "globe"}[msg.format]
         head = pygame.Rect(area.x + self.px(16), area.y + self.px(4), area.w - self.px(32), self.px(34))
         self.ui.icon(surface, icon, self.ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head).center, self.px(26))
         who = self.tr.level(msg.sender)

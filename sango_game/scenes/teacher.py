@@ -281,6 +281,10 @@ class ClassPlayScene(QuizScene):
 
     def back(self) -> None:
         def leave() -> None:
+            if self.run.index > 0 or not self.answering:
+                # Ending early keeps the scoreboard: the class sees the points so far.
+                self.app.stack.replace(ClassResultsScene(self.app, self.scores))
+                return
             self.app.set_class_mode(False)
             self.app.stack.pop()
 
