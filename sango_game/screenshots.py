@@ -136,10 +136,10 @@ def tour_level(app, level, visit: Visit) -> None:
             _draw(app, visit, f"{level.id}-{q.id}")
             if q.type == "sort":
                 # The sorting card for each item, then the review.
-                for it in q.items[:-1]:
+                for k, it in enumerate(q.items[:-1]):
                     bins = [b.id for b in q.bins]
                     player.choose(bins.index(wrong_answer(q)[it.id]))
-                    _draw(app, visit, f"{level.id}-{q.id}-sorting")
+                    _draw(app, visit, f"{level.id}-{q.id}-sorting-{k + 1}")
                 player.choose([b.id for b in q.bins].index(wrong_answer(q)[q.items[-1].id]))
             else:
                 player.answer_question(q, right=False)
@@ -168,6 +168,7 @@ def tour_level(app, level, visit: Visit) -> None:
         scene.layout()
         app.step([Action(Act.CONFIRM)])
     if app.stack.top.name == "results":
+        app.step(dt=app.stack.top.ANIM_SECONDS)  # let the stars pop in before the picture is taken
         _draw(app, visit, f"{level.id}-results")
 
 

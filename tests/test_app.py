@@ -199,3 +199,35 @@ def test_broken_level_shows_a_notice_and_the_rest_still_plays(tmp_path):
     assert any("could not be loaded and was skipped" in t for t in drawn)
     assert ScriptedPlayer(app).play_quiz(app.catalog.levels["k-passwords-quiz"]).stars == 3
     app.shutdown()
+
+
+def test_results_focus_next_level(tmp_path):
+    from sango_game.app import App
+
+    app = App(size=(1280, 720), language="en", data_dir=tmp_path / "data", speech=False, audio=False)
+    ScriptedPlayer(app).play_quiz(app.catalog.levels["k-passwords-quiz"], right=True)
+    scene = app.stack.top
+    assert scene.name == "results" and scene.next_level().id == "k-passwords-scenario"
+    assert scene.focus.focused.name == "next-level"
+    app.step([Action(Act.CONFIRM)])
+    assert app.stack.top.name == "intro" and app.stack.top.level.id == "k-passwords-scenario"
+    app.shutdown()
+
+
+def test_empty_nickname_error_keeps_the_animal_label(app):
+    from sango_game.scenes.profiles import NewProfileScene
+
+    drawn = []
+    real = app.ui.text
+
+    def spy(surface, text, *a, **k):
+        drawn.append(text)
+        return real(surface, text, *a, **k)
+
+    app.ui.text = spy
+    scene = NewProfileScene(app)
+    app.stack.push(scene)
+    app.step()
+    drawn.clear()
+    app.step(Action.click(scene.focus.find("create").rect.center))
+    assert "Type a nickname first." in drawn and "Pick your animal:" in drawn

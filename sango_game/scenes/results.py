@@ -116,6 +116,13 @@ class ResultsScene(BaseScene):
             out.append(Button(self.tr._("Next level"), lambda: self.open(nxt), icon="forward", style="primary", name="next-level", rect=rects[2]))
         return out
 
+    def layout(self) -> None:
+        first = not self.focus.widgets
+        super().layout()
+        nxt = self.focus.find("next-level")
+        if first and nxt is not None:
+            self.focus.focus(nxt)  # the way on is what most players want next
+
     def again(self) -> None:
         self.app.stack.replace(LevelIntroScene(self.app, self.level))
 
