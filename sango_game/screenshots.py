@@ -127,6 +127,7 @@ def tour_level(app, level, visit: Visit) -> None:
     player = ScriptedPlayer(app)
     app.stack.clear_to(TitleScene(app))
     app.step()
+    app.theme.band = level.band  # as when the level is opened from its band's world map
     app.stack.push(LevelIntroScene(app, level))
     _draw(app, visit, f"{level.id}-intro")
     app.step([Action(Act.CONFIRM)])
@@ -170,6 +171,7 @@ def tour_level(app, level, visit: Visit) -> None:
     if app.stack.top.name == "results":
         app.step(dt=app.stack.top.ANIM_SECONDS)  # let the stars pop in before the picture is taken
         _draw(app, visit, f"{level.id}-results")
+    app.theme.band = "9-12"
 
 
 def tour(app, visit: Visit, levels=None) -> None:
@@ -185,9 +187,10 @@ SHOTS = ("title", "language", "band", "worldmap-9-12", "worldmap-9-12-last", "wo
 
 
 def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str = "k-scams-quiz",
-                     scenario_id: str = "k-strangers-scenario") -> list[Path]:
-    """Save the main menus, every screen of one quiz (each question before and after answering)
-    and every step of one story, in each language, as ``<lang>-<screen>.png``."""
+                     scenario_id: str = "k-strangers-scenario", teen_ids: tuple[str, ...] = ("t-grooming-scenario",)) -> list[Path]:
+    """Save the main menus and world maps, every screen of one quiz (each question before and after
+    answering), every step of one story, and a teen story (the 13-18 look), in each language, as
+    ``<lang>-<screen>.png``."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import tempfile
@@ -213,7 +216,7 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
                 written.append(path)
 
         tour_menus(app, lambda name: save(name, lambda n: n in SHOTS))
-        for level_id in (quiz_id, scenario_id):
+        for level_id in (quiz_id, scenario_id, *teen_ids):
             level = app.catalog.levels.get(level_id)
             if level is not None:
                 tour_level(app, level, save)

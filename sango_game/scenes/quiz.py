@@ -91,19 +91,33 @@ class QuizScene(BaseScene):
         return progress, prompt, content, bubble, action
 
     @property
+    def list_feedback(self) -> bool:
+        """Red flags and sorting have many long items: after answering, one full-width checklist
+        (a mark and the reason for each item) replaces them, then the explanation."""
+        q = self.q
+        many = q.type in ("single", "multi") and len(q.choices) > 4  # too many to fit half the width
+        return not self.answering and (q.type in ("red_flags", "sort") or many)
+
+    @property
     def split_feedback(self) -> bool:
-        """After answering, the answers (with their marks) take the start half and the feedback the end half."""
-        return not self.answering
+        """After answering a choice question, the answers (with their marks) take the start half and
+        the feedback the end half."""
+        return not self.answering and not self.list_feedback
+
+    def answer_width(self, content: pygame.Rect) -> int:
+        return int((content.w - self.px(20)) * 0.6)  # answers are often longer than the feedback's lines
 
     def answer_area(self, content: pygame.Rect) -> pygame.Rect:
         if not self.split_feedback:
             return content
-        return self.ui.mirror(pygame.Rect(content.x, content.y, (content.w - self.px(20)) // 2, content.h), content)
+        return self.ui.mirror(pygame.Rect(content.x, content.y, self.answer_width(content), content.h), content)
 
     def feedback_rect(self) -> pygame.Rect:
-        """The end half of the screen below the prompt, down to the action button."""
-        _, _, content, _, action_r = self.areas()
-        half = (content.w - self.px(20)) // 2
+        """The end half of the screen below the prompt (all of it for a checklist), down to the action button."""
+        _, _, content, bubble, action_r = self.areas()
+        if self.list_feedback:
+            return pygame.Rect(content.x, content.y, content.w, action_r.y - self.px(8) - content.y)
+        half = content.w - self.px(20) - self.answer_width(content)
         r = pygame.Rect(content.x + content.w - half, content.y, half, action_r.y - self.px(12) - content.y)
         return self.ui.mirror(r, content)
 
@@ -114,7 +128,7 @@ class QuizScene(BaseScene):
 
     def fit_pages(self, pages: list[str], box: pygame.Rect) -> list[str]:
         """One page if everything fits comfortably, otherwise the (at most two) pages as they are."""
-        if len(pages) < 2:
+        if len(pages) < 2 or self.list_feedback:
             return pages
         joined = join_sentences(pages, self.tr.code)
         size = max(12, int(self.theme.body * 0.85))
@@ -133,7 +147,9 @@ class QuizScene(BaseScene):
         content = self.answer_area(content)
         out = []
         q = self.q
-        if q.type in ("single", "multi"):
+        if self.list_feedback:
+            pass  # the checklist is drawn in the feedback panel
+        elif q.type in ("single", "multi"):
             out += self._choice_buttons([(c.id, self.tr.level(c.text)) for c in q.choices], content)
         elif q.type == "true_false":
             out += self._choice_buttons([("true", self.tr._("True")), ("false", self.tr._("False"))], content, row=True)
@@ -160,7 +176,10 @@ class QuizScene(BaseScene):
             rects = self.ui.row(area, n, min(area.h, self.px(110)), self.px(30), y=area.centery - min(area.h, self.px(110)) // 2,
                                 width=min(self.px(420), (area.w - self.px(30)) // 2))
         elif n <= 4:
-            h = min(self.px(78), (area.h - gap * (n - 1)) // n)
+            cap = self.px(78)
+            if self.split_feedback:
+                gap, cap = self.px(6), self.px(96)  # beside the feedback panel: height for two-line answers
+            h = min(cap, (area.h - gap * (n - 1)) // n)
             rects = [pygame.Rect(area.x, area.y + i * (h + gap), area.w, h) for i in range(n)]
         else:
             rows = (n + 1) // 2
@@ -192,7 +211,7 @@ class QuizScene(BaseScene):
         n = len(lines)
         gap = self.px(8)
         inner = pygame.Rect(area.x + self.px(16), area.y + head, area.w - self.px(32), area.h - head - self.px(10))
-        cols = 1 if n <= 4 or self.split_feedback else 2
+        cols = 1 if n <= 4 else 2
         rows = (n + cols - 1) // cols
         h = min(self.px(76), (inner.h - gap * (rows - 1)) // rows)
         w = (inner.w - gap * (cols - 1)) // cols
@@ -226,7 +245,7 @@ class QuizScene(BaseScene):
             n = len(q.items)
             legend_h = self.px(28)
             area = pygame.Rect(area.x, area.y + legend_h, area.w, area.h - legend_h)
-            cols = 1 if n <= 3 or self.split_feedback else 2
+            cols = 1 if n <= 3 else 2
             rows = (n + cols - 1) // cols
             gap = self.px(6)
             h = min(self.px(76), (area.h - gap * (rows - 1)) // rows)
@@ -381,7 +400,7 @@ class QuizScene(BaseScene):
         bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8), progress.w - lab_w - self.px(10), self.px(14)), progress)
         self.ui.progress_bar(surface, bar, (self.run.index + (0 if self.answering else 1)) / self.run.total)
         self.ui.text(surface, self.tr.level(q.prompt), prompt, self.theme.font(26), align="start", bold=True)
-        if q.type == "red_flags":
+        if q.type == "red_flags" and not self.list_feedback:
             self._draw_message_frame(surface, content)
         if q.type == "sort" and self.answering:
             pending = [it for it in q.items if it.id not in self.placed]
@@ -393,7 +412,7 @@ class QuizScene(BaseScene):
                              align="center", bold=True)
                 count = self.tr.f("Item {n} of {total}", n=len(self.placed) + 1, total=len(q.items))
                 self.ui.text(surface, count, pygame.Rect(card.x, content.y, card.w, self.px(28)), self.theme.small, self.c.text_soft, align="center")
-        if q.type == "sort" and not (self.answering and len(self.placed) < len(q.items)):
+        if q.type == "sort" and not self.list_feedback and not (self.answering and len(self.placed) < len(q.items)):
             legend = " · ".join(f"{self.tr.number(i + 1)} = {self.tr.level(b.label)}" for i, b in enumerate(q.bins))
             self.ui.text(surface, legend, pygame.Rect(content.x, content.y, content.w, self.px(28)), self.theme.small,
                          self.c.text_soft, align="start", bold=True)
@@ -412,12 +431,19 @@ class QuizScene(BaseScene):
             counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages)) if len(self.pages) > 1 else ""
             self._draw_feedback_panel(surface, text, counter)
             text = self.verdict(self.outcome)
-            # Sango's short verdict stays in the start half, beside the feedback panel.
-            start_side = pygame.Rect(bubble.x, bubble.y, content.w, bubble.h)
-            if self.tr.rtl:
-                start_side.right = bubble.right
-            bubble = start_side
-            self.draw_sango(surface, bubble, text, mood, sango_size=self.px(120), text_size=self.theme.body,
+            size = self.px(120)
+            if self.split_feedback:
+                # Sango's short verdict stays in the start half, beside the feedback panel.
+                start_side = pygame.Rect(bubble.x, bubble.y, content.w, bubble.h)
+                if self.tr.rtl:
+                    start_side.right = bubble.right
+                bubble = start_side
+            else:
+                # The checklist needs the height: Sango and the verdict share the action button's row.
+                _, _, _, _, action_r = self.areas()
+                bubble = pygame.Rect(bubble.x, action_r.y, bubble.w, action_r.h)
+                size = action_r.h
+            self.draw_sango(surface, bubble, text, mood, sango_size=size, text_size=self.theme.body,
                             sango_dy=self.sango_offset())
 
     def _draw_feedback_panel(self, surface, text: str, counter: str) -> None:
@@ -434,11 +460,29 @@ class QuizScene(BaseScene):
         box.w -= mark + self.px(4)  # the mark sits in the end corner
         if self.tr.rtl:
             box.x += mark + self.px(4)
-        self.ui.text(surface, text, box, self.theme.body, align="start", valign="top")
+        if self.list_feedback and self.page == 0 and self.outcome.feedback:
+            self._draw_checklist(surface, box)
+        else:
+            self.ui.text(surface, text, box, self.theme.body, align="start", valign="top")
         if counter:
             line = self.app.text.line_height(self.tr.code, self.theme.small)
             self.ui.text(surface, counter, pygame.Rect(box.x, r.bottom - self.px(12) - line, box.w, line), self.theme.small,
                          c.text_soft, align="end")
+
+    def _draw_checklist(self, surface, box: pygame.Rect) -> None:
+        """One row per item: a check or a cross (shape, not colour alone), then the item and why."""
+        rows = self.outcome.feedback
+        gap = self.px(4)
+        h = (box.h - gap * (len(rows) - 1)) // len(rows)
+        icon = min(h, self.px(30))
+        for i, fb in enumerate(rows):
+            r = pygame.Rect(box.x, box.y + i * (h + gap), box.w, h)
+            ibox = self.ui.mirror(pygame.Rect(r.x, r.y, icon, icon), r)
+            self.ui.icon(surface, "check" if fb.right else "cross", ibox.center, icon - self.px(4), self.c.good if fb.right else self.c.bad)
+            line = self.tr.f("“{item}”: {why}", item=strip_end(self.tr.level(fb.about)), why=self.tr.level(fb.text)) \
+                if fb.about is not None else self.tr.level(fb.text)
+            self.ui.text(surface, line, self.ui.mirror(pygame.Rect(r.x + icon + self.px(8), r.y, r.w - icon - self.px(8), r.h), r),
+                         self.theme.small, align="start", valign="top")
 
     def _draw_message_frame(self, surface, area: pygame.Rect) -> None:
         msg = self.q.message

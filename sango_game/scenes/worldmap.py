@@ -132,9 +132,9 @@ class WorldMapScene(BaseScene):
             title = self.tr.level(topic.title) if topic else loc.topic
             out.append(PlaceWidget(i, title, self.place_rect(loc), self.place_clicked))
         panel = self.panel_rect
-        bw, bh = self.px(190), self.px(52)
-        go = pygame.Rect(panel.right - self.px(16) - bw, panel.y + self.px(12), bw, bh)
-        lst = pygame.Rect(go.x, go.bottom + self.px(8), bw, self.px(44))
+        bw, bh = self.px(230), self.px(54)
+        go = pygame.Rect(panel.right - self.px(16) - bw, panel.y + self.px(8), bw, bh)
+        lst = pygame.Rect(go.x, go.bottom + self.px(6), bw, panel.h - bh - self.px(22))
         self.go_button = Button(self.tr._("Go in"), self.open_here, icon="play", style="primary", name="go-in",
                                 rect=self.ui.mirror(go), size=self.theme.body)
         list_button = Button(self.tr._("Topic list"), self.open_list, icon="home", name="topic-list",
@@ -314,8 +314,8 @@ class WorldMapScene(BaseScene):
             return
         r = focused.rect
         size = self.theme.small
-        w = min(self.px(300), self.app.text.layout(focused.label, self.tr.code, size, bold=True).width + self.px(24))
-        tag = pygame.Rect(0, 0, w, self.app.text.line_height(self.tr.code, size) + self.px(10))
+        w = min(self.px(460), self.app.text.layout(focused.label, self.tr.code, size, bold=True).width + self.px(24))
+        tag = pygame.Rect(0, 0, w, int(self.app.text.line_height(self.tr.code, size) * 1.25) + self.px(10))
         tag.midbottom = (r.centerx, r.y - self.px(10))
         tag.clamp_ip(self.map_rect.inflate(-self.px(4), 0).clip(pygame.Rect(0, self.header_rect.bottom + self.px(4), *self.app.size)))
         self.ui.panel(surface, tag, self.c.panel, self.c.panel_border, radius=10, width=2)
@@ -332,11 +332,13 @@ class WorldMapScene(BaseScene):
         topic = self.app.catalog.topics.get(here.topic)
         surface.blit(self.app.art.topic(topic.icon if topic else here.topic, icon), ui.mirror(pygame.Rect(p.x + pad, p.y + pad, icon, icon), p))
         text_x = p.x + pad + icon + pad
-        text_w = p.w - (text_x - p.x) - self.px(190) - 3 * pad - self.px(200)
+        text_w = p.w - (text_x - p.x) - self.px(230) - 3 * pad - self.px(200)
         title = self.tr.level(topic.title) if topic else here.topic
-        ui.text(surface, title, ui.mirror(pygame.Rect(text_x, p.y + pad, text_w, self.px(34)), p), self.theme.body, align="start", bold=True)
+        title_h = max(self.px(34), int(self.app.text.line_height(self.tr.code, self.theme.body) * 0.8))
+        ui.text(surface, title, ui.mirror(pygame.Rect(text_x, p.y + pad, text_w, title_h), p), self.theme.body, align="start", bold=True)
         if topic:
-            ui.text(surface, self.tr.level(topic.summary), ui.mirror(pygame.Rect(text_x, p.y + pad + self.px(36), text_w, p.h - 2 * pad - self.px(36)), p),
+            ui.text(surface, self.tr.level(topic.summary), ui.mirror(pygame.Rect(text_x, p.y + pad + title_h + self.px(2), text_w,
+                                                                                  p.h - 2 * pad - title_h - self.px(2)), p),
                     self.theme.small, c.text_soft, align="start", valign="top")
         # Each level of the place: its kind, its stars, or a lock.
         col = pygame.Rect(text_x + text_w + pad, p.y + pad, self.px(200), p.h - 2 * pad)
