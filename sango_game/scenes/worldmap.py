@@ -67,6 +67,8 @@ class WorldMapScene(BaseScene):
         self.walk_len = 0.0
         self._layer: pygame.Surface | None = None
         self._layer_key: tuple | None = None
+        self._panels: dict[int, pygame.Surface] = {}
+        self._panel_key: tuple | None = None
 
     def title(self) -> str:
         return self.tr._(BAND_LABELS[self.band])
@@ -285,7 +287,23 @@ class WorldMapScene(BaseScene):
             return
         self._draw_sango(surface)
         self._draw_name_tag(surface)
-        self._draw_panel(surface)
+        surface.blit(self._panel_layer(), self.panel_rect)
+
+    def _panel_layer(self) -> pygame.Surface:
+        """The place panel changes only when Sango reaches another place: drawn once per place and kept."""
+        key = (self.app.size, self.tr.code, self.theme.high_contrast, id(self.world))
+        if self._panel_key != key:
+            self._panels, self._panel_key = {}, key
+        panel = self._panels.get(self.world.current)
+        if panel is None:
+            p = self.panel_rect
+            scratch = pygame.Surface(self.app.size)
+            self._draw_panel(scratch)
+            panel = scratch.subsurface(p).copy()
+            if pygame.display.get_surface():
+                panel = panel.convert()
+            self._panels[self.world.current] = panel
+        return panel
 
     def _draw_sango(self, surface) -> None:
         x, y = self.sango_pos()
