@@ -269,7 +269,7 @@ class WorldMapScene(BaseScene):
         else:
             x, y = here.x, here.y
         # Sango stands on the road beside the door, not in front of the place.
-        return self.to_screen(x + PLACE_SIZE.get(self.band, 0.08) * 0.55, y + 0.045)
+        return self.to_screen(x + PLACE_SIZE.get(self.band, 0.08) * 0.85, y + 0.045)
 
     @staticmethod
     def _ease(t: float) -> float:
@@ -334,7 +334,7 @@ class WorldMapScene(BaseScene):
         size = self.theme.small
         w = min(self.px(460), self.app.text.layout(focused.label, self.tr.code, size, bold=True).width + self.px(24))
         tag = pygame.Rect(0, 0, w, int(self.app.text.line_height(self.tr.code, size) * 1.25) + self.px(10))
-        tag.midbottom = (r.centerx, r.y - self.px(10))
+        tag.midbottom = (r.centerx, r.y - self.px(14))  # clear of the focus ring
         tag.clamp_ip(self.map_rect.inflate(-self.px(4), 0).clip(pygame.Rect(0, self.header_rect.bottom + self.px(4), *self.app.size)))
         self.ui.panel(surface, tag, self.c.panel, self.c.panel_border, radius=10, width=2)
         self.ui.text(surface, focused.label, tag.inflate(-self.px(12), 0), size, align="center", bold=True)
