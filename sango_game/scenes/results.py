@@ -168,9 +168,11 @@ class ResultsScene(BaseScene):
                          self.ui.mirror(pygame.Rect(box.x + box.h + self.px(12), box.y, box.w - box.h - self.px(20), box.h), box),
                          self.theme.small, align="start", bold=True)
             y += box.h + self.px(8)
-        for badge in self.new_badges[:1 if helpline else 2]:
+        # New badges rise into place once the stars have popped in (at once with reduced motion).
+        k = 1.0 if self.theme.reduced_motion else max(0.0, min(1.0, (self.t - 1.0) / 0.4))
+        for badge in self.new_badges[:1 if helpline else 2] if k > 0 else ():
             two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(8)
-            box = pygame.Rect(body.centerx - self.px(340), y, self.px(680), max(self.px(52), two_lines))
+            box = pygame.Rect(body.centerx - self.px(340), y + int((1 - k) * self.px(24)), self.px(680), max(self.px(52), two_lines))
             self.ui.panel(surface, box, self.c.bubble, self.c.star, radius=12, width=3)
             self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center, self.px(36), self.c.star)
             self.ui.text(surface, badge_title(self.tr, self.app.catalog, badge),

@@ -64,6 +64,7 @@ class WorldMapScene(BaseScene):
         self.world: WorldMap | None = None
         self.road: list[tuple[float, float]] = []
         self.walk_t = 1.0
+        self.arrive: float | None = None  # seconds into the arrival hop
         self.walk_len = 0.0
         self._layer: pygame.Surface | None = None
         self._layer_key: tuple | None = None
@@ -188,6 +189,7 @@ class WorldMapScene(BaseScene):
         self.go_button.enabled = here is not None and not here.locked
         if not road:
             return
+        self.arrive = None
         if self.theme.reduced_motion:
             self.road, self.walk_t = [], 1.0  # a jump: Sango is simply there
         else:
@@ -212,13 +214,23 @@ class WorldMapScene(BaseScene):
         self.app.sound.play("click")
         self.app.stack.push(LevelMapScene(self.app, self.band))
 
+    ARRIVE_SECONDS = 0.3
+
     def update(self, dt: float) -> bool:
         if self.walk_t >= 1.0:
-            return False
+            if self.arrive is None:
+                return False
+            # A small happy hop on arrival, then the map is still (and draws nothing).
+            self.arrive += dt
+            if self.arrive >= self.ARRIVE_SECONDS:
+                self.arrive = None
+            return True
         if self.theme.reduced_motion or self.walk_len <= 0:
             self.walk_t = 1.0
-        else:
-            self.walk_t = min(1.0, self.walk_t + dt / self.walk_len)
+            return True
+        self.walk_t = min(1.0, self.walk_t + dt / self.walk_len)
+        if self.walk_t >= 1.0:
+            self.arrive = 0.0
         return True
 
     # drawing -----------------------------------------------------------------------------------
@@ -310,6 +322,8 @@ class WorldMapScene(BaseScene):
         m = self.map_rect
         walking = self.road and self.walk_t < 1.0
         hop = int(abs(math.sin(self.walk_t * math.pi * 2 * max(1, len(self.road) - 1))) * self.px(10)) if walking else 0
+        if self.arrive is not None:
+            hop = int(math.sin(math.pi * self.arrive / self.ARRIVE_SECONDS) * self.px(14))
         if self.theme.teen:
             # Teens: Sango as a small guide badge (a pin with Sango's head), not the big round mascot.
             s = max(self.px(30), m.h // 12)
