@@ -131,8 +131,12 @@ class ResultsScene(BaseScene):
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
-        msg = {3: self.tr._("Brilliant! You really know this."), 2: self.tr._("Well done! You are getting good at this."),
-               1: self.tr._("Good try! Play again to learn even more.")}.get(self.stars, self.tr._("Good try!"))
+        if self.theme.teen:  # teens: plainer words than "Well done!"
+            msg = {3: self.tr._("Sharp. You clearly know this."), 2: self.tr._("Solid. A couple of things are worth another look."),
+                   1: self.tr._("Worth another go: replay to see what you missed.")}.get(self.stars, self.tr._("Good try!"))
+        else:
+            msg = {3: self.tr._("Brilliant! You really know this."), 2: self.tr._("Well done! You are getting good at this."),
+                   1: self.tr._("Good try! Play again to learn even more.")}.get(self.stars, self.tr._("Good try!"))
         self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(150)), msg,
                         "celebrating" if self.stars >= 2 else "happy", sango_size=self.px(150))
         star_size = self.px(70)
