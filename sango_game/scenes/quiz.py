@@ -43,6 +43,7 @@ class QuizScene(BaseScene):
         self.placed: dict[str, str] = {}  # sort: item id -> bin id
         self.started = time.monotonic()
         self.bounce: float | None = None  # seconds into Sango's happy hop after a right answer
+        self.force_list = False  # this answer's reasons need the full-width checklist
 
     BOUNCE_SECONDS = 0.6
     BOTTOM_H = 160  # Sango's bubble and the action button (design pixels)
@@ -96,7 +97,7 @@ class QuizScene(BaseScene):
         (a mark and the reason for each item) replaces them, then the explanation."""
         q = self.q
         many = q.type in ("single", "multi") and len(q.choices) > 4  # too many to fit half the width
-        return not self.answering and (q.type in ("red_flags", "sort") or many)
+        return not self.answering and (q.type in ("red_flags", "sort") or many or self.force_list)
 
     @property
     def split_feedback(self) -> bool:
@@ -142,6 +143,12 @@ class QuizScene(BaseScene):
         _, _, content, _, action_r = self.areas()
         if self.raw_pages:
             box = self.feedback_text_rect()
+            if self.split_feedback and self.outcome.feedback:
+                # Many reasons at a large text size may not fit beside the answers: then the checklist.
+                smallest = max(12, int(self.theme.body * 0.6))
+                if self.app.text.layout(self.raw_pages[0], self.tr.code, smallest, max_width=box.w - self.px(44)).height > box.h:
+                    self.force_list = True
+                    box = self.feedback_text_rect()
             self.pages = self.fit_pages(self.raw_pages, box)
             self.page = min(self.page, len(self.pages) - 1)
         content = self.answer_area(content)
@@ -300,6 +307,7 @@ class QuizScene(BaseScene):
         self.outcome = out
         record_attempt(self.app, self.level, self.q.id, out, elapsed)
         self.app.sound.play("correct" if out.correct else "wrong")
+        self.force_list = False
         self.raw_pages = self.feedback_pages(out)
         self.page = 0
         self.bounce = 0.0 if out.correct and not self.theme.reduced_motion else None
