@@ -6,7 +6,7 @@ import time
 
 import pygame
 
-from ..core.play import Outcome, QuizRun
+from ..core.play import Feedback, Outcome, QuizRun
 from ..i18n import N_
 from ..input import Act, Action
 from ..text.sentences import join_sentences, strip_end
@@ -123,9 +123,34 @@ class QuizScene(BaseScene):
         return self.ui.mirror(r, content)
 
     def feedback_text_rect(self) -> pygame.Rect:
+        if self.list_feedback:
+            # Every pixel for the checklist: its rows carry their own marks, "(1 of 2)" goes in Sango's bubble.
+            return self.feedback_rect().inflate(-self.px(24), -self.px(14))
         box = self.feedback_rect().inflate(-self.px(36), -self.px(28))
         box.h -= self.app.text.line_height(self.tr.code, self.theme.small)  # room for "(1 of 2)"
+        box.w -= self.px(44)  # the mark sits in the end corner
+        if self.tr.rtl:
+            box.x += self.px(44)
         return box
+
+    def _fits_beside(self, content: pygame.Rect, box: pygame.Rect) -> bool:
+        """Do the answers fit the start side and the reasons the panel, even at the smallest text?
+        (Large text in a small window may not: then the full-width checklist is used.)"""
+        smallest = max(12, int(self.theme.body * 0.6))
+        engine, lang = self.app.text, self.tr.code
+        if self.outcome.feedback and engine.layout(self.raw_pages[0], lang, smallest, max_width=box.w).height > box.h:
+            return False
+        q = self.q
+        if q.type in ("single", "multi"):
+            n = len(q.choices)
+            h = min(self.px(96), (content.h - self.px(6) * (n - 1)) // n)
+            isz = min(h - self.px(10), self.px(34))
+            w = self.answer_width(content) - 2 * self.px(14) - 2 * (isz + self.px(8))
+            for c in q.choices:
+                lay = engine.layout(self.tr.level(c.text), lang, smallest, max_width=w, bold=self.theme.teen)  # teen labels are bold
+                if lay.height > h - self.px(10) or lay.overflow:
+                    return False
+        return True
 
     def fit_pages(self, pages: list[str], box: pygame.Rect) -> list[str]:
         """One page if everything fits comfortably, otherwise the (at most two) pages as they are."""
@@ -143,12 +168,9 @@ class QuizScene(BaseScene):
         _, _, content, _, action_r = self.areas()
         if self.raw_pages:
             box = self.feedback_text_rect()
-            if self.split_feedback and self.outcome.feedback:
-                # Many reasons at a large text size may not fit beside the answers: then the checklist.
-                smallest = max(12, int(self.theme.body * 0.6))
-                if self.app.text.layout(self.raw_pages[0], self.tr.code, smallest, max_width=box.w - self.px(44)).height > box.h:
-                    self.force_list = True
-                    box = self.feedback_text_rect()
+            if self.split_feedback and not self._fits_beside(content, box):
+                self.force_list = True
+                box = self.feedback_text_rect()
             self.pages = self.fit_pages(self.raw_pages, box)
             self.page = min(self.page, len(self.pages) - 1)
         content = self.answer_area(content)
@@ -437,8 +459,10 @@ class QuizScene(BaseScene):
             mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
             text = self.pages[self.page]
             counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages)) if len(self.pages) > 1 else ""
-            self._draw_feedback_panel(surface, text, counter)
+            self._draw_feedback_panel(surface, text, "" if self.list_feedback else counter)
             text = self.verdict(self.outcome)
+            if self.list_feedback and counter:
+                text = f"{text} {counter}"
             size = self.px(120)
             if self.split_feedback:
                 # Sango's short verdict stays in the start half, beside the feedback panel.
@@ -460,14 +484,12 @@ class QuizScene(BaseScene):
         c = self.c
         colour = c.good if self.outcome.correct else (c.okay if self.outcome.score > 0 else c.bad)
         self.ui.panel(surface, r, c.bubble, colour, radius=16, width=4)
-        mark = self.px(40)
-        corner = self.ui.mirror(pygame.Rect(r.right - mark - self.px(10), r.y + self.px(10), mark, mark), r)
-        self.ui.icon(surface, "check" if self.outcome.correct else ("help" if self.outcome.score > 0 else "cross"),
-                     corner.center, mark, colour)
+        if not self.list_feedback:
+            mark = self.px(40)
+            corner = self.ui.mirror(pygame.Rect(r.right - mark - self.px(10), r.y + self.px(10), mark, mark), r)
+            self.ui.icon(surface, "check" if self.outcome.correct else ("help" if self.outcome.score > 0 else "cross"),
+                         corner.center, mark, colour)
         box = self.feedback_text_rect()
-        box.w -= mark + self.px(4)  # the mark sits in the end corner
-        if self.tr.rtl:
-            box.x += mark + self.px(4)
         if self.list_feedback and self.page == 0 and self.outcome.feedback:
             self._draw_checklist(surface, box)
         else:
@@ -478,8 +500,13 @@ class QuizScene(BaseScene):
                          c.text_soft, align="end")
 
     def _draw_checklist(self, surface, box: pygame.Rect) -> None:
-        """One row per item: a check or a cross (shape, not colour alone), then the item and why."""
-        rows = self.outcome.feedback
+        """One row per item: a check or a cross (shape, not colour alone), then the item and why.
+        For choices, the right answers the player missed get a row too: the answers are hidden here."""
+        rows = list(self.outcome.feedback)
+        if self.q.type in ("single", "multi"):
+            told = {fb.about for fb in rows}
+            rows += [Feedback(None, c.text, True) for c in self.q.choices
+                     if self.outcome.marks.get(c.id) == "missed" and c.text not in told]
         gap = self.px(4)
         h = (box.h - gap * (len(rows) - 1)) // len(rows)
         icon = min(h, self.px(30))
