@@ -18,3 +18,8 @@ def test_quoted_items_drop_their_final_stop():
     assert strip_end("真的吗？") == "真的吗"
     assert strip_end("Wait...") == "Wait..."
     assert strip_end("") == ""
+
+
+def test_a_quote_closing_the_item_loses_its_inner_stop():
+    assert strip_end("A pop-up says: “Tap now to fix it.”") == "A pop-up says: “Tap now to fix it”"
+    assert strip_end("«اضغط الآن لإصلاحه.»") == "«اضغط الآن لإصلاحه»"

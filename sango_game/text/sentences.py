@@ -9,6 +9,7 @@ from __future__ import annotations
 
 NO_SPACE_LANGS = {"zh_Hans"}
 _END_MARKS = ".!?。！？؟…"
+_CLOSERS = "”»’」\""
 _FULL_WIDTH = "。！？，、；：（）《》「」"  # curly quotes are shared with Latin text: not here
 
 
@@ -33,4 +34,7 @@ def strip_end(item: str) -> str:
     item = (item or "").strip()
     while item and item[-1] in _END_MARKS and not item.endswith(("...", "…")):
         item = item[:-1].rstrip()
+    # A quotation that closes the item: its inner full stop goes too ("Fix it now."» -> "Fix it now"»).
+    if len(item) > 2 and item[-1] in _CLOSERS and item[-2] in ".。؟?!！？" and not item[:-1].endswith(("...", "…")):
+        item = item[:-2].rstrip() + item[-1]
     return item
