@@ -145,12 +145,37 @@ class QuizScene(BaseScene):
             n = len(q.choices)
             h = min(self.px(96), (content.h - self.px(6) * (n - 1)) // n)
             isz = min(h - self.px(10), self.px(34))
-            w = self.answer_width(content) - 2 * self.px(14) - 2 * (isz + self.px(8))
             for c in q.choices:
+                marked = c.id in self.outcome.marks  # a check or cross at the end as well as the number badge
+                w = self.answer_width(content) - 2 * self.px(14) - (2 if marked else 1) * (isz + self.px(8))
                 lay = engine.layout(self.tr.level(c.text), lang, smallest, max_width=w, bold=self.theme.teen)  # teen labels are bold
                 if lay.height > h - self.px(10) or lay.overflow:
                     return False
         return True
+
+    def checklist_rows(self) -> list:
+        rows = list(self.outcome.feedback)
+        if self.q.type == "single":  # the one right answer, which the checklist would otherwise hide
+            told = {fb.about for fb in rows}
+            rows += [Feedback(None, c.text, True) for c in self.q.choices
+                     if self.outcome.marks.get(c.id) == "missed" and c.text not in told]
+        return rows
+
+    def checklist_line(self, fb) -> str:
+        if fb.about is None:
+            return self.tr.level(fb.text)
+        return self.tr.f("“{item}”: {why}", item=strip_end(self.tr.level(fb.about)), why=self.tr.level(fb.text))
+
+    def _checklist_fits(self) -> bool:
+        """(Called with the checklist layout on.) Does every row fit its share of the panel at the smallest text?"""
+        rows = self.checklist_rows()
+        if not rows:
+            return True
+        box = self.feedback_text_rect()
+        h = (box.h - self.px(4) * (len(rows) - 1)) // len(rows)
+        w = box.w - min(h, self.px(30)) - self.px(8)
+        smallest = max(12, int(self.theme.small * 0.6))
+        return all(self.app.text.layout(self.checklist_line(fb), self.tr.code, smallest, max_width=w).height <= h for fb in rows)
 
     def fit_pages(self, pages: list[str], box: pygame.Rect) -> list[str]:
         """One page if everything fits comfortably, otherwise the (at most two) pages as they are."""
@@ -170,7 +195,10 @@ class QuizScene(BaseScene):
             box = self.feedback_text_rect()
             if self.split_feedback and not self._fits_beside(content, box):
                 self.force_list = True
-                box = self.feedback_text_rect()
+                if self._checklist_fits():
+                    box = self.feedback_text_rect()
+                else:
+                    self.force_list = False  # neither fits well: the split shrinks its text the least
             self.pages = self.fit_pages(self.raw_pages, box)
             self.page = min(self.page, len(self.pages) - 1)
         content = self.answer_area(content)
@@ -502,11 +530,7 @@ class QuizScene(BaseScene):
     def _draw_checklist(self, surface, box: pygame.Rect) -> None:
         """One row per item: a check or a cross (shape, not colour alone), then the item and why.
         For choices, the right answers the player missed get a row too: the answers are hidden here."""
-        rows = list(self.outcome.feedback)
-        if self.q.type in ("single", "multi"):
-            told = {fb.about for fb in rows}
-            rows += [Feedback(None, c.text, True) for c in self.q.choices
-                     if self.outcome.marks.get(c.id) == "missed" and c.text not in told]
+        rows = self.checklist_rows()
         gap = self.px(4)
         h = (box.h - gap * (len(rows) - 1)) // len(rows)
         icon = min(h, self.px(30))
@@ -514,10 +538,10 @@ class QuizScene(BaseScene):
             r = pygame.Rect(box.x, box.y + i * (h + gap), box.w, h)
             ibox = self.ui.mirror(pygame.Rect(r.x, r.y, icon, icon), r)
             self.ui.icon(surface, "check" if fb.right else "cross", ibox.center, icon - self.px(4), self.c.good if fb.right else self.c.bad)
-            line = self.tr.f("“{item}”: {why}", item=strip_end(self.tr.level(fb.about)), why=self.tr.level(fb.text)) \
-                if fb.about is not None else self.tr.level(fb.text)
+            line = self.checklist_line(fb)
+            # Seven long rows in Arabic at the largest text in the smallest window only fit a notch below the usual floor.
             self.ui.text(surface, line, self.ui.mirror(pygame.Rect(r.x + icon + self.px(8), r.y, r.w - icon - self.px(8), r.h), r),
-                         self.theme.small, align="start", valign="top")
+                         self.theme.small, align="start", valign="top", min_size=10)
 
     def _draw_message_frame(self, surface, area: pygame.Rect) -> None:
         msg = self.q.message
