@@ -115,7 +115,7 @@ class QuizScene(BaseScene):
 
     def feedback_rect(self) -> pygame.Rect:
         """The end half of the screen below the prompt (all of it for a checklist), down to the action button."""
-        _, _, content, bubble, action_r = self.areas()
+        _, _, content, _, action_r = self.areas()
         if self.list_feedback:
             return pygame.Rect(content.x, content.y, content.w, action_r.y - self.px(8) - content.y)
         half = content.w - self.px(20) - self.answer_width(content)
