@@ -119,6 +119,7 @@ class Node:
     ending: str | None = None
     lesson: Text | None = None
     fixed_order: bool = False  # `order: fixed`: choices are never shuffled
+    scene: str | None = None  # background, see content/scenes.py
 
     @property
     def is_ending(self) -> bool:

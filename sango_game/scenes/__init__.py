@@ -15,6 +15,7 @@ SCENES: dict[str, str] = {
     "new-profile": "scenes.profiles:NewProfileScene",
     "band": "scenes.levelmap:BandScene",
     "levelmap": "scenes.levelmap:LevelMapScene",
+    "worldmap": "scenes.worldmap:WorldMapScene",
     "topic": "scenes.levelmap:TopicScene",
     "intro": "scenes.levelmap:LevelIntroScene",
     "quiz": "scenes.quiz:QuizScene",

@@ -54,7 +54,7 @@ class BandScene(BaseScene):
 
     def open(self, band: str) -> None:
         self.app.sound.play("click")
-        self.app.push("levelmap", band)
+        self.app.push("worldmap", band)
 
     def check(self, phase: str) -> None:
         start_session_check(self.app, phase)
@@ -222,7 +222,7 @@ class LevelCard(Button):
         stars = getattr(self.result, "best_stars", 0) if self.result else 0
         srect = ui.stars(surface, (r.centerx, r.bottom - ui.px(36)), stars, 3, ui.px(36))
         if not self.unlocked:
-            ui.text(surface, ui.app.tr._("Finish the level before to open this one."),
+            ui.text(surface, ui.app.tr._("Finish the level before this one to open it."),
                     pygame.Rect(r.x + pad, srect.y - ui.px(36), r.w - 2 * pad, ui.px(32)), ui.theme.small, ui.c.text_soft, align="center")
         if focused:
             ui.focus_ring(surface, r)

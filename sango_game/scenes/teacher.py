@@ -215,12 +215,17 @@ class ClassPlayScene(QuizScene):
         self.turn = 0
         self.timer = timer
         self.left = float(timer)
+        self.discussion_page = False
 
     def title(self) -> str:
         return self.tr._("Class play")
 
     def back(self) -> None:
         def leave() -> None:
+            if self.run.index > 0 or not self.answering:
+                # Ending early keeps the scoreboard: the class sees the points so far.
+                self.app.stack.replace(ClassResultsScene(self.app, self.scores))
+                return
             self.app.set_class_mode(False)
             self.app.stack.pop()
 
@@ -246,10 +251,17 @@ class ClassPlayScene(QuizScene):
     def feedback_pages(self, out):
         pages = super().feedback_pages(out)
         lv = self.source.get(self.q.id)
+        self.discussion_page = bool(lv is not None and lv.discussion)
         if lv is not None and lv.discussion:
             prompt = lv.discussion[self.run.index % len(lv.discussion)]
             pages.append(self.tr.f("Let's talk: {question}", question=self.tr.level(prompt)))
         return pages
+
+    def fit_pages(self, pages: list[str], box) -> list[str]:
+        # The discussion prompt is a step of its own for the class: never joined to the explanation.
+        if len(pages) > 1 and self.discussion_page:
+            return super().fit_pages(pages[:-1], box) + pages[-1:]
+        return super().fit_pages(pages, box)
 
     def next(self) -> None:
         last_page = self.page >= len(self.pages) - 1
