@@ -15,6 +15,7 @@ from typing import Any
 
 from .fields import CHECK_PHASES, ORDERS
 from .loader import ID_RE, LEVEL_ID_RE, LIMITS
+from .scenes import SCENES as SCENE_NAMES
 from .model import BANDS, KINDS, MESSAGE_FORMATS, MOODS, QUALITIES
 
 Schema = dict[str, Any]
@@ -87,6 +88,7 @@ def _choice_list(lo: int, hi: int) -> Schema:
                                       "feedback": text("feedback", "why this is not the best answer (kindly)")}), lo, hi)
 
 
+SCENE = {"enum": list(SCENE_NAMES), "description": "the background drawn behind the story (see levels/README.md)"}
 ORDER = {"enum": list(ORDERS), "description": "fixed: never shuffle the options (e.g. 'all of the above')"}
 
 
@@ -122,15 +124,16 @@ def _quiz() -> Schema:
 def _scenario() -> Schema:
     ending = obj(["id", "ending", "text", "lesson"], {
         "id": ident(), "ending": {"enum": list(QUALITIES)}, "text": text("node"), "lesson": text("lesson"),
-        "speaker": {"type": "string"}, "mood": MOOD, "image": IMAGE}, "an ending")
+        "speaker": {"type": "string"}, "mood": MOOD, "image": IMAGE, "scene": SCENE}, "an ending")
     step = obj(["id", "text", "choices"], {
         "id": ident(), "text": text("node"), "speaker": {"type": "string", "description": "narrator, sango or a character id"},
-        "mood": MOOD, "image": IMAGE, "order": ORDER,
+        "mood": MOOD, "image": IMAGE, "order": ORDER, "scene": SCENE,
         "choices": array(obj(["id", "text", "quality", "consequence", "next"], {
             "id": ident(), "text": text("choice"), "quality": {"enum": list(QUALITIES)}, "consequence": text("consequence"),
             "next": ident("the id of the next node")}), 2, 4)}, "a moment with choices")
     return {"required": ["start", "nodes"], "properties": {
         "characters": array(obj(["id", "name"], {"id": ident(), "name": text("name")}), 1, 8),
+        "scene": SCENE,
         "start": ident("the id of the first node"),
         "nodes": array({"oneOf": [step, ending]}, 2, 40)}}
 

@@ -131,7 +131,7 @@ class ScenarioScene(BaseScene):
         # The stage: the step's scene with the speaker in front, the speaker's name below.
         stage_w, name_h = self.px(200), self.px(30)
         stage = self.ui.mirror(pygame.Rect(story.x + pad, story.y + pad, stage_w, story.h - 2 * pad - name_h), story)
-        from .story_art import draw_stage
+        from ..ui.story_art import draw_stage
 
         draw_stage(self, surface, stage, self.level, shown, shown.speaker)
         name_r = self.ui.mirror(pygame.Rect(story.x + pad, stage.bottom + self.px(2), stage_w, name_h), story)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..ui.portraits import expression_for, portrait_svg
+from .portraits import expression_for, portrait_svg
 
 
 def speaker_portrait(app, level, speaker: str, mood: str | None, size: int) -> pygame.Surface | None:
