@@ -7,8 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sango_game.classroom import (ClassroomFileError, CheckRef, new_session, pick_check_questions, read_session,
-                                  write_session)
+from sango_game.classroom import CheckRef, ClassroomFileError, new_session, pick_check_questions, read_session, write_session
 from sango_game.classroom.files import MAX_FILE_BYTES, slug
 from sango_game.classroom.session import session_from_json
 from sango_game.content import load_catalog

@@ -104,8 +104,8 @@ def _pictures(summary, catalog, tr, out: Path) -> list[Path]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     import pygame
 
-    from ..text import TextEngine
     from ..art import Art
+    from ..text import TextEngine
     from .report import save_certificates, save_class_report
 
     pygame.display.init()

@@ -26,9 +26,10 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..i18n import LANG_BY_CODE, N_
 from .errors import ClassroomFileError

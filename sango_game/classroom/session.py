@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..content.model import BANDS
 from ..i18n import LANG_BY_CODE, N_

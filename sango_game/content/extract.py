@@ -8,8 +8,8 @@ each string of each level distinct, and the comment tells where it appears and h
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 log = logging.getLogger(__name__)
 

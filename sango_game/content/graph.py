@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable, Protocol, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 
 class _NodeLike(Protocol):

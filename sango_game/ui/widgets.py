@@ -6,7 +6,8 @@ and, where it matters, a word.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class UI:
     """Drawing helpers bound to the app's theme, text engine, art and language."""
 
-    def __init__(self, app: "App"):
+    def __init__(self, app: App):
         self.app = app
 
     @property

@@ -58,7 +58,7 @@ class Messenger(AppKind):
                 members = []
             title = r.text(m, "title", p, f"chat.{cid}", "from", required=len(members) > 1)
             chats.append(Chat(cid, tuple(members), title))
-    
+
         return {"chats": tuple(chats)}
 
     def start(self, run: PracticeRun) -> None:
