@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Act(str, Enum):
+class Act(str, Enum):  # noqa: UP042 (StrEnum changes str() and format() of members)
     UP = "up"
     DOWN = "down"
     FORWARD = "forward"  # logical next in reading direction (Right in LTR, Left in RTL)

@@ -53,11 +53,11 @@ def tour_menus(app, visit: Visit) -> None:
             app.step()
         stack.pop()
         app.step()
-    for dialog, name in ((MessageDialog(app, app.tr._("Your saved progress file was damaged."),
-                                        app.tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."),
+    damaged = app.tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher.")
+    erase = app.tr._("Erase every player and all their results on this computer? This cannot be undone.")
+    for dialog, name in ((MessageDialog(app, app.tr._("Your saved progress file was damaged."), damaged,
                                         mood="worried"), "dialog-message"),
-                         (ConfirmDialog(app, app.tr._("Erase every player and all their results on this computer? This cannot be undone."),
-                                        lambda: None, danger=True), "dialog-confirm"),
+                         (ConfirmDialog(app, erase, lambda: None, danger=True), "dialog-confirm"),
                          (PinDialog(app, app.tr._("Choose a teacher PIN (4 to 8 digits)"), lambda pin: True,
                                     hint=app.tr._("Children should not know it. It protects the teacher area.")), "dialog-pin")):
         stack.push(dialog)
@@ -167,7 +167,8 @@ SHOTS = ("title", "language", "band", "levelmap-9-12", "levelmap-13-18", "settin
 
 def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str = "k-scams-quiz",
                      scenario_id: str = "k-strangers-scenario",
-                     practice_ids: tuple[str, ...] = ("k-kindness-practice", "k-passwords-practice", "t-scams-practice")) -> list[Path]:
+                     practice_ids: tuple[str, ...] = ("k-kindness-practice", "k-passwords-practice",
+                                                      "t-scams-practice")) -> list[Path]:
     """Save the main menus, every screen of one quiz (each question before and after answering)
     and every step of one story, in each language, as ``<lang>-<screen>.png``."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")

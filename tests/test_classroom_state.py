@@ -40,7 +40,7 @@ def test_machine_id_race_gives_one_id(tmp_path):
         barrier = threading.Barrier(8)
         out = []
 
-        def start():
+        def start(barrier=barrier, out=out, folder=folder):
             barrier.wait()
             out.append(machine_id(folder))
 

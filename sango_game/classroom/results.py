@@ -289,8 +289,9 @@ def results_from_json(data: Any, path: Path | None = None, content_hash: str = "
     except (TypeError, ValueError, UnicodeEncodeError):
         actual = ""
     if actual != checksum["value"].lower():
-        raise ClassroomFileError(path, N_("The results file was changed or damaged after it was exported (its checksum does not match)."),
-                                 _EXPORT_AGAIN)
+        raise ClassroomFileError(
+            path, N_("The results file was changed or damaged after it was exported (its checksum does not match)."),
+            _EXPORT_AGAIN)
     sid = _str(path, data, "session_id", "", ID_RE)
     name = data.get("session_name") if isinstance(data.get("session_name"), str) else ""
     machine = _str(path, data, "machine_id", "", MACHINE_RE)

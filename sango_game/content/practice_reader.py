@@ -62,7 +62,8 @@ def read_practice(r: _LevelReader, top: dict) -> Practice | None:
     for i, a in enumerate(raw_apps):
         if a not in APPS:
             close = difflib.get_close_matches(str(a), APPS, n=1)
-            r.error(("apps", i), f"unknown app '{a}'", f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(APPS)}")
+            r.error(("apps", i), f"unknown app '{a}'",
+                    f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(APPS)}")
         elif a in apps:
             r.error(("apps", i), f"app '{a}' is listed twice", "list each app once")
         else:
@@ -134,7 +135,8 @@ def read_practice(r: _LevelReader, top: dict) -> Practice | None:
 
     targets = {
         "event": {e.id for e in events}, "contact": contact_ids, "chat": set(chat_ids),
-        "switch": {s.id for s in parts["switches"]}, "mail": {x.id for x in parts["mail"]}, "post": {x.id for x in parts["posts"]},
+        "switch": {s.id for s in parts["switches"]}, "mail": {x.id for x in parts["mail"]},
+        "post": {x.id for x in parts["posts"]},
         "offer": {o.id for o in parts["offers"]}, "session": {s.id for s in parts["sessions"]}, "password": set(PASSWORD_TARGETS),
     }
     targets["item"] = targets["mail"] | targets["post"]

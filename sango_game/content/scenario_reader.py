@@ -45,7 +45,8 @@ class ScenarioReader(FieldReader):
             if is_end:
                 self.keys(n, np_, ["id", "ending", "text", "lesson"], ["speaker", "mood", "image"])
                 if "choices" in n:
-                    self.error(np_ + ("choices",), f"node '{nid}' is an ending and also has choices", "remove 'choices' or remove 'ending'")
+                    self.error(np_ + ("choices",), f"node '{nid}' is an ending and also has choices",
+                               "remove 'choices' or remove 'ending'")
             else:
                 self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image"])
             speaker = n.get("speaker", "narrator")
@@ -75,7 +76,8 @@ class ScenarioReader(FieldReader):
                     consequence = self.text(c, "consequence", cp, f"{nid}.{cid}.consequence", "consequence")
                     nxt = c.get("next")
                     if nxt is not None and not isinstance(nxt, str):
-                        self.error(cp + ("next",), f"'next' must be a node id, not {nxt!r}", "write the id of the node that follows")
+                        self.error(cp + ("next",), f"'next' must be a node id, not {nxt!r}",
+                                   "write the id of the node that follows")
                         nxt = None
                     elif nxt is not None and nxt not in all_ids:
                         close = difflib.get_close_matches(str(nxt), sorted(all_ids), n=1)
@@ -85,7 +87,8 @@ class ScenarioReader(FieldReader):
                         choices.append(ScenarioChoice(cid, ctext, quality, consequence, nxt))
                 if n.get("choices") and isinstance(n["choices"], list) and not any(
                         isinstance(c, dict) and c.get("quality") == "good" for c in n["choices"]):
-                    self.error(np_ + ("choices",), f"node '{nid}' has no good choice", "give the player at least one 'quality: good' choice")
+                    self.error(np_ + ("choices",), f"node '{nid}' has no good choice",
+                               "give the player at least one 'quality: good' choice")
             if text:
                 nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson))
         start = top.get("start")
@@ -101,6 +104,7 @@ class ScenarioReader(FieldReader):
                 self.error(node_paths.get(nid, ("nodes",)), f"node '{nid}' can never be reached from start '{start}'",
                            "add a choice whose 'next' leads here, or remove the node")
             for nid in dead_end_nodes(nodes):
-                self.error(node_paths.get(nid, ("nodes",)), f"from node '{nid}' no ending can be reached (dead end or endless loop)",
+                self.error(node_paths.get(nid, ("nodes",)),
+                           f"from node '{nid}' no ending can be reached (dead end or endless loop)",
                            "give it a choice that leads towards an ending")
         return tuple(characters), start, tuple(nodes)

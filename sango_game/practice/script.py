@@ -26,7 +26,8 @@ def _matches(atom: Atom, action: Action) -> bool:
 
 
 class Player:
-    def __init__(self, level: Level, strategy: str = "best", on_step: Callable[[PracticeRun, Action | None, Note | None], None] | None = None):
+    def __init__(self, level: Level, strategy: str = "best",
+                 on_step: Callable[[PracticeRun, Action | None, Note | None], None] | None = None):
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r}")
         self.clock = ManualClock()
@@ -164,7 +165,8 @@ def describe_item(level: Level, item: str):
     ev = p.event(target)
     if ev is not None:
         return ev.text
-    for things, attr in ((p.mail, "subject"), (p.posts, "text"), (p.switches, "label"), (p.offers, "label"), (p.sessions, "label")):
+    for things, attr in ((p.mail, "subject"), (p.posts, "text"), (p.switches, "label"), (p.offers, "label"),
+                         (p.sessions, "label")):
         for x in things:
             if x.id == target:
                 return getattr(x, attr, None) or getattr(x, "text", None)

@@ -157,8 +157,8 @@ def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS, *, full: bool = Fal
     """None if ``path`` is a healthy Sango store this code can read, else a short reason.
 
     Healthy means SQLite's check passes (``full``: the complete integrity check, for backups) and
-    every table and column of its schema version is there. Raises SchemaTooNewError / NotAStoreError (the file must then be left alone) and
-    StoreAccessError when the file cannot be read at all.
+    every table and column of its schema version is there. Raises SchemaTooNewError / NotAStoreError
+    (the file must then be left alone) and StoreAccessError when the file cannot be read at all.
     """
     try:
         size = path.stat().st_size

@@ -176,7 +176,8 @@ class PinDialog(Dialog):
         if action.kind == Act.CHOOSE and action.index is not None:
             self.type(str(action.index + 1))
             return True
-        if action.kind == Act.CONFIRM and (self.focus.focused is None or self.focus.focused.name.startswith("digit")) and len(self.digits) >= 4:
+        on_digits = self.focus.focused is None or self.focus.focused.name.startswith("digit")
+        if action.kind == Act.CONFIRM and on_digits and len(self.digits) >= 4:
             self.submit()
             return True
         return super().handle(action)

@@ -94,7 +94,8 @@ class QuizScene(BaseScene):
         bottom_h = self.px(self.BOTTOM_H)
         content = pygame.Rect(body.x, prompt.bottom + self.px(8), body.w, body.bottom - bottom_h - prompt.bottom - self.px(18))
         bottom = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
-        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)), bottom)
+        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)),
+                                bottom)
         bubble = self.ui.mirror(pygame.Rect(bottom.x, bottom.y, bottom.w - self.px(270), bottom.h), bottom)
         return progress, prompt, content, bubble, action
 
@@ -116,7 +117,8 @@ class QuizScene(BaseScene):
         else:
             last = self.page >= len(self.pages) - 1
             label = self.tr._("Next") if not last or self.run.index + 1 < self.run.total else self.tr._("Finish")
-            out.append(Button(label, self.next, icon="forward", style="primary", name="next", rect=action_r, size=self.theme.font(26)))
+            out.append(Button(label, self.next, icon="forward", style="primary", name="next", rect=action_r,
+                              size=self.theme.font(26)))
         return out
 
     def _state(self, item_id: str) -> str | None:
@@ -242,7 +244,8 @@ class QuizScene(BaseScene):
         lab_w = self.px(260)
         lab_r = self.ui.mirror(pygame.Rect(progress.x, progress.y, lab_w, progress.h), progress)
         self.ui.text(surface, label, lab_r, self.theme.small, self.c.text_soft, align="start")
-        bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8), progress.w - lab_w - self.px(10), self.px(14)), progress)
+        bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8),
+                                         progress.w - lab_w - self.px(10), self.px(14)), progress)
         self.ui.progress_bar(surface, bar, (self.run.index + (0 if self.answering else 1)) / self.run.total)
         self.ui.text(surface, self.tr.level(q.prompt), prompt, self.theme.font(26), align="start", bold=True)
         self.view.draw(self, surface, content)

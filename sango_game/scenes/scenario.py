@@ -49,7 +49,8 @@ class ScenarioScene(BaseScene):
         bottom_h = self.px(150)
         choices = pygame.Rect(body.x, story.bottom + self.px(14), body.w, body.bottom - story.bottom - bottom_h - self.px(26))
         bottom = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
-        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)), bottom)
+        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)),
+                                bottom)
         bubble = self.ui.mirror(pygame.Rect(bottom.x, bottom.y, bottom.w - self.px(270), bottom.h), bottom)
         return story, choices, bubble, action
 
@@ -143,16 +144,20 @@ class ScenarioScene(BaseScene):
             ibox = self.ui.mirror(pygame.Rect(story.x + pad, story.y + pad, self.px(110), self.px(110)), story)
             surface.blit(img, ibox)
             name_h = story.bottom - ibox.bottom - self.px(8)
-            name_r = self.ui.mirror(pygame.Rect(story.x + pad - self.px(6), ibox.bottom + self.px(4), self.px(122), name_h), story)
+            name_r = self.ui.mirror(pygame.Rect(story.x + pad - self.px(6), ibox.bottom + self.px(4), self.px(122), name_h),
+                                    story)
             self.ui.text(surface, self.speaker_name(shown.speaker), name_r, self.theme.small, self.c.text_soft, align="center",
                          bold=True, valign="top")
-            text_r = self.ui.mirror(pygame.Rect(story.x + pad + self.px(130), story.y + pad, story.w - 2 * pad - self.px(130), story.h - 2 * pad), story)
+            text_r = self.ui.mirror(pygame.Rect(story.x + pad + self.px(130), story.y + pad, story.w - 2 * pad - self.px(130),
+                                                story.h - 2 * pad), story)
         if shown.is_ending:
             head = pygame.Rect(text_r.x, text_r.y, text_r.w, self.px(40))
             icon_r = self.ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head)
             self.ui.icon(surface, QUALITY_ICON[shown.ending], icon_r.center, self.px(34),
                          {"good": self.c.good, "okay": self.c.okay, "risky": self.c.bad}[shown.ending])
-            self.ui.text(surface, self.ending_words(shown.ending), self.ui.mirror(pygame.Rect(head.x + head.h + self.px(8), head.y, head.w - head.h - self.px(8), head.h), head),
+            self.ui.text(surface, self.ending_words(shown.ending),
+                         self.ui.mirror(pygame.Rect(head.x + head.h + self.px(8), head.y, head.w - head.h - self.px(8), head.h),
+                                        head),
                          self.theme.body, align="start", bold=True)
             text_r = pygame.Rect(text_r.x, text_r.y + self.px(46), text_r.w, text_r.h - self.px(46))
         self.ui.text(surface, self.tr.level(shown.text), text_r, self.theme.font(24), align="start", valign="top")
@@ -166,7 +171,8 @@ class ScenarioScene(BaseScene):
             cons = pygame.Rect(choices_r.x, you.bottom + self.px(10), choices_r.w, choices_r.bottom - you.bottom - self.px(10))
             if cons.h > self.px(40):
                 self.ui.panel(surface, cons, self.c.bubble, self.c.panel_border, radius=14, width=2)
-                self.ui.text(surface, self.tr.level(ch.consequence), cons.inflate(-self.px(30), -self.px(16)), self.theme.body, align="start")
+                self.ui.text(surface, self.tr.level(ch.consequence), cons.inflate(-self.px(30), -self.px(16)), self.theme.body,
+                             align="start")
             mood = {"good": "celebrating", "okay": "thinking", "risky": "worried"}[ch.quality]
             self.draw_sango(surface, bubble, verdict, mood, sango_size=self.px(120))
         elif node.is_ending:

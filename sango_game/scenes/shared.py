@@ -140,7 +140,8 @@ def set_new_pin(app, then_open: bool = False) -> None:
 
     def got_second(pin: str) -> bool:
         if pin != first.get("pin"):
-            app.stack.replace(PinDialog(app, tr._("The two PINs were different. Choose a teacher PIN (4 to 8 digits)"), got_first))
+            app.stack.replace(PinDialog(app, tr._("The two PINs were different. Choose a teacher PIN (4 to 8 digits)"),
+                                        got_first))
             return False
         try:
             app.store.set_teacher_pin(pin)

@@ -83,7 +83,8 @@ class UI:
         ``lang`` overrides the game language for text that is not in it (the Latin "Sango" logo)."""
         if not text:
             return pygame.Rect(rect.x, rect.y, 0, 0)
-        dest = place_text(surface, self.app.text, lang or self.lang, self.rtl, text, rect, size, color or self.c.text, align=align,
+        dest = place_text(surface, self.app.text, lang or self.lang, self.rtl, text, rect, size, color or self.c.text,
+                          align=align,
                           valign=valign, bold=bold, min_size=min_size or max(12, int(size * 0.6)))
         if dest.h > rect.h + 1 or dest.w > rect.w + 1:
             self.app.note_overflow(text, rect, dest)

@@ -54,7 +54,8 @@ class Messenger(AppKind):
             r.keys(m, p, ["id", "with"], ["title"])
             members = m.get("with")
             if not isinstance(members, list) or not members or any(x not in contact_ids for x in members):
-                r.error(p + ("with",), f"chat '{cid}' must list contact ids in 'with'", f"use ids from 'contacts': {', '.join(sorted(contact_ids))}")
+                r.error(p + ("with",), f"chat '{cid}' must list contact ids in 'with'",
+                        f"use ids from 'contacts': {', '.join(sorted(contact_ids))}")
                 members = []
             title = r.text(m, "title", p, f"chat.{cid}", "from", required=len(members) > 1)
             chats.append(Chat(cid, tuple(members), title))
@@ -120,7 +121,8 @@ class Messenger(AppKind):
         if detail is not None and detail not in REASON_IDS:
             raise ValueError(f"unknown report reason '{detail}'")
         s["reported"][target] = detail or "other"
-        return Note("good", None, N_("Reported. {name} is not told who reported them. The app gets the last messages to check."), kw)
+        return Note("good", None, N_("Reported. {name} is not told who reported them. The app gets the last messages to check."),
+                    kw)
 
     def moments(self, run: PracticeRun) -> list[Note]:
         out = []

@@ -32,7 +32,8 @@ class Settings(AppKind):
             explain = r.text(m, "explain", p, f"switch.{sid}.explain", "feedback")
             for k in ("start", "best"):
                 if not isinstance(m.get(k), bool):
-                    r.error(p + (k,), f"'{k}' of switch '{sid}' must be true (on) or false (off)", f"write {k}: true or {k}: false")
+                    r.error(p + (k,), f"'{k}' of switch '{sid}' must be true (on) or false (off)",
+                            f"write {k}: true or {k}: false")
             if label and explain:
                 switches.append(Switch(sid, label, bool(m.get("start")), bool(m.get("best")), explain))
         return {"switches": tuple(switches)}

@@ -77,7 +77,8 @@ class PrepareSessionScene(BaseScene):
         out = []
         rects = self.ui.row(opts, 5, opts.h, self.px(10))
         for band, r in zip(("9-12", "13-18"), rects[:2], strict=False):
-            b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.set_band(b), rect=r, name=f"band-{band}", size=self.theme.small)
+            b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.set_band(b), rect=r, name=f"band-{band}",
+                       size=self.theme.small)
             b.state = "selected" if band == self.band else None
             out.append(b)
         every = Button(self.tr._("All levels"), self.toggle_all, rect=rects[2], name="all", size=self.theme.small)
@@ -158,7 +159,8 @@ class PrepareSessionScene(BaseScene):
             try:
                 load_session(self.app, session, written[0])
             except ClassroomFileError as exc:
-                self.app.stack.push(MessageDialog(self.app, tr._("The session could not be loaded."), exc.message(tr), mood="worried"))
+                self.app.stack.push(MessageDialog(self.app, tr._("The session could not be loaded."), exc.message(tr),
+                                                  mood="worried"))
                 return
             self.app.stack.pop()  # back to the lab menu
 
@@ -173,7 +175,8 @@ class PrepareSessionScene(BaseScene):
     def draw_content(self, surface) -> None:
         name_r, _, _, info, _ = self.areas()
         label_w = self.px(230)
-        self.ui.text(surface, self.tr._("Session name:"), self.ui.mirror(pygame.Rect(name_r.x, name_r.y, label_w, name_r.h), name_r),
+        self.ui.text(surface, self.tr._("Session name:"),
+                     self.ui.mirror(pygame.Rect(name_r.x, name_r.y, label_w, name_r.h), name_r),
                      self.theme.body, align="start")
         field = self.ui.mirror(pygame.Rect(name_r.x + label_w, name_r.y, name_r.w - label_w, name_r.h), name_r)
         self.ui.panel(surface, field, self.c.panel, self.c.focus, radius=12, width=4)
@@ -187,7 +190,8 @@ class PrepareSessionScene(BaseScene):
             text = self.tr.nf("{n} level in the session", "{n} levels in the session", len(levels))
             refs = self.check_refs()
             if self.check_size:
-                text += " · " + self.tr.nf("the same {n} question before and after", "the same {n} questions before and after", len(refs))
+                text += " · " + self.tr.nf("the same {n} question before and after", "the same {n} questions before and after",
+                                           len(refs))
             text += " · " + self.tr.f("Language: {language}", language=self.tr.language.native_name)
             color = self.c.text_soft
         self.ui.text(surface, text, info, self.theme.small, color, align="center")

@@ -96,7 +96,8 @@ class PracticeScene(BaseScene):
         out: list = []
         if self.screen != ("home",):
             out.append(Button(self.tr._(L.BACK), self.device_back, icon="back", name="device-back", style="quiet",
-                              rect=self.ui.mirror(pygame.Rect(top.x + self.px(4), top.y + self.px(4), self.px(120), self.px(40)), top),
+                              rect=self.ui.mirror(pygame.Rect(top.x + self.px(4), top.y + self.px(4), self.px(120), self.px(40)),
+                                                  top),
                               size=self.theme.small))
         content = pygame.Rect(scr.x, top.bottom, scr.w, scr.bottom - top.bottom)
         self.choices = []
@@ -108,7 +109,8 @@ class PracticeScene(BaseScene):
             out += widgets
         done_r = pygame.Rect(side.x, side.bottom - self.px(70), side.w, self.px(66))
         ready = self.run.script_over
-        done = Button(self.tr._(L.DONE if ready else L.DONE_WAIT), self.done if ready else None, icon="check" if ready else "timer",
+        done = Button(self.tr._(L.DONE if ready else L.DONE_WAIT), self.done if ready else None,
+                      icon="check" if ready else "timer",
                       style="primary" if ready else "normal", name="done", rect=done_r, size=self.theme.body)
         done.enabled = ready
         out.append(done)
@@ -275,7 +277,8 @@ class PracticeScene(BaseScene):
         if self.screen == ("home",):
             title = self.tr._(L.HOME)
             hint = self.tr._(L.HINT_START if self.run.p.device == "phone" else L.HINT_LAPTOP)
-            self.ui.text(surface, hint, pygame.Rect(content.x + self.px(12), content.y + self.px(6), content.w - self.px(24), self.px(60)),
+            self.ui.text(surface, hint,
+                         pygame.Rect(content.x + self.px(12), content.y + self.px(6), content.w - self.px(24), self.px(60)),
                          self.theme.small, c.text_soft, align="center")
         else:
             view = VIEWS[self.view_name()]
@@ -288,7 +291,8 @@ class PracticeScene(BaseScene):
             b.bottom = scr.y - self.px(2)
             if b.y > self.areas()[0].y:
                 self.ui.panel(surface, b, c.bubble, c.accent, radius=10, width=2)
-                self.ui.text(surface, self.banner, b.inflate(-self.px(16), -self.px(6)), self.theme.font(16), c.text, align="start")
+                self.ui.text(surface, self.banner, b.inflate(-self.px(16), -self.px(6)), self.theme.font(16), c.text,
+                             align="start")
         bubble = pygame.Rect(side.x, side.y, side.w, side.h - self.px(86))
         text = note_text(self.tr, self.note) if self.note else self.tr.level(self.level.intro)
         self.draw_sango(surface, bubble, text, QUALITY_MOOD.get(self.note.quality if self.note else None, "happy"),

@@ -8,6 +8,7 @@ the bubbles, back arrows and switches mirror, while times, addresses and links s
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -196,7 +197,8 @@ class MessengerView(View):
             ev = self.open_reply(scene, cid)
             entries = []
             if ev is not None:
-                entries += [(tr.level(r.text), lambda e=ev.id, r=r.id: scene.act("reply", e, r), f"reply-{r.id}") for r in ev.replies]
+                entries += [(tr.level(r.text), lambda e=ev.id, r=r.id: scene.act("reply", e, r),
+                             f"reply-{r.id}") for r in ev.replies]
             entries.append((tr._(L.MENU), lambda: scene.go("menu", cid), "options"))
             n = len(entries)
             h = max(scene.px(50), 2 * _lh(scene, 17) + scene.px(12))  # a reply may take two lines
@@ -216,12 +218,13 @@ class MessengerView(View):
                     for m in talkers:
                         who = tr.level(run.p.contact(m).name)
                         if verb == "report":
-                            fn = (lambda m=m: scene.go("report", cid, m))
+                            fn = partial(scene.go, "report", cid, m)
                         else:
-                            fn = (lambda m=m, v=verb: scene.act(v, m, then=("chat", cid)))
+                            fn = partial(scene.act, verb, m, then=("chat", cid))
                         entries.append((f"{tr._(label)}: {who}" if chat.is_group else tr._(label), fn, f"{verb}-{m}"))
             for a in run.p.adults:
-                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", lambda a=a.id: scene.act("tell", a, then=("chat", cid)), f"tell-{a.id}"))
+                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}",
+                                lambda a=a.id: scene.act("tell", a, then=("chat", cid)), f"tell-{a.id}"))
             return _list(scene, rect, entries, h=46)
         if kind == "report":
             who = scene.screen[2]
@@ -280,7 +283,8 @@ class MessengerView(View):
 
     def draw_chat(self, scene: PracticeScene, surface, rect: pygame.Rect, cid: str) -> None:
         ui, tr, c, run = scene.ui, scene.tr, scene.c, scene.run
-        widgets_top = min((w.rect.y for w in scene.focus.widgets if w.name not in ("done", "back", "device-back")), default=rect.bottom)
+        widgets_top = min((w.rect.y for w in scene.focus.widgets if w.name not in ("done", "back", "device-back")),
+                          default=rect.bottom)
         area = pygame.Rect(rect.x, rect.y + scene.px(4), rect.w, widgets_top - rect.y - scene.px(8))
         chat = run.p.chat(cid)
         size = scene.theme.font(17)
@@ -326,7 +330,8 @@ class MessengerView(View):
                 ui.text(surface, tr.level(run.p.contact(sender).name), pygame.Rect(inner.x, inner.y, inner.w, lh), small,
                         c.text_soft, align="start", bold=True)
                 inner = pygame.Rect(inner.x, inner.y + lh, inner.w, inner.h - lh)
-            ui.text(surface, label, pygame.Rect(inner.x, inner.y, inner.w, inner.h - lh), size, c.text, align="start", valign="top")
+            ui.text(surface, label, pygame.Rect(inner.x, inner.y, inner.w, inner.h - lh), size, c.text, align="start",
+                    valign="top")
             ui.text(surface, clock_time(t), pygame.Rect(inner.x, inner.bottom - lh, inner.w, lh), small,
                     c.text_soft, align="end")
         if chat.members and all(m in blocked for m in chat.members if not run.p.contact(m).adult):
@@ -344,7 +349,7 @@ class SettingsView(View):
         widgets, fns = [], []
         for s, r in zip(sw, rows, strict=False):
             value = scene.run.state["switches"][s.id]
-            fn = (lambda s=s, v=value: scene.act("off" if v else "on", s.id))
+            fn = partial(scene.act, "off" if value else "on", s.id)
             widgets.append(SwitchButton(tr.level(s.label), value, fn, rect=r, name=f"switch-{s.id}", size=scene.theme.font(16),
                                         on_word=tr._(L.ON), off_word=tr._(L.OFF)))
             fns.append(fn)
@@ -400,7 +405,8 @@ class InboxView(View):
             entries.append((tr._(label), lambda v=verb, t=then: scene.act(v, m.id, then=t), verb))
         n = len(entries)
         rows = _rows(scene, rect, n, h=44, gap=6, top=rect.h - n * scene.px(50) - scene.px(8))
-        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
+        widgets = [_button(scene, label, fn, r, i, name) for i,
+                   ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
         return widgets, [fn for _, fn, _ in entries]
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
@@ -416,7 +422,8 @@ class InboxView(View):
         ui.text(surface, tr.f(L.FROM, name=tr.level(m.sender)), pygame.Rect(x, y, w, lh16), scene.theme.font(16), bold=True)
         y += lh16 + scene.px(2)
         if run.did("sender", m.id):
-            ui.text(surface, m.address, pygame.Rect(x, y, w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
+            ui.text(surface, m.address, pygame.Rect(x, y, w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good,
+                    align="start")
         y += lh14 + scene.px(4)
         top_widgets = min((wd.rect.y for wd in scene.focus.widgets if wd.name in [v for v, _ in MAIL_MENU]), default=rect.bottom)
         body = pygame.Rect(x, y, w, max(scene.px(30), top_widgets - y - scene.px(60)))
@@ -426,7 +433,8 @@ class InboxView(View):
             self.link_rect = ui.text(surface, tr.f(L.LINK, text=tr.level(m.link)), link_r, scene.theme.font(16), c.accent,
                                      align="start", bold=True)
             if run.did("peek", m.id):
-                ui.text(surface, m.target, pygame.Rect(x, link_r.bottom + scene.px(2), w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
+                ui.text(surface, m.target, pygame.Rect(x, link_r.bottom + scene.px(2), w, lh14), scene.theme.font(14),
+                        c.bad if m.phishing else c.good, align="start")
 
 
 # -- password -----------------------------------------------------------------------------------
@@ -451,7 +459,8 @@ class PasswordView(View):
             entries.append((tr._(L.CODES), lambda: scene.act("codes", "saved"), "codes"))
         for x in run.p.sessions:
             if x.id not in s["signed_out"]:
-                entries.append((f"{tr._(L.SIGN_OUT)}: {tr.level(x.label)}", lambda i=x.id: scene.act("signout", i), f"signout-{x.id}"))
+                entries.append((f"{tr._(L.SIGN_OUT)}: {tr.level(x.label)}", lambda i=x.id: scene.act("signout", i),
+                                f"signout-{x.id}"))
         return _list(scene, rect, entries, top=scene.px(70) + _lh(scene, 15) + 3 * _lh(scene, 14), h=44)
 
     def use(self, scene: PracticeScene) -> Callable[[], None]:
@@ -469,7 +478,8 @@ class PasswordView(View):
         ui, tr, c = scene.ui, scene.tr, scene.c
         pad = scene.px(12)
         x, w = rect.x + pad, rect.w - 2 * pad
-        ui.text(surface, tr._(L.PASS_PROMPT), pygame.Rect(x, rect.y + scene.px(4), w, _lh(scene, 15)), scene.theme.font(15), c.text_soft)
+        ui.text(surface, tr._(L.PASS_PROMPT), pygame.Rect(x, rect.y + scene.px(4), w, _lh(scene, 15)), scene.theme.font(15),
+                c.text_soft)
         box = pygame.Rect(x, rect.y + scene.px(8) + _lh(scene, 15), w, scene.px(40))
         ui.panel(surface, box, c.panel, c.focus if scene.text_entry else c.panel_border, radius=8, width=2)
         shown = "*" * len(scene.typed) + "|"
@@ -523,7 +533,8 @@ class PostView(View):
             entries += [(tr._(label), lambda d=d: scene.act(d, p.id), d) for d, label in DECISIONS]
         n = len(entries)
         rows = _rows(scene, rect, n, h=40, gap=5, top=rect.h - n * scene.px(45) - scene.px(8))
-        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
+        widgets = [_button(scene, label, fn, r, i, name) for i,
+                   ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
         return widgets, [fn for _, fn, _ in entries]
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
@@ -568,7 +579,8 @@ class ShopView(View):
         ui, tr, c, run = scene.ui, scene.tr, scene.c, scene.run
         pad = scene.px(12)
         x, w = rect.x + pad, rect.w - 2 * pad
-        ui.text(surface, tr.f(L.WALLET, gems=tr.number(1000)), pygame.Rect(x, rect.y + scene.px(6), w, scene.px(28)), scene.theme.font(15),
+        ui.text(surface, tr.f(L.WALLET, gems=tr.number(1000)), pygame.Rect(x, rect.y + scene.px(6), w, scene.px(28)),
+                scene.theme.font(15),
                 c.text_soft, align="end")
         left = 120 - int(run.now()) % 120  # the countdown restarts: the "last chance" is never the last
         for i, o in enumerate(run.p.offers):
@@ -580,4 +592,5 @@ class ShopView(View):
             ui.text(surface, line, r.inflate(-scene.px(14), -scene.px(4)), scene.theme.font(14), align="start")
 
 
-VIEWS: dict[str, View] = {v.name: v for v in (MessengerView(), SettingsView(), InboxView(), PasswordView(), PostView(), ShopView())}
+VIEWS: dict[str,
+            View] = {v.name: v for v in (MessengerView(), SettingsView(), InboxView(), PasswordView(), PostView(), ShopView())}
