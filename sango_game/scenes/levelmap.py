@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from ..content.bands import BAND_LABELS
@@ -38,7 +40,7 @@ class BandScene(BaseScene):
         if phase is not None:
             # A lab session with a knowledge check: the check comes first (and again at the end).
             label = self.tr._("Start the quick check") if phase == "pre" else self.tr._("Take the final check")
-            out.append(Button(label, lambda p=phase: self.check(p), icon="help", style="primary", name="check",
+            out.append(Button(label, partial(self.check, phase), icon="help", style="primary", name="check",
                               rect=pygame.Rect(area.centerx - self.px(260), area.y, self.px(520), self.px(90)),
                               size=self.theme.font(30)))
         if phase != "pre":
@@ -47,7 +49,7 @@ class BandScene(BaseScene):
                     continue
                 if phase is not None:
                     r = r.move(0, self.px(110)).inflate(0, -self.px(60))
-                out.append(Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.open(b), style="primary", name=f"band-{band}",
+                out.append(Button(self.tr._(BAND_LABELS[band]), partial(self.open, band), style="primary", name=f"band-{band}",
                                   rect=r, size=self.theme.font(34)))
         row = pygame.Rect(body.x, body.bottom - self.px(70), body.w, self.px(64))
         extra = self.ui.row(row, 3, self.px(64), self.px(24), width=self.px(300))
@@ -159,7 +161,7 @@ class LevelMapScene(BaseScene):
             r = self.ui.mirror(r, grid)
             levels = shown_levels(self.app, self.band, topic.id)
             stars = sum(getattr(results.get(lv.id), "best_stars", 0) for lv in levels)
-            card = TopicCard(topic, lambda t=topic: self.open(t), r, stars, 3 * len(levels),
+            card = TopicCard(topic, partial(self.open, topic), r, stars, 3 * len(levels),
                              f"topic:{self.band}:{topic.id}" in badges, self.theme.small)
             card.title = self.tr.level(topic.title)
             out.append(card)
@@ -265,7 +267,7 @@ class TopicScene(BaseScene):
         for lv, r in zip(levels, rects, strict=False):  # no levels: one empty rect
             unlocked = is_unlocked(self.app, lv, results)
             kind = {"quiz": self.tr._("Quiz"), "practice": self.tr._("Practice")}.get(lv.kind) or self.tr._("Story")
-            card = LevelCard(lv, lambda lv=lv: self.open(lv), r, results.get(lv.id), unlocked, self.theme.body,
+            card = LevelCard(lv, partial(self.open, lv), r, results.get(lv.id), unlocked, self.theme.body,
                              self.tr.level(lv.title), self.tr.level(lv.goal), kind)
             card.enabled = unlocked
             out.append(card)

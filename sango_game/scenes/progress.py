@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from functools import partial
 
 import pygame
 
@@ -32,7 +33,7 @@ class ProgressScene(BaseScene):
         rects = self.ui.row(row, 2, self.px(52), self.px(20), width=self.px(260))
         out = []
         for band, r in zip(("9-12", "13-18"), rects, strict=True):
-            b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.show(b), rect=r, name=f"band-{band}",
+            b = Button(self.tr._(BAND_LABELS[band]), partial(self.show, band), rect=r, name=f"band-{band}",
                        size=self.theme.small)
             b.state = "selected" if band == self.band else None
             out.append(b)

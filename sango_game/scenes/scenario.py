@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from functools import partial
 
 import pygame
 
@@ -71,7 +72,7 @@ class ScenarioScene(BaseScene):
         h = min(self.px(80), (choices_r.h - gap * (n - 1)) // n)
         for i, ch in enumerate(node.choices):
             r = pygame.Rect(choices_r.x, choices_r.y + i * (h + gap), choices_r.w, h)
-            out.append(Button(self.tr.level(ch.text), lambda cid=ch.id: self.choose(cid), rect=r, badge=self.tr.number(i + 1),
+            out.append(Button(self.tr.level(ch.text), partial(self.choose, ch.id), rect=r, badge=self.tr.number(i + 1),
                               align="start", style="choice", name=f"choice-{ch.id}", size=self.theme.body))
         return out
 

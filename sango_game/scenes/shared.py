@@ -6,6 +6,7 @@ use (the title screen does not need it).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -86,7 +87,7 @@ def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect
     topics = scene.app.catalog.band_topics(band)
     out = []
     for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h), strict=False):
-        b = Button(scene.tr.level(t.title), lambda tid=t.id: scene.toggle_topic(tid), rect=r, name=f"topic-{t.id}",
+        b = Button(scene.tr.level(t.title), partial(scene.toggle_topic, t.id), rect=r, name=f"topic-{t.id}",
                    size=scene.theme.small, align="start")
         b.state = "selected" if t.id in selected else None
         out.append(b)

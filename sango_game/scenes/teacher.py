@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import pygame
 
@@ -133,7 +134,7 @@ class ClassSetupScene(BaseScene):
         top = pygame.Rect(body.x, body.y, body.w, self.px(56))
         rects = self.ui.row(top, 5, self.px(56), self.px(12))
         for band, r in zip(("9-12", "13-18"), rects[:2], strict=True):
-            b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.set_band(b), rect=r, name=f"band-{band}",
+            b = Button(self.tr._(BAND_LABELS[band]), partial(self.set_band, band), rect=r, name=f"band-{band}",
                        size=self.theme.small)
             b.state = "selected" if band == self.band else None
             out.append(b)

@@ -176,7 +176,7 @@ class Button(Widget):
 
     focusable = True
 
-    def __init__(self, label: str, on_click: Callable[[], None] | None = None, *, icon: str | None = None,
+    def __init__(self, label: str, on_click: Callable[[], object] | None = None, *, icon: str | None = None,
                  style: str = "normal", badge: str | None = None, rect=None, size: int | None = None,
                  align: str = "center", image: pygame.Surface | None = None, name: str | None = None):
         super().__init__(rect)

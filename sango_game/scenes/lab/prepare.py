@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import partial
 
 import pygame
 
@@ -77,7 +78,7 @@ class PrepareSessionScene(BaseScene):
         out = []
         rects = self.ui.row(opts, 5, opts.h, self.px(10))
         for band, r in zip(("9-12", "13-18"), rects[:2], strict=False):
-            b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.set_band(b), rect=r, name=f"band-{band}",
+            b = Button(self.tr._(BAND_LABELS[band]), partial(self.set_band, band), rect=r, name=f"band-{band}",
                        size=self.theme.small)
             b.state = "selected" if band == self.band else None
             out.append(b)

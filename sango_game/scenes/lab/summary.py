@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -81,7 +82,7 @@ class ClassSummaryScene(BaseScene):
         out = []
         rects = self.ui.row(tabs, len(TABS), tabs.h, self.px(8))
         for (key, label), r in zip(TABS, rects, strict=False):
-            b = Button(self.tr._(label), lambda k=key: self.show(k), rect=r, name=f"tab-{key}", size=self.theme.small)
+            b = Button(self.tr._(label), partial(self.show, key), rect=r, name=f"tab-{key}", size=self.theme.small)
             b.state = "selected" if key == self.tab else None
             out.append(b)
         _, self.page, self.pages = paged(self.items(), self.page, self.per_page())

@@ -5,6 +5,7 @@ through the engine's manual clock, so ``App.step`` drives it deterministically."
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import pygame
 
@@ -131,9 +132,9 @@ class PracticeScene(BaseScene):
             app = app_registry.get(name)
             unread = VIEWS[name].unread(self)
             label = self.tr._(app.title) + (f" ({self.tr.number(unread)})" if unread else "")
-            out.append(Button(label, lambda n=name: self.go("app", n), icon=app.icon, badge=self.tr.number(i + 1), rect=r,
+            out.append(Button(label, partial(self.go, "app", name), icon=app.icon, badge=self.tr.number(i + 1), rect=r,
                               name=f"app-{name}", size=self.theme.small))
-            self.choices.append(lambda n=name: self.go("app", n))
+            self.choices.append(partial(self.go, "app", name))
         return out
 
     # -- acting -----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from . import labels as L
 if TYPE_CHECKING:
     from .scene import PracticeScene
 
-Built = tuple[list, list[Callable[[], None]]]
+Built = tuple[list, list[Callable[[], object]]]
 TYPING_LEAD = 1.5  # seconds of typing dots before a message arrives
 
 
@@ -98,13 +98,13 @@ def _rows(scene: PracticeScene, rect: pygame.Rect, n: int, h: float = 52, gap: f
     return [pygame.Rect(rect.x + scene.px(10), y + i * (hh + g), rect.w - scene.px(20), hh) for i in range(n)]
 
 
-def _button(scene: PracticeScene, label: str, fn: Callable[[], None], r: pygame.Rect, i: int | None, name: str,
+def _button(scene: PracticeScene, label: str, fn: Callable[[], object], r: pygame.Rect, i: int | None, name: str,
             style: str = "choice", icon: str | None = None) -> Button:
     return Button(label, fn, rect=r, badge=scene.tr.number(i + 1) if i is not None and i < 9 else None, align="start",
                   style=style, name=name, size=scene.theme.font(17), icon=icon)
 
 
-def _list(scene: PracticeScene, rect: pygame.Rect, entries: list[tuple[str, Callable[[], None], str]], top: int = 0,
+def _list(scene: PracticeScene, rect: pygame.Rect, entries: list[tuple[str, Callable[[], object], str]], top: int = 0,
           h: float = 52) -> Built:
     rows = _rows(scene, rect, len(entries), h=h, top=top)
     widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))
@@ -188,7 +188,7 @@ class MessengerView(View):
             for cid in get_app("messenger").visible_chats(run):
                 entries.append((self.chat_name(scene, cid), lambda c=cid: self.open(scene, c), f"chat-{cid}"))
             for a in run.p.adults:
-                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", lambda a=a.id: scene.act("tell", a), f"tell-{a.id}"))
+                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", partial(scene.act, "tell", a.id), f"tell-{a.id}"))
             return _list(scene, rect, entries)
         cid = scene.screen[1]
         chat = run.p.chat(cid)
@@ -197,7 +197,7 @@ class MessengerView(View):
             ev = self.open_reply(scene, cid)
             entries = []
             if ev is not None:
-                entries += [(tr.level(r.text), lambda e=ev.id, r=r.id: scene.act("reply", e, r),
+                entries += [(tr.level(r.text), partial(scene.act, "reply", ev.id, r.id),
                              f"reply-{r.id}") for r in ev.replies]
             entries.append((tr._(L.MENU), lambda: scene.go("menu", cid), "options"))
             n = len(entries)
@@ -394,7 +394,7 @@ class InboxView(View):
                 if run.state["mail"][m.id] in ("flag", "delete"):
                     continue
                 head = tr.level(m.subject) if m.subject else tr.level(m.text)
-                entries.append((f"{tr.level(m.sender)} · {head}", lambda i=m.id: scene.go("mail", i), f"mail-{m.id}"))
+                entries.append((f"{tr.level(m.sender)} · {head}", partial(scene.go, "mail", m.id), f"mail-{m.id}"))
             return _list(scene, rect, entries, h=56)
         m = self.mail(scene, scene.screen[1])
         entries = []
@@ -402,7 +402,7 @@ class InboxView(View):
             if verb in ("peek", "open") and m.target is None:
                 continue
             then = ("app", "inbox") if verb in ("flag", "delete") else None
-            entries.append((tr._(label), lambda v=verb, t=then: scene.act(v, m.id, then=t), verb))
+            entries.append((tr._(label), partial(scene.act, verb, m.id, then=then), verb))
         n = len(entries)
         rows = _rows(scene, rect, n, h=44, gap=6, top=rect.h - n * scene.px(50) - scene.px(8))
         widgets = [_button(scene, label, fn, r, i, name) for i,
@@ -459,11 +459,11 @@ class PasswordView(View):
             entries.append((tr._(L.CODES), lambda: scene.act("codes", "saved"), "codes"))
         for x in run.p.sessions:
             if x.id not in s["signed_out"]:
-                entries.append((f"{tr._(L.SIGN_OUT)}: {tr.level(x.label)}", lambda i=x.id: scene.act("signout", i),
+                entries.append((f"{tr._(L.SIGN_OUT)}: {tr.level(x.label)}", partial(scene.act, "signout", x.id),
                                 f"signout-{x.id}"))
         return _list(scene, rect, entries, top=scene.px(70) + _lh(scene, 15) + 3 * _lh(scene, 14), h=44)
 
-    def use(self, scene: PracticeScene) -> Callable[[], None]:
+    def use(self, scene: PracticeScene) -> Callable[[], object]:
         def fn() -> None:
             if not scene.typed:
                 scene.app.sound.play("wrong")
@@ -523,7 +523,7 @@ class PostView(View):
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
         if scene.screen[0] == "app":
-            entries = [(f"{tr.level(p.sender)}: {tr.level(p.text)}", lambda i=p.id: scene.go("post", i), f"post-{p.id}")
+            entries = [(f"{tr.level(p.sender)}: {tr.level(p.text)}", partial(scene.go, "post", p.id), f"post-{p.id}")
                        for p in run.p.posts]
             lines = 3 * scene.app.text.line_height(tr.code, scene.theme.font(17)) + scene.px(12)
             return _list(scene, rect, entries, h=lines / scene.theme.scale)
@@ -569,7 +569,7 @@ class ShopView(View):
                     continue
                 entries.append((f"{tr._(label)}: {tr.level(o.label)}", lambda v=verb, i=o.id: scene.act(v, i), f"{verb}-{o.id}"))
         for a in run.p.adults:
-            entries.append((f"{tr._(ASK_LABEL)}: {tr.level(a.name)}", lambda i=a.id: scene.act("ask", i), f"ask-{a.id}"))
+            entries.append((f"{tr._(ASK_LABEL)}: {tr.level(a.name)}", partial(scene.act, "ask", a.id), f"ask-{a.id}"))
         return _list(scene, rect, entries, top=scene.px(40) + len(run.p.offers) * self.offer_h(scene), h=42)
 
     def offer_h(self, scene: PracticeScene) -> int:
