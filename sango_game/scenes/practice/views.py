@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from .scene import PracticeScene
 
 Built = tuple[list, list[Callable[[], object]]]
+# A list row: label, what choosing it does, widget name.
+Entry = tuple[str, Callable[[], object], str]
 TYPING_LEAD = 1.5  # seconds of typing dots before a message arrives
 
 
@@ -104,7 +106,7 @@ def _button(scene: PracticeScene, label: str, fn: Callable[[], object], r: pygam
                   style=style, name=name, size=scene.theme.font(17), icon=icon)
 
 
-def _list(scene: PracticeScene, rect: pygame.Rect, entries: list[tuple[str, Callable[[], object], str]], top: int = 0,
+def _list(scene: PracticeScene, rect: pygame.Rect, entries: list[Entry], top: int = 0,
           h: float = 52) -> Built:
     rows = _rows(scene, rect, len(entries), h=h, top=top)
     widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))
@@ -184,9 +186,9 @@ class MessengerView(View):
         run, tr = scene.run, scene.tr
         kind = scene.screen[0]
         if kind == "app":
-            entries = []
+            entries: list[Entry] = []
             for cid in get_app("messenger").visible_chats(run):
-                entries.append((self.chat_name(scene, cid), lambda c=cid: self.open(scene, c), f"chat-{cid}"))
+                entries.append((self.chat_name(scene, cid), partial(self.open, scene, cid), f"chat-{cid}"))
             for a in run.p.adults:
                 entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", partial(scene.act, "tell", a.id), f"tell-{a.id}"))
             return _list(scene, rect, entries)
@@ -217,6 +219,7 @@ class MessengerView(View):
                 elif verb in ("report", "block", "mute"):
                     for m in talkers:
                         who = tr.level(run.p.contact(m).name)
+                        fn: Callable[[], object]
                         if verb == "report":
                             fn = partial(scene.go, "report", cid, m)
                         else:
@@ -224,11 +227,11 @@ class MessengerView(View):
                         entries.append((f"{tr._(label)}: {who}" if chat.is_group else tr._(label), fn, f"{verb}-{m}"))
             for a in run.p.adults:
                 entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}",
-                                lambda a=a.id: scene.act("tell", a, then=("chat", cid)), f"tell-{a.id}"))
+                                partial(scene.act, "tell", a.id, then=("chat", cid)), f"tell-{a.id}"))
             return _list(scene, rect, entries, h=46)
         if kind == "report":
             who = scene.screen[2]
-            entries = [(tr._(label), lambda r=rid: scene.act("report", who, r, then=("chat", cid)), f"reason-{rid}")
+            entries = [(tr._(label), partial(scene.act, "report", who, rid, then=("chat", cid)), f"reason-{rid}")
                        for rid, label in REPORT_REASONS]
             entries.append((tr._(L.CANCEL), lambda: scene.go("chat", cid), "cancel"))
             return _list(scene, rect, entries, top=scene.px(44), h=44)
@@ -346,7 +349,8 @@ class SettingsView(View):
         tr = scene.tr
         sw = scene.run.p.switches
         rows = _rows(scene, rect, len(sw), h=min(56, (rect.h / scene.theme.scale - 10) / max(1, len(sw)) - 8))
-        widgets, fns = [], []
+        widgets: list = []
+        fns: list[Callable[[], object]] = []
         for s, r in zip(sw, rows, strict=False):
             value = scene.run.state["switches"][s.id]
             fn = partial(scene.act, "off" if value else "on", s.id)
@@ -389,7 +393,7 @@ class InboxView(View):
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
         if scene.screen[0] == "app":
-            entries = []
+            entries: list[Entry] = []
             for m in run.p.mail:
                 if run.state["mail"][m.id] in ("flag", "delete"):
                     continue
@@ -451,7 +455,7 @@ class PasswordView(View):
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
         s = run.state
-        entries = [(tr._(L.PASS_SAVE), self.use(scene), "use-passphrase")]
+        entries: list[Entry] = [(tr._(L.PASS_SAVE), self.use(scene), "use-passphrase")]
         setup = run.p.password
         if setup and setup.twostep and not s["twostep"]:
             entries.append((tr._(L.TWOSTEP), lambda: scene.act("twostep", "on"), "twostep"))
@@ -523,14 +527,14 @@ class PostView(View):
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
         if scene.screen[0] == "app":
-            entries = [(f"{tr.level(p.sender)}: {tr.level(p.text)}", partial(scene.go, "post", p.id), f"post-{p.id}")
+            entries: list[Entry] = [(f"{tr.level(p.sender)}: {tr.level(p.text)}", partial(scene.go, "post", p.id), f"post-{p.id}")
                        for p in run.p.posts]
             lines = 3 * scene.app.text.line_height(tr.code, scene.theme.font(17)) + scene.px(12)
             return _list(scene, rect, entries, h=lines / scene.theme.scale)
         p = self.post(scene, scene.screen[1])
-        entries = [(tr.level(ch.label), lambda k=ch.id: scene.act("check", p.id, k), f"check-{ch.id}") for ch in p.checks]
+        entries = [(tr.level(ch.label), partial(scene.act, "check", p.id, ch.id), f"check-{ch.id}") for ch in p.checks]
         if run.state["posts"][p.id] is None:
-            entries += [(tr._(label), lambda d=d: scene.act(d, p.id), d) for d, label in DECISIONS]
+            entries += [(tr._(label), partial(scene.act, d, p.id), d) for d, label in DECISIONS]
         n = len(entries)
         rows = _rows(scene, rect, n, h=40, gap=5, top=rect.h - n * scene.px(45) - scene.px(8))
         widgets = [_button(scene, label, fn, r, i, name) for i,
@@ -562,12 +566,12 @@ class ShopView(View):
 
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
-        entries = []
+        entries: list[Entry] = []
         for o in run.p.offers:
             for verb, label in SHOP_MENU:
                 if verb != "price" and (o.id in run.state["bought"] or o.id in run.state["declined"]):
                     continue
-                entries.append((f"{tr._(label)}: {tr.level(o.label)}", lambda v=verb, i=o.id: scene.act(v, i), f"{verb}-{o.id}"))
+                entries.append((f"{tr._(label)}: {tr.level(o.label)}", partial(scene.act, verb, o.id), f"{verb}-{o.id}"))
         for a in run.p.adults:
             entries.append((f"{tr._(ASK_LABEL)}: {tr.level(a.name)}", partial(scene.act, "ask", a.id), f"ask-{a.id}"))
         return _list(scene, rect, entries, top=scene.px(40) + len(run.p.offers) * self.offer_h(scene), h=42)
