@@ -149,6 +149,7 @@ class UI:
 
 class Widget:
     focusable = False
+    name: str  # set by the widgets that take focus; the focus ring finds them by it
 
     def __init__(self, rect: pygame.Rect | Sequence[int] | None = None):
         self.rect = pygame.Rect(rect or (0, 0, 0, 0))

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pygame
 
 from ...practice.apps import get as get_app
 from ...practice.apps.inbox import MENU as MAIL_MENU
 from ...practice.apps.messenger import MENU as CHAT_MENU
-from ...practice.apps.messenger import REPORT_REASONS, TELL_LABEL, TYPING
+from ...practice.apps.messenger import REPORT_REASONS, TELL_LABEL, TYPING, Messenger
 from ...practice.apps.password import (
     METER,
     RECOVERY_CODES,
@@ -98,6 +98,10 @@ def _rows(scene: PracticeScene, rect: pygame.Rect, n: int, h: float = 52, gap: f
     g = scene.px(gap)
     y = rect.y + top + g
     return [pygame.Rect(rect.x + scene.px(10), y + i * (hh + g), rect.w - scene.px(20), hh) for i in range(n)]
+
+
+def _messenger() -> Messenger:
+    return cast("Messenger", get_app("messenger"))
 
 
 def _button(scene: PracticeScene, label: str, fn: Callable[[], object], r: pygame.Rect, i: int | None, name: str,
@@ -187,7 +191,7 @@ class MessengerView(View):
         kind = scene.screen[0]
         if kind == "app":
             entries: list[Entry] = []
-            for cid in get_app("messenger").visible_chats(run):
+            for cid in _messenger().visible_chats(run):
                 entries.append((self.chat_name(scene, cid), partial(self.open, scene, cid), f"chat-{cid}"))
             for a in run.p.adults:
                 entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", partial(scene.act, "tell", a.id), f"tell-{a.id}"))
@@ -255,7 +259,7 @@ class MessengerView(View):
             scene.ui.text(surface, scene.tr.f(L.REPORT_WHY, name=scene.tr.level(who)),
                           pygame.Rect(rect.x + scene.px(12), rect.y + scene.px(6), rect.w - scene.px(24), scene.px(40)),
                           scene.theme.small, bold=True)
-        if kind == "app" and not get_app("messenger").visible_chats(scene.run):
+        if kind == "app" and not _messenger().visible_chats(scene.run):
             scene.ui.text(surface, scene.tr._(L.NO_CHATS), rect, scene.theme.small, scene.c.text_soft, align="center")
         if kind == "chat":
             self.draw_chat(scene, surface, rect, scene.screen[1])
