@@ -14,6 +14,7 @@ import copy
 import io
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,7 +174,7 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
     pot = locales / f"{DOMAIN}.pot"
     template = read_catalog(pot)
     reports = []
-    missing_glyphs = None
+    missing_glyphs: Callable[[str, str], set[str]] | None = None
     if glyphs:
         try:
             from .text import missing_glyphs

@@ -15,7 +15,7 @@ class ScenarioReader(FieldReader):
         char_ids: set[str] = set()
         if "characters" in top:
             for i, raw in enumerate(self.seq(top, "characters", (), 1, 8, "characters")):
-                cp = ("characters", i)
+                cp: tuple[str | int, ...] = ("characters", i)
                 c = self.mapping(raw, cp, "a character")
                 if c is None:
                     continue
@@ -36,7 +36,7 @@ class ScenarioReader(FieldReader):
                 node_paths.setdefault(raw["id"], ("nodes", i))
         all_ids = set(node_paths)
         for i, raw in enumerate(raw_nodes):
-            np_ = ("nodes", i)
+            np_: tuple[str | int, ...] = ("nodes", i)
             n = self.mapping(raw, np_, "a node")
             if n is None:
                 continue

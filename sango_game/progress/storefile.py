@@ -460,6 +460,7 @@ class StoreFile:
 
     @staticmethod
     def _results(conn: sqlite3.Connection, profile_id: str, level_id: str | None = None) -> dict[str, LevelResult]:
+        args: tuple[str, ...]
         where, args = "profile_id = ?", (profile_id,)
         if level_id is not None:
             where, args = "profile_id = ? AND level_id = ?", (profile_id, level_id)
