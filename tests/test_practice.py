@@ -413,7 +413,7 @@ def test_press_and_hold_or_hover_like_a_real_phone(app):
     app.step(dt=2.0)
     chat.go("chat", "game")
     app.step()
-    spot = chat.screen_rect().move(0, 80).topleft
+    spot = chat.phone_screen_rect().move(0, 80).topleft
     spot = (spot[0] + 60, spot[1])
     app.step([Action(Act.POINTER_DOWN, pos=spot, touch=True)])
     app.step(dt=0.6)

@@ -168,7 +168,8 @@ class FieldReader:
             seen.add(value)
         return value
 
-    def text(self, m: dict, key: str, path: Path_, ctx: str, limit: str, required: bool = True) -> Text | None:
+    def text(self, m: Any, key: Any, path: Path_, ctx: str, limit: str, required: bool = True) -> Text | None:
+        # m is a mapping and key one of its keys, or (discussion prompts) a list and an index
         p = path + (key,)
         present = (0 <= key < len(m)) if isinstance(m, list) else key in m
         if not present or m[key] is None:

@@ -167,8 +167,8 @@ def load_topics(path: Path) -> tuple[dict[str, Topic], list[Issue]]:
         return {}, [problem] if problem else []
     try:
         data, lines = parse_yaml(text)
-    except YamlProblem as p:
-        return {}, [Issue(shown, p.line, p.message, p.fix)]
+    except YamlProblem as prob:
+        return {}, [Issue(shown, prob.line, prob.message, prob.fix)]
     reader = _LevelReader(shown, lines, None, None)
     reader.level_id = "topic"
     topics: dict[str, Topic] = {}

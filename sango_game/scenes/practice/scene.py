@@ -57,7 +57,7 @@ class PracticeScene(BaseScene):
         side = self.ui.mirror(pygame.Rect(body.x + dw + self.px(24), body.y, body.w - dw - self.px(24), body.h), body)
         return device, side
 
-    def screen_rect(self) -> pygame.Rect:
+    def phone_screen_rect(self) -> pygame.Rect:
         device, _ = self.areas()
         frame = self.px(14) if self.run.p.device == "phone" else self.px(10)
         return device.inflate(-2 * frame, -2 * frame - self.px(20))
@@ -91,7 +91,7 @@ class PracticeScene(BaseScene):
         self._text(self.screen == ("app", "password"))
 
     def build(self) -> list:
-        scr = self.screen_rect()
+        scr = self.phone_screen_rect()
         _, side = self.areas()
         top = pygame.Rect(scr.x, scr.y, scr.w, self.px(48))
         out: list = []
@@ -261,7 +261,7 @@ class PracticeScene(BaseScene):
 
     def draw_content(self, surface) -> None:
         device, side = self.areas()
-        scr = self.screen_rect()
+        scr = self.phone_screen_rect()
         c = self.c
         if self.run.p.device == "phone":
             self.ui.panel(surface, device, c.panel_border, c.panel_border, radius=34, width=2)

@@ -243,7 +243,7 @@ class MessengerView(View):
 
     def long_press(self, scene: PracticeScene, pos: tuple[int, int]) -> bool:
         # Press and hold a message: the same menu as Options (report, block, save...), as in real apps.
-        if scene.screen[0] == "chat" and scene.screen_rect().collidepoint(pos):
+        if scene.screen[0] == "chat" and scene.phone_screen_rect().collidepoint(pos):
             scene.go("menu", scene.screen[1])
             return True
         return False
