@@ -293,10 +293,10 @@ def results_from_json(data: Any, path: Path | None = None, content_hash: str = "
             path, N_("The results file was changed or damaged after it was exported (its checksum does not match)."),
             _EXPORT_AGAIN)
     sid = _str(path, data, "session_id", "", ID_RE)
-    name = data.get("session_name") if isinstance(data.get("session_name"), str) else ""
+    name = v if isinstance(v := data.get("session_name"), str) else ""
     machine = _str(path, data, "machine_id", "", MACHINE_RE)
     exported = _str(path, data, "exported_at", "")
-    app_version = data.get("app_version") if isinstance(data.get("app_version"), str) else ""
+    app_version = v if isinstance(v := data.get("app_version"), str) else ""
     players_raw = data.get("players")
     if not isinstance(players_raw, list):
         raise _bad(path, "'players' is missing")

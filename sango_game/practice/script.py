@@ -147,7 +147,7 @@ def attempt_rows(level: Level, strategy: str) -> list[tuple[str, float, int]]:
         if action is None or note is None:
             return
         t = run.now()
-        rows.append((f"{action[0]}:{action[1]}"[:64], {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality, 0.5),
+        rows.append((f"{action[0]}:{action[1]}"[:64], {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality or "", 0.5),
                      int(max(0.0, t - last[0]) * 1000)))
         last[0] = t
 

@@ -146,6 +146,7 @@ class ProgressStore(TransferMixin, BackupMixin):
             cur = conn.execute("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, "
                                "created_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                (profile_id, level_id, question_id, answer, score, time_ms, _utcnow(), session_id))
+            assert cur.lastrowid is not None  # an INSERT always sets it
             return int(cur.lastrowid)
 
     def attempts(self, profile_id: str, level_id: str | None = None) -> list[Attempt]:

@@ -155,13 +155,15 @@ class Messenger(AppKind):
 
     def risky(self, run: PracticeRun) -> list[Action]:
         s = run.state
-        return [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
-                and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "risky"][:1]
+        out: list[Action] = [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
+                             and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "risky"]
+        return out[:1]
 
     def best(self, run: PracticeRun) -> list[Action]:
         s = run.state
-        return [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
-                and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "good"][:1]
+        out: list[Action] = [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
+                             and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "good"]
+        return out[:1]
 
     def speech(self, run: PracticeRun, tr: Any) -> str:
         lines = []

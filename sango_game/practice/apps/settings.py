@@ -63,10 +63,14 @@ class Settings(AppKind):
         return [("off" if run.state["switches"][s.id] else "on", s.id, None) for s in run.p.switches]
 
     def best(self, run: PracticeRun) -> list[Action]:
-        return [("on" if s.best else "off", s.id, None) for s in run.p.switches if run.state["switches"][s.id] != s.best][:1]
+        out: list[Action] = [("on" if s.best else "off", s.id, None) for s in run.p.switches
+                             if run.state["switches"][s.id] != s.best]
+        return out[:1]
 
     def risky(self, run: PracticeRun) -> list[Action]:
-        return [("off" if s.best else "on", s.id, None) for s in run.p.switches if run.state["switches"][s.id] == s.best][:1]
+        out: list[Action] = [("off" if s.best else "on", s.id, None) for s in run.p.switches
+                             if run.state["switches"][s.id] == s.best]
+        return out[:1]
 
     def speech(self, run: PracticeRun, tr: Any) -> str:
         on, off = tr._("On"), tr._("Off")

@@ -102,7 +102,8 @@ class Shop(AppKind):
         return []
 
     def risky(self, run: PracticeRun) -> list[Action]:
-        return [("buy", o.id, None) for o in run.p.offers if o.id not in run.state["bought"] | run.state["declined"]][:1]
+        out: list[Action] = [("buy", o.id, None) for o in run.p.offers if o.id not in run.state["bought"] | run.state["declined"]]
+        return out[:1]
 
     def speech(self, run: PracticeRun, tr: Any) -> str:
         return "\n".join(tr.f("{label}: {gems} gems", label=tr.level(o.label), gems=o.gems) for o in run.p.offers)
