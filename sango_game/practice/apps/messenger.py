@@ -55,7 +55,7 @@ class Messenger(AppKind):
             members = m.get("with")
             if not isinstance(members, list) or not members or any(x not in contact_ids for x in members):
                 r.error(p + ("with",), f"chat '{cid}' must list contact ids in 'with'",
-                        f"use ids from 'contacts': {', '.join(sorted(contact_ids))}")
+                        f"use ids from 'contacts': {', '.join(sorted(x for x in contact_ids if isinstance(x, str)))}")
                 members = []
             title = r.text(m, "title", p, f"chat.{cid}", "from", required=len(members) > 1)
             chats.append(Chat(cid, tuple(members), title))
