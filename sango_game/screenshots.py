@@ -32,7 +32,8 @@ def tour_menus(app, visit: Visit) -> None:
     stack = app.stack
     stack.clear_to(app.make_scene("title"))
     _draw(app, visit, "title")
-    screens = [(name, name, ()) for name in ("language", "settings", "profiles", "new-profile", "band")]
+    screens: list[tuple[str, str, tuple[str, ...]]] = [
+        (name, name, ()) for name in ("language", "settings", "profiles", "new-profile", "band")]
     screens += [("progress-9-12", "progress", ("9-12",)), ("progress-13-18", "progress", ("13-18",)), ("profile", "profile", ())]
     for shot, name, args in screens:
         stack.push(app.make_scene(name, *args))

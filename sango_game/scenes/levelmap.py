@@ -94,7 +94,7 @@ class TopicCard(Button):
         self.topic = topic
         self.stars = stars
         self.max_stars = max_stars
-        self.badge = badge
+        self.has_badge = badge  # not Button.badge (the number shown on a button)
         self.title = ""
 
     def draw(self, ui, surface, focused, hovered) -> None:
@@ -103,7 +103,7 @@ class TopicCard(Button):
         icon = min(ui.px(64), r.h // 2)
         ibox = ui.mirror(pygame.Rect(r.x + ui.px(10), r.y + ui.px(10), icon, icon), r)
         surface.blit(ui.app.art.topic(self.topic.icon, icon), ibox)
-        if self.badge:
+        if self.has_badge:
             ui.icon(surface, "trophy",
                     ui.mirror(pygame.Rect(r.right - ui.px(40), r.y + ui.px(8), ui.px(32), ui.px(32)), r).center,
                     ui.px(30), ui.c.star)
@@ -155,7 +155,7 @@ class LevelMapScene(BaseScene):
         gap = self.px(14)
         cw = (grid.w - gap * (self.COLS - 1)) // self.COLS
         ch = (grid.h - gap * (self.ROWS - 1)) // self.ROWS
-        out = []
+        out: list[Button] = []
         for i, topic in enumerate(topics[self.page * per_page:(self.page + 1) * per_page]):
             r = pygame.Rect(grid.x + (i % self.COLS) * (cw + gap), grid.y + (i // self.COLS) * (ch + gap), cw, ch)
             r = self.ui.mirror(r, grid)

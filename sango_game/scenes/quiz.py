@@ -253,7 +253,9 @@ class QuizScene(BaseScene):
             hint = self.tr._(self.kind.hint)
             self.draw_sango(surface, bubble, hint, q.mood or "thinking", sango_size=self.px(120))
         else:
-            mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
+            outcome = self.outcome
+            assert outcome is not None  # set when the answer was checked
+            mood = "celebrating" if outcome.correct else ("thinking" if outcome.score > 0 else "worried")
             text = self.pages[self.page]
             if len(self.pages) > 1:
                 counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages))

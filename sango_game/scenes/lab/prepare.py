@@ -170,7 +170,7 @@ class PrepareSessionScene(BaseScene):
             self.app.stack.pop()  # this scene
 
         dialog = ConfirmDialog(self.app, question, use_here, yes=tr._("Use it here"), no=tr._("Not here"), mood="celebrating")
-        dialog.back = not_here
+        dialog.back = not_here  # type: ignore[method-assign]  # "Not here" and Esc both leave this screen too
         self.app.stack.push(dialog)
 
     def draw_content(self, surface) -> None:

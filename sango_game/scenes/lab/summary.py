@@ -314,9 +314,9 @@ class ClassSummaryScene(BaseScene):
         top, mid, low = three(cols[2])
         imp = s.improvement_average
         self.ui.text(surface, self.tr._("Improvement"), top, self.theme.small, self.c.text_soft, align="center")
-        value = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-",
-                                                  points=round(abs(imp) * 100))
-        self.ui.text(surface, value, mid, self.theme.heading, self.c.good if imp is not None and imp > 0 else self.c.text,
+        change = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-",
+                                                   points=round(abs(imp) * 100))
+        self.ui.text(surface, change, mid, self.theme.heading, self.c.good if imp is not None and imp > 0 else self.c.text,
                      align="center", bold=True)
         self.ui.text(surface, self.tr.nf("{n} pupil did both", "{n} pupils did both", s.paired_count), low, self.theme.small,
                      self.c.text_soft, align="center")
