@@ -59,6 +59,8 @@ _COPY_RE = re.compile(r"(?:\s*\(\d+\)|\s*-\s*(?:copy|copie|kopie|copia|копи�
 class Note(tuple):
     """``(file, message)`` with the error kept for translation: ``note.text(tr)``."""
 
+    error: ClassroomFileError
+
     def __new__(cls, file: Path, error: ClassroomFileError):
         self = super().__new__(cls, (Path(file), str(error)))
         self.error = error

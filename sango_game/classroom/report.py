@@ -194,7 +194,7 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
     # Overview boxes.
     pages.gap(20)
     box_row = pages.row(170)
-    values = [(tr._("Average completion"), p.percent(summary.completion_average), None),
+    values: list[tuple[str, str, str | None]] = [(tr._("Average completion"), p.percent(summary.completion_average), None),
               (tr._("Average answer score"), p.percent(_mean([r.average for r in summary.pupils if r.average is not None])),
                None)]
     if s.check:
@@ -215,7 +215,7 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
 
     # Topics.
     pages.section(tr._("Topics"))
-    widths = (0.46, 0.34, 0.20)
+    widths: tuple[float, ...] = (0.46, 0.34, 0.20)
     _table_header(pages, [tr._("Topic"), tr._("Average score"), tr._("Completed")], widths)
     for t in summary.topics:
         r = pages.row(58)
