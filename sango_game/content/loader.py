@@ -109,6 +109,10 @@ class _LevelReader(QuizReader, ScenarioReader):
             practice = read_practice(self, top)
         if any(i.severity == "error" for i in self.issues):
             return None
+        # without errors every required field was read (this also tells the type checker)
+        if (kind is None or self.band is None or topic is None or order is None or title is None or goal is None
+                or intro is None):
+            return None
         return Level(
             id=self.level_id, kind=kind, band=self.band, topic=topic, order=order, title=title, goal=goal,
             intro=intro, discussion=tuple(discussion), mood=mood, questions=questions,

@@ -68,9 +68,9 @@ def read_practice(r: _LevelReader, top: dict) -> Practice | None:
             r.error(("apps", i), f"app '{a}' is listed twice", "list each app once")
         else:
             apps.append(a)
-    for key, app in app_keys().items():
-        if key in top and app not in apps:
-            r.error((key,), f"'{key}' needs the {app} app", f"add {app} to 'apps:' or remove '{key}'")
+    for key, needed in app_keys().items():
+        if key in top and needed not in apps:
+            r.error((key,), f"'{key}' needs the {needed} app", f"add {needed} to 'apps:' or remove '{key}'")
 
     contacts = []
     for p, m, cid in items(r, top, "contacts", 1, 10, "contacts"):
@@ -81,8 +81,8 @@ def read_practice(r: _LevelReader, top: dict) -> Practice | None:
     contact_ids = {c.id for c in contacts}
 
     parts: dict[str, Any] = {"chats": (), "switches": (), "mail": (), "posts": (), "offers": (), "sessions": (), "password": None}
-    for name in apps:  # each app reads (and checks) its own part of the file
-        parts.update(app_registry.get(name).read(r, top))
+    for app_name in apps:  # each app reads (and checks) its own part of the file
+        parts.update(app_registry.get(app_name).read(r, top))
     chat_ids = {c.id: c for c in parts["chats"]}
 
     events = []

@@ -103,6 +103,7 @@ class ScenarioScene(BaseScene):
 
     def finish(self) -> None:
         node = self.run.node
+        assert node.ending is not None  # finish() is called on an ending node
         self.app.go("results", self.level, self.run.score, self.run.stars, ending=node.id,
                     detail=self.ending_words(node.ending))
 
@@ -151,7 +152,7 @@ class ScenarioScene(BaseScene):
                          bold=True, valign="top")
             text_r = self.ui.mirror(pygame.Rect(story.x + pad + self.px(130), story.y + pad, story.w - 2 * pad - self.px(130),
                                                 story.h - 2 * pad), story)
-        if shown.is_ending:
+        if shown.ending is not None:  # shown.is_ending, in a form the type checker follows
             head = pygame.Rect(text_r.x, text_r.y, text_r.w, self.px(40))
             icon_r = self.ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head)
             self.ui.icon(surface, QUALITY_ICON[shown.ending], icon_r.center, self.px(34),

@@ -250,6 +250,7 @@ class ClassPlayScene(QuizScene):
 
     def submit(self, answer) -> None:
         super().submit(answer)
+        assert self.outcome is not None  # submit() scored the answer
         self.scores[self.turn] += round(100 * self.outcome.score)
 
     def feedback_pages(self, out):

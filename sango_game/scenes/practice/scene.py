@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from functools import partial
+from typing import cast
 
 import pygame
 
@@ -17,7 +18,7 @@ from ...ui.widgets import Button
 from ..base import BaseScene
 from ..dialogs import ConfirmDialog
 from . import labels as L
-from .views import VIEWS, note_text
+from .views import VIEWS, MessengerView, note_text
 
 LONG_PRESS = 0.5  # seconds: press and hold a message or a link, as on a phone
 QUALITY_MOOD = {"good": "celebrating", "okay": "thinking", "risky": "worried", None: "happy"}
@@ -145,7 +146,7 @@ class PracticeScene(BaseScene):
             self.app.sound.play("wrong")
             return None
         self.note = note
-        self.app.sound.play({"good": "correct", "risky": "wrong"}.get(note.quality, "click"))
+        self.app.sound.play({"good": "correct", "risky": "wrong"}.get(note.quality or "", "click"))
         if then is not None:
             self.screen = then
         self.layout()
@@ -254,7 +255,7 @@ class PracticeScene(BaseScene):
     def draw(self, surface) -> None:
         if self.dots_only and self.dots_box is not None:
             self.dots_only = False
-            VIEWS["messenger"].draw_dots(self, surface, self.dots_box)
+            cast("MessengerView", VIEWS["messenger"]).draw_dots(self, surface, self.dots_box)
             return
         self.dots_box = None
         super().draw(surface)

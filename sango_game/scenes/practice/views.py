@@ -600,5 +600,5 @@ class ShopView(View):
             ui.text(surface, line, r.inflate(-scene.px(14), -scene.px(4)), scene.theme.font(14), align="start")
 
 
-VIEWS: dict[str,
-            View] = {v.name: v for v in (MessengerView(), SettingsView(), InboxView(), PasswordView(), PostView(), ShopView())}
+VIEWS: dict[str, View] = {
+    v.name: v for v in (MessengerView(), SettingsView(), InboxView(), PasswordView(), PostView(), ShopView())}
