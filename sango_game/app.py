@@ -25,6 +25,7 @@ from .ui.theme import Theme
 from .ui.widgets import UI
 
 if TYPE_CHECKING:
+    from .progress.models import Profile
     from .progress.player import GuestProgress
     from .progress.teacher_access import IdleLock
 
@@ -110,7 +111,7 @@ class App:
         self._store_tried = store is not None
         self.store_error: str | None = None
         self.notices: list[tuple[str, dict]] = []  # (message key, params) shown once by the title
-        self.profile = None
+        self.profile: Profile | None = None
         self.settings: dict = {}
         self.class_session = None  # a lab session loaded on this computer (teacher mode), restored below
         self._guest: GuestProgress | None = None  # results of play without a saved profile (made on first use)

@@ -148,6 +148,7 @@ class ProfileScene(BaseScene):
     def _really_delete(self) -> None:
         p = self.app.profile
         try:
+            assert p is not None  # this screen shows the current player's profile
             self.app.store.delete_profile(p.id)
         except Exception as exc:
             self.app.report_storage_error(exc)

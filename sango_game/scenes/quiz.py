@@ -141,7 +141,7 @@ class QuizScene(BaseScene):
             self.picked ^= {item_id}
             self.app.sound.play("click")
             for w in self.focus.widgets:
-                if getattr(w, "name", "").endswith(f"-{item_id}"):
+                if isinstance(w, Button) and w.name.endswith(f"-{item_id}"):
                     w.state = "selected" if item_id in self.picked else None
 
     def place(self, bin_id: str) -> None:
