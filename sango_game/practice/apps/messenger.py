@@ -169,5 +169,5 @@ class Messenger(AppKind):
         lines = []
         for ev, _ in run.delivered[-3:]:
             if ev.chat:
-                lines.append(f"{tr.level(run.p.contact(ev.sender).name)}: {tr.level(ev.text)}")
+                lines.append(f"{tr.level(run.p.contact(ev.sender or '').name)}: {tr.level(ev.text)}")
         return "\n".join(lines) or tr._(self.title)

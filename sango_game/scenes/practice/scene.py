@@ -160,7 +160,7 @@ class PracticeScene(BaseScene):
         store, profile = self.app.store, self.app.profile
         if store is None or profile is None:
             return
-        score = {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality, 0.5)
+        score = {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality or "", 0.5)
         item = f"{entry.verb}:{entry.target}"[:64]
         answer = json.dumps({"do": entry.verb, "on": entry.target, "detail": entry.detail, "t": round(entry.t, 1)})
         ms = int(max(0.0, entry.t - self.last_action_t) * 1000)
