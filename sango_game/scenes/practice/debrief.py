@@ -10,7 +10,7 @@ from ...practice.engine import Debrief
 from ...ui.widgets import Button
 from ..base import BaseScene
 from . import labels as L
-from .views import note_text
+from .view_kit import note_text
 
 
 class DebriefScene(BaseScene):

@@ -18,7 +18,8 @@ from ...ui.widgets import Button
 from ..base import BaseScene
 from ..dialogs import ConfirmDialog
 from . import labels as L
-from .views import VIEWS, MessengerView, note_text
+from .view_kit import note_text
+from .views import VIEWS, MessengerView
 
 LONG_PRESS = 0.5  # seconds: press and hold a message or a link, as on a phone
 QUALITY_MOOD = {"good": "celebrating", "okay": "thinking", "risky": "worried", None: "happy"}
