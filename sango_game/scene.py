@@ -87,7 +87,7 @@ class Scene:
 class SceneStack:
     def __init__(self) -> None:
         self._stack: list[Scene] = []
-        self._pending: list[tuple[str, Any]]  # a scene, None, or the pop_until test = []
+        self._pending: list[tuple[str, Any]] = []  # a scene, None, or the pop_until test
         self.changed = False
 
     def __len__(self) -> int:
