@@ -34,9 +34,14 @@ NAME = "sango-game"
 
 
 def version() -> str:
-    import tomllib
+    """The version in sango_game/__init__.py (pyproject.toml reads it from there too: dynamic)."""
+    import re
 
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    text = (ROOT / "sango_game" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"', text, re.M)
+    if match is None:
+        raise SystemExit("no __version__ in sango_game/__init__.py")
+    return match.group(1)
 
 
 def compile_catalogs(out: Path) -> list[Path]:

@@ -228,8 +228,10 @@ class LevelCard(Button):
         stars = getattr(self.result, "best_stars", 0) if self.result else 0
         srect = ui.stars(surface, (r.centerx, r.bottom - ui.px(36)), stars, 3, ui.px(36))
         if not self.unlocked:
+            lock_h = max(ui.px(32), ui.app.text.line_height(ui.lang, ui.theme.small) + ui.px(2))
             ui.text(surface, ui.app.tr._("Finish the level before this one to open it."),
-                    pygame.Rect(r.x + pad, srect.y - ui.px(36), r.w - 2 * pad, ui.px(32)), ui.theme.small, ui.c.text_soft, align="center")
+                    pygame.Rect(r.x + pad, srect.y - lock_h - ui.px(4), r.w - 2 * pad, lock_h), ui.theme.small,
+                    ui.c.text_soft, align="center")
         if focused:
             ui.focus_ring(surface, r)
 

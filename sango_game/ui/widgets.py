@@ -188,6 +188,7 @@ class Button(Widget):
         self.badge = badge
         self.state: str | None = None
         self.size = size
+        self.min_size: int | None = None  # smallest text size when shrinking to fit (default: 60 % of size)
         self.align = align
         self.image = image
         self.name = name or label
@@ -261,7 +262,8 @@ class Button(Widget):
                 ui.icon(surface, state_icon, ti.center, isz, col)
         text_rect = pygame.Rect(inner.x + lead.w, inner.y, inner.w - lead.w - (tail.w + ui.px(6) if state_icon else 0), inner.h)
         text_rect = ui.mirror(text_rect, r)
-        ui.text(surface, self.label, text_rect, self.size or ui.theme.body, fg, align=self.align, bold=ui.theme.teen)
+        ui.text(surface, self.label, text_rect, self.size or ui.theme.body, fg, align=self.align, bold=ui.theme.teen,
+                min_size=self.min_size)
         if focused:
             ui.focus_ring(surface, r)
 

@@ -81,8 +81,12 @@ def _rows(scene: PracticeScene, rect: pygame.Rect, n: int, h: float = 52, gap: f
 
 def _button(scene: PracticeScene, label: str, fn: Callable[[], object], r: pygame.Rect, i: int | None, name: str,
             style: str = "choice", icon: str | None = None) -> Button:
-    return Button(label, fn, rect=r, badge=scene.tr.number(i + 1) if i is not None and i < 9 else None, align="start",
-                  style=style, name=name, size=scene.theme.font(17), icon=icon)
+    b = Button(label, fn, rect=r, badge=scene.tr.number(i + 1) if i is not None and i < 9 else None, align="start",
+               style=style, name=name, size=scene.theme.font(17), icon=icon)
+    # "Real price: Season pass (all rewards shown)" in Russian or Arabic on a phone at 1024x600 with the
+    # largest text: one notch below the usual floor rather than cut off.
+    b.min_size = 10
+    return b
 
 
 def _list(scene: PracticeScene, rect: pygame.Rect, entries: list[Entry], top: int = 0,
