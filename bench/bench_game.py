@@ -77,7 +77,8 @@ from sango_game.app import App
 from sango_game.i18n import LANGUAGES
 from sango_game.screenshots import tour_menus
 app = App(size=(1280, 720), language="en", data_dir=__import__('pathlib').Path(tempfile.mkdtemp()), speech=False)
-samples = {{"ar": "لديك 123 نجمة مع Sango", "zh_Hans": "你好，我们一起学习上网安全！", "ru": "Привет, мир", "fr": "Bonjour à tous", "es": "¿Hola? ¡Sí!", "en": "Hello"}}
+samples = {{"ar": "لديك 123 نجمة مع Sango", "zh_Hans": "你好，我们一起学习上网安全！", "ru": "Привет, мир",
+           "fr": "Bonjour à tous", "es": "¿Hola? ¡Sí!", "en": "Hello"}}
 for lang in LANGUAGES:
     for size in (17, 22, 26, 32, 48):
         app.text.render(samples[lang.code], lang.code, size, (0, 0, 0), max_width=600)
@@ -247,7 +248,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
     repeats, frames, idle = (3, 120, 3.0) if args.quick else (7, 600, 10.0)
-    print(f"python {sys.version.split()[0]}, video driver {os.environ.get('SDL_VIDEODRIVER', '(default)')}, {os.cpu_count()} cores")
+    print(f"python {sys.version.split()[0]}, video driver {os.environ.get('SDL_VIDEODRIVER', '(default)')}, "
+          f"{os.cpu_count()} cores")
     byte_compile()
     cs = cold_start(repeats)
     print(f"cold start: bare pygame window {cs['bare_window_ms']:.0f} ms; Sango first frame {cs['game_first_frame_ms']:.0f} ms "
@@ -255,10 +257,12 @@ def main() -> int:
     print(f"            ready for input (progress store open): {cs['ready_ms']:.0f} ms (x{cs['ready_ratio']:.2f}); "
           f"in Arabic {cs['ready_ar_ms']:.0f} ms (x{cs['ready_ar_ratio']:.2f})")
     for label, ft in frame_times(frames).items():
-        print(f"frame time {label:12}: median {ft['median_ms']:.2f} ms, p99 {ft['p99_ms']:.2f} ms, max {ft['max_ms']:.2f} ms  [target p99 < 8 ms]")
+        print(f"frame time {label:12}: median {ft['median_ms']:.2f} ms, p99 {ft['p99_ms']:.2f} ms, max {ft['max_ms']:.2f} ms  "
+              "[target p99 < 8 ms]")
     for label, ft in world_map_frames(frames).items():
         print(f"frame time {label:18}: median {ft['median_ms']:.2f} ms, p99 {ft['p99_ms']:.2f} ms, max {ft['max_ms']:.2f} ms; "
-              f"CPU median {ft['cpu_median_ms']:.2f} ms, p99 {ft['cpu_p99_ms']:.2f} ms (1920x1080, Sango walking)  [target p99 < 8 ms]")
+              f"CPU median {ft['cpu_median_ms']:.2f} ms, p99 {ft['cpu_p99_ms']:.2f} ms (1920x1080, Sango walking)  "
+              "[target p99 < 8 ms]")
     for label, ft in practice_frame_times().items():
         print(f"practice {label:13}: {ft['frames']} animated frames, median {ft['median_ms']:.2f} ms, p99 {ft['p99_ms']:.2f} ms, "
               f"max {ft['max_ms']:.2f} ms; idle screen drew {ft['idle_frames']} of 120 frames  [target p99 < 8 ms, idle 0]")

@@ -80,6 +80,9 @@ def _open_window(size, fullscreen: bool) -> pygame.Surface:
 
 
 class App:
+    #: Fixes how answers and choices are shuffled (the screenshots set it so that runs compare); None shuffles afresh.
+    shuffle_seed: int | None = None
+
     def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
                  fullscreen: bool = False, catalog=None, store=None,
                  data_dir: Path | None = None, audio: bool = True, speech: bool = True,

@@ -32,6 +32,7 @@ def tour_menus(app, visit: Visit) -> None:
     stack = app.stack
     stack.clear_to(app.make_scene("title"))
     _draw(app, visit, "title")
+    screens: list[tuple[str, str, tuple[str, ...]]]
     screens = [(name, name, ()) for name in ("language", "settings", "profiles", "new-profile", "band")]
     screens += [("progress-9-12", "progress", ("9-12",)), ("progress-13-18", "progress", ("13-18",)), ("profile", "profile", ())]
     for shot, name, args in screens:
@@ -55,13 +56,16 @@ def tour_menus(app, visit: Visit) -> None:
         app.step()
     for band in ("9-12", "13-18"):
         tour_world(app, band, visit)
-    for dialog, name in ((MessageDialog(app, app.tr._("Your saved progress file was damaged."),
-                                        app.tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."),
-                                        mood="worried"), "dialog-message"),
-                         (ConfirmDialog(app, app.tr._("Erase every player and all their results on this computer? This cannot be undone."),
-                                        lambda: None, danger=True), "dialog-confirm"),
-                         (PinDialog(app, app.tr._("Choose a teacher PIN (4 to 8 digits)"), lambda pin: True,
-                                    hint=app.tr._("Children should not know it. It protects the teacher area.")), "dialog-pin")):
+    dialogs = (
+        (MessageDialog(
+            app, app.tr._("Your saved progress file was damaged."),
+            app.tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."),
+            mood="worried"), "dialog-message"),
+        (ConfirmDialog(app, app.tr._("Erase every player and all their results on this computer? This cannot be undone."),
+                       lambda: None, danger=True), "dialog-confirm"),
+        (PinDialog(app, app.tr._("Choose a teacher PIN (4 to 8 digits)"), lambda pin: True,
+                   hint=app.tr._("Children should not know it. It protects the teacher area.")), "dialog-pin"))
+    for dialog, name in dialogs:
         stack.push(dialog)
         _draw(app, visit, name)
         stack.pop()
@@ -186,13 +190,15 @@ def tour(app, visit: Visit, levels=None) -> None:
 
 # -- screenshots command ------------------------------------------------------------------------------
 
-SHOTS = ("title", "language", "band", "worldmap-9-12", "worldmap-9-12-last", "worldmap-13-18", "worldmap-13-18-last", "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher",
-         "class-play", "class-play-feedback-0", "dialog-pin")
+SHOTS = ("title", "language", "band", "worldmap-9-12", "worldmap-9-12-last", "worldmap-13-18", "worldmap-13-18-last",
+         "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher", "class-play",
+         "class-play-feedback-0", "dialog-pin")
 
 
 def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str = "k-scams-quiz",
                      scenario_id: str = "k-strangers-scenario", teen_ids: tuple[str, ...] = ("t-grooming-scenario",),
-                     practice_ids: tuple[str, ...] = ("k-kindness-practice", "k-passwords-practice", "t-scams-practice")) -> list[Path]:
+                     practice_ids: tuple[str, ...] = ("k-kindness-practice", "k-passwords-practice", "t-scams-practice"),
+                     ) -> list[Path]:
     """Save the main menus and world maps, every screen of one quiz (each question before and after
     answering), every step of one story, a teen story (the 13-18 look) and three practice levels, in
     each language, as ``<lang>-<screen>.png``."""

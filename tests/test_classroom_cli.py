@@ -55,7 +55,8 @@ def test_the_command_line_speaks_the_system_language(tmp_path, capsys, monkeypat
     assert out.startswith("utilisation : sango-game") and "afficher cette aide et quitter" in out
     assert "vérifier des fichiers de niveau ou un pack" in out
     assert main(["check"]) == 0
-    assert "fichiers de niveau vérifiés : 0 erreur, 0 avertissement" in capsys.readouterr().out.replace("\u202f", " ").replace("\xa0", " ")
+    out = capsys.readouterr().out.replace("\u202f", " ").replace("\xa0", " ")
+    assert "fichiers de niveau vérifiés : 0 erreur, 0 avertissement" in out
 
 
 def test_language_option_wins_over_the_system(monkeypatch, capsys):

@@ -41,7 +41,8 @@ def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path):
     assert not problems, f"{len(problems)} overflow(s):\n" + "\n".join(sorted(set(problems))[:20])
 
 
-@pytest.mark.parametrize("size,text_size", CONFIGS + [((1920, 1080), "normal")], ids=["1280x720", "1024x600-larger-text", "1920x1080"])
+@pytest.mark.parametrize("size,text_size", CONFIGS + [((1920, 1080), "normal")],
+                         ids=["1280x720", "1024x600-larger-text", "1920x1080"])
 @pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
 def test_world_maps_and_story_scenes_fit(code, size, text_size, tmp_path):
     """The new screens on their own (quick to run): both world maps while Sango walks, a story with

@@ -37,7 +37,8 @@ def shown(value: object) -> str:
 
 def register(sub, tr=None) -> None:
     _ = tr._ if tr is not None else (lambda s: s)
-    p = sub.add_parser("report", help=_(N_("merge lab results files into CSV files and one PDF with the class report and certificates")))
+    p = sub.add_parser("report",
+                       help=_(N_("merge lab results files into CSV files and one PDF with the class report and certificates")))
     p.add_argument("results", nargs="+", type=Path, help=_(N_("results files or folders (a USB stick is searched through)")))
     p.add_argument("--session", "-s", required=True, type=Path, help=_(N_("the session file the results belong to")))
     p.add_argument("--out", "-o", type=Path, default=Path("sango-class-report"), help=_(N_("folder for the output files")))
@@ -95,8 +96,8 @@ def run(args) -> int:
         print(say.f("knowledge check: before {before}, after {after}", before=say.percent(summary.pre_average),
                     after=say.percent(summary.post_average)))
     for q in summary.most_missed[:5]:
-        print(say.f("most missed: {question}: {missed} of {total} wrong or partly right", question=shown(f"{q.level}/{q.question}"),
-                    missed=q.missed, total=q.attempts))
+        print(say.f("most missed: {question}: {missed} of {total} wrong or partly right",
+                    question=shown(f"{q.level}/{q.question}"), missed=q.missed, total=q.attempts))
     print(shown(say.nf("wrote {n} file to {folder}", "wrote {n} files to {folder}", len(written), folder=str(out))))
     return 0 if report.ok else 1
 

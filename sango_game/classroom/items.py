@@ -114,7 +114,8 @@ def analyse_items(checks: Iterable[tuple[str, Sequence]], phase: str, questions:
         keys += [k for k in answers if k not in keys]
     out = []
     for key in keys:
-        xs, rest, wrong = [], [], Counter()
+        xs, rest = [], []
+        wrong: Counter[str] = Counter()
         scores = []
         q = questions.get(key)
         for answers in per_pupil.values():

@@ -381,8 +381,10 @@ def write_report(doc: _Doc, summary: ClassSummary, catalog, tr: Translator, top_
     rep.y += 10
 
     # Overview boxes.
+    values: list[tuple[str, str, str | None]]  # the third item, a gain, only with a knowledge check
     values = [(tr._("Average completion"), _percent(tr, summary.completion_average), None),
-              (tr._("Average answer score"), _percent(tr, _mean(r.average for r in summary.pupils if r.average is not None)), None)]
+              (tr._("Average answer score"),
+               _percent(tr, _mean(r.average for r in summary.pupils if r.average is not None)), None)]
     if s.check:
         imp = summary.improvement_average
         arrow = "←" if tr.rtl else "→"
@@ -402,7 +404,7 @@ def write_report(doc: _Doc, summary: ClassSummary, catalog, tr: Translator, top_
 
     # Topics.
     rep.section(tr._("Topics"))
-    widths = (0.46, 0.34, 0.20)
+    widths: tuple[float, ...] = (0.46, 0.34, 0.20)
     rep.header([tr._("Topic"), tr._("Average score"), tr._("Completed")], widths)
     for t in summary.topics:
         rep.need(9)
@@ -498,7 +500,8 @@ def write_certificate(doc: _Doc, row: PupilRow, summary: ClassSummary, catalog) 
     y += 16
     topics = [catalog.topics[t] for t in row.topics_completed if t in catalog.topics]
     if topics:
-        doc.text(tr.nf("{n} topic completed:", "{n} topics completed:", len(topics)), col_x, y, col_w, 8, 14, SOFT, align="center")
+        doc.text(tr.nf("{n} topic completed:", "{n} topics completed:", len(topics)), col_x, y, col_w, 8, 14, SOFT,
+                 align="center")
         y += 9
         sep = "، " if tr.rtl else ("、" if tr.code.startswith("zh") else ", ")
         doc.text(sep.join(tr.level(t.title) for t in topics), col_x + 10, y, col_w - 20, 20, 13, INK, align="center", max_lines=3)
@@ -540,5 +543,6 @@ def write_class_pdf(summary: ClassSummary, catalog, tr: Translator, folder: Path
         atomic_write_bytes(path, data, make_parent=True)
     except OSError as exc:
         raise ClassroomFileError(path, N_("The report could not be saved ({reason})."),
-                                 N_("Check that the disk or USB stick is not full or write-protected."), reason=str(exc)) from None
+                                 N_("Check that the disk or USB stick is not full or write-protected."),
+                                 reason=str(exc)) from None
     return PdfResult(path, report_pages + len(summary.pupils), report_pages, len(summary.pupils))

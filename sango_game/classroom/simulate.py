@@ -63,7 +63,8 @@ def _play_level(level, skill: float, difficulty: dict, rng: random.Random) -> tu
     value = {"good": 1.0, "okay": 0.5, "risky": 0.0}
     steps = 0
     while not node.is_ending and steps < 50:
-        weights = [(skill if c.quality == "good" else (1 - skill) / 2 + 0.05) * (1 + difficulty[(level.id, node.id)] * (c.quality != "good"))
+        weights = [(skill if c.quality == "good" else (1 - skill) / 2 + 0.05)
+                   * (1 + difficulty[(level.id, node.id)] * (c.quality != "good"))
                    for c in node.choices]
         choice = rng.choices(node.choices, weights=weights)[0]
         attempts.append(AttemptRecord(level.id, node.id, value[choice.quality], rng.randint(2000, 30000)))
@@ -138,7 +139,7 @@ def simulate_lab(session: Session, catalog, folder: Path | str, pcs: int = 30, s
     paths = []
     k = 0
     for pc in range(pcs):
-        machine = "%032x" % rng.getrandbits(128)
+        machine = f"{rng.getrandbits(128):032x}"
         players = []
         for _ in range(2 if pc < shared else 1):
             nick = names[k % len(names)] if k < len(names) else f"{names[k % len(names)]} {k // len(names) + 1}"

@@ -139,7 +139,8 @@ def read_manifest(root: Path) -> Pack:
     for i, raw in enumerate(data.get("topics") or []):
         keys = {"id", "bands", "icon", "title", "summary"}
         if not isinstance(raw, dict) or set(raw) != keys:
-            raise PackError(path, f"topic {i + 1} needs exactly: {', '.join(sorted(keys))}", "see levels/topics.yaml for the form")
+            raise PackError(path, f"topic {i + 1} needs exactly: {', '.join(sorted(keys))}",
+                            "see levels/topics.yaml for the form")
         if not isinstance(raw["bands"], list) or not set(raw["bands"]) <= set(BANDS):
             raise PackError(path, f"topic {i + 1}: bands must be a list of {', '.join(BANDS)}", 'bands = ["9-12"]')
         from ..resources import asset_path
@@ -280,7 +281,8 @@ def extract_zip(zip_path: Path, dest: Path) -> Path:
     with zf:
         members = [m for m in zf.infolist() if not m.is_dir()]
         if len(members) > MAX_FILES:
-            raise PackError(zip_path, f"has {len(members)} files, more than {MAX_FILES}", "a pack needs only levels, catalogs and art")
+            raise PackError(zip_path, f"has {len(members)} files, more than {MAX_FILES}",
+                            "a pack needs only levels, catalogs and art")
         total = 0
         plan = []
         for m in members:

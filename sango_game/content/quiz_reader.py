@@ -128,5 +128,6 @@ class QuizReader(FieldReader):
             if text and feedback:
                 items.append(SortItem(iid, text, str(target), feedback))
         if items and len(used & seen) < 2:
-            self.warning(path + ("items",), "every item goes into the same bin", "sorting is more useful with items in at least two bins")
+            self.warning(path + ("items",), "every item goes into the same bin",
+                         "sorting is more useful with items in at least two bins")
         return tuple(bins), tuple(items)

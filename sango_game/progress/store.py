@@ -148,7 +148,9 @@ class ProgressStore(TransferMixin, BackupMixin):
             cur = conn.execute("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, "
                                "created_at, session_id, shuffle_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                (profile_id, level_id, question_id, answer, score, time_ms, _utcnow(), session_id, seed))
-            return int(cur.lastrowid)
+            row_id = cur.lastrowid
+            assert row_id is not None  # an INSERT always sets it
+            return int(row_id)
 
     def attempts(self, profile_id: str, level_id: str | None = None) -> list[Attempt]:
         sql = ("SELECT id, profile_id, level_id, question_id, answer, score, time_ms, created_at, session_id, "

@@ -69,10 +69,12 @@ class ConfirmDialog(Dialog):
     name = "confirm"
 
     def __init__(self, app, question: str, on_yes: Callable[[], object], yes: str | None = None, no: str | None = None,
-                 danger: bool = False, mood: str = "thinking"):
+                 danger: bool = False, mood: str = "thinking", on_no: Callable[[], object] | None = None):
+        """``on_no``: what "no" (and Escape) does instead of just closing the dialog."""
         super().__init__(app)
         self.question = question
         self.on_yes = on_yes
+        self.on_no = on_no
         self.yes_label = yes or app.tr._("Yes")
         self.no_label = no or app.tr._("No")
         self.danger = danger
@@ -89,6 +91,12 @@ class ConfirmDialog(Dialog):
     def yes(self) -> None:
         self.app.stack.pop()
         self.on_yes()
+
+    def back(self) -> None:
+        if self.on_no is None:
+            super().back()
+        else:
+            self.on_no()
 
     def draw_content(self, surface) -> None:
         b = self.box()

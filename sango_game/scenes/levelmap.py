@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from ..content.bands import BAND_LABELS
@@ -38,15 +40,16 @@ class BandScene(BaseScene):
         if phase is not None:
             # A lab session with a knowledge check: the check comes first (and again at the end).
             label = self.tr._("Start the quick check") if phase == "pre" else self.tr._("Take the final check")
-            out.append(Button(label, lambda p=phase: self.check(p), icon="help", style="primary", name="check",
-                              rect=pygame.Rect(area.centerx - self.px(260), area.y, self.px(520), self.px(90)), size=self.theme.font(30)))
+            out.append(Button(label, partial(self.check, phase), icon="help", style="primary", name="check",
+                              rect=pygame.Rect(area.centerx - self.px(260), area.y, self.px(520), self.px(90)),
+                              size=self.theme.font(30)))
         if phase != "pre":
-            for band, r in zip(("9-12", "13-18"), rects):
+            for band, r in zip(("9-12", "13-18"), rects, strict=True):
                 if session is not None and session.band != band:
                     continue
                 if phase is not None:
                     r = r.move(0, self.px(110)).inflate(0, -self.px(60))
-                out.append(Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.open(b), style="primary", name=f"band-{band}",
+                out.append(Button(self.tr._(BAND_LABELS[band]), partial(self.open, band), style="primary", name=f"band-{band}",
                                   rect=r, size=self.theme.font(34)))
         row = pygame.Rect(body.x, body.bottom - self.px(70), body.w, self.px(64))
         extra = self.ui.row(row, 3, self.px(64), self.px(24), width=self.px(300))
@@ -91,7 +94,7 @@ class TopicCard(Button):
         self.topic = topic
         self.stars = stars
         self.max_stars = max_stars
-        self.badge = badge
+        self.has_badge = badge
         self.title = ""
 
     def draw(self, ui, surface, focused, hovered) -> None:
@@ -100,8 +103,9 @@ class TopicCard(Button):
         icon = min(ui.px(64), r.h // 2)
         ibox = ui.mirror(pygame.Rect(r.x + ui.px(10), r.y + ui.px(10), icon, icon), r)
         surface.blit(ui.app.art.topic(self.topic.icon, icon), ibox)
-        if self.badge:
-            ui.icon(surface, "trophy", ui.mirror(pygame.Rect(r.right - ui.px(40), r.y + ui.px(8), ui.px(32), ui.px(32)), r).center,
+        if self.has_badge:
+            ui.icon(surface, "trophy",
+                    ui.mirror(pygame.Rect(r.right - ui.px(40), r.y + ui.px(8), ui.px(32), ui.px(32)), r).center,
                     ui.px(30), ui.c.star)
         tbox = pygame.Rect(r.x + ui.px(10), r.y + icon + ui.px(14), r.w - ui.px(20), r.h - icon - ui.px(50))
         ui.text(surface, self.title, tbox, self.size, align="start", bold=True, valign="top")
@@ -151,7 +155,7 @@ class LevelMapScene(BaseScene):
         gap = self.px(14)
         cw = (grid.w - gap * (self.COLS - 1)) // self.COLS
         ch = (grid.h - gap * (self.ROWS - 1)) // self.ROWS
-        out = []
+        out: list[Button] = []
         for i, topic in enumerate(topics[self.page * per_page:(self.page + 1) * per_page]):
             r = pygame.Rect(grid.x + (i % self.COLS) * (cw + gap), grid.y + (i // self.COLS) * (ch + gap), cw, ch)
             r = self.ui.mirror(r, grid)
@@ -187,12 +191,15 @@ class LevelMapScene(BaseScene):
                              "{n} level files could not be loaded and were skipped. Your teacher can run 'sango-game check'.", n)
             box = pygame.Rect(body.x, body.y, body.w, self.px(34))
             pygame.draw.rect(surface, self.c.bubble, box, border_radius=self.px(8))
-            self.ui.icon(surface, "help", self.ui.mirror(pygame.Rect(box.x, box.y, box.h, box.h), box).center, self.px(26), self.c.okay)
-            self.ui.text(surface, msg, self.ui.mirror(pygame.Rect(box.x + box.h + self.px(6), box.y, box.w - box.h - self.px(6), box.h), box),
+            self.ui.icon(surface, "help", self.ui.mirror(pygame.Rect(box.x, box.y, box.h, box.h), box).center, self.px(26),
+                         self.c.okay)
+            self.ui.text(surface, msg,
+                         self.ui.mirror(pygame.Rect(box.x + box.h + self.px(6), box.y, box.w - box.h - self.px(6), box.h), box),
                          self.theme.small, align="start")
         if getattr(self, "pages", 1) > 1:
             label = self.tr.f("Page {page} of {pages}", page=self.page + 1, pages=self.pages)
-            self.ui.text(surface, label, pygame.Rect(body.centerx - self.px(130), body.bottom - self.px(60), self.px(260), self.px(56)),
+            self.ui.text(surface, label,
+                         pygame.Rect(body.centerx - self.px(130), body.bottom - self.px(60), self.px(260), self.px(56)),
                          self.theme.small, align="center")
 
 
@@ -258,7 +265,7 @@ class TopicScene(BaseScene):
         n = max(1, len(levels))
         rects = self.ui.row(area, n, area.h, self.px(30), width=min(self.px(520), (area.w - self.px(30) * (n - 1)) // n))
         out = []
-        for lv, r in zip(levels, rects):
+        for lv, r in zip(levels, rects, strict=False):
             unlocked = is_unlocked(self.app, lv, results)
             kind = {"quiz": self.tr._("Quiz"), "practice": self.tr._("Practice")}.get(lv.kind) or self.tr._("Story")
             if lv.pack:  # a content pack's level says where it comes from
@@ -309,10 +316,12 @@ class LevelIntroScene(BaseScene):
                         self.level.mood or "waving", sango_size=self.px(200))
         goal_box = pygame.Rect(body.x + self.px(40), body.y + self.px(260), body.w - self.px(80), self.px(130))
         self.ui.panel(surface, goal_box, self.c.panel, self.c.accent, radius=14, width=3)
-        self.ui.text(surface, self.tr._("Your goal"), pygame.Rect(goal_box.x + self.px(20), goal_box.y + self.px(10), goal_box.w - self.px(40), self.px(36)),
+        self.ui.text(surface, self.tr._("Your goal"),
+                     pygame.Rect(goal_box.x + self.px(20), goal_box.y + self.px(10), goal_box.w - self.px(40), self.px(36)),
                      self.theme.small, self.c.accent, align="start", bold=True)
         self.ui.text(surface, self.tr.level(self.level.goal),
-                     pygame.Rect(goal_box.x + self.px(20), goal_box.y + self.px(48), goal_box.w - self.px(40), goal_box.h - self.px(58)),
+                     pygame.Rect(goal_box.x + self.px(20), goal_box.y + self.px(48), goal_box.w - self.px(40),
+                                 goal_box.h - self.px(58)),
                      self.theme.body, align="start", valign="top")
 
     def speech(self) -> str:

@@ -3,6 +3,7 @@ behind the teacher PIN. The work is done by :mod:`..content.packs`; this scene o
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -56,7 +57,7 @@ class PacksScene(BaseScene):
         for i, pack in enumerate(packs[:6], 1):
             label = self.tr.f("Remove “{name}” ({country}, version {version})", name=pack.name, country=pack.country,
                               version=pack.version)
-            out.append(Button(label, lambda p=pack: self.remove(p), icon="trash", name=f"remove-{pack.id}",
+            out.append(Button(label, partial(self.remove, pack), icon="trash", name=f"remove-{pack.id}",
                               rect=col.move(0, i * (h + gap)), align="start", style="danger"))
         return out
 
@@ -76,9 +77,10 @@ class PacksScene(BaseScene):
 
         sources = find_packs_on(removable_drives() if drives is None else drives)
         if not sources:
-            self.app.stack.push(MessageDialog(self.app, self.tr._("No pack was found on a USB stick."),
-                                              self.tr._("Put the pack folder or its .zip file at the top of the stick, or in a folder called Sango."),
-                                              mood="thinking"))
+            self.app.stack.push(MessageDialog(
+                self.app, self.tr._("No pack was found on a USB stick."),
+                self.tr._("Put the pack folder or its .zip file at the top of the stick, or in a folder called Sango."),
+                mood="thinking"))
             return
         done, refused = [], []
         for src in sources:
@@ -107,7 +109,8 @@ class PacksScene(BaseScene):
                 try:
                     remove_pack(packs_dir(self.app), pack.id)
                 except OSError as exc:
-                    self.app.stack.replace(MessageDialog(self.app, tr._("The pack could not be removed."), str(exc), mood="worried"))
+                    self.app.stack.replace(MessageDialog(self.app, tr._("The pack could not be removed."), str(exc),
+                                                         mood="worried"))
                     return False
                 self.reload_catalog()
                 self.app.stack.replace(MessageDialog(self.app, tr.f("“{name}” was removed.", name=pack.name), mood="happy"))

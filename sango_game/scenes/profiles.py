@@ -208,7 +208,8 @@ class NewProfileScene(BaseScene):
             err = self.ui.mirror(pygame.Rect(row.right - half, row.y, half, row.h), row)
             icon = self.ui.mirror(pygame.Rect(err.x, err.y, row.h, row.h), err)
             self.ui.icon(surface, "cross", icon.center, row.h - self.px(8), self.c.bad)
-            self.ui.text(surface, self.error, self.ui.mirror(pygame.Rect(err.x + row.h + self.px(4), err.y, err.w - row.h - self.px(4), err.h), err),
+            self.ui.text(surface, self.error,
+                         self.ui.mirror(pygame.Rect(err.x + row.h + self.px(4), err.y, err.w - row.h - self.px(4), err.h), err),
                          self.theme.small, self.c.bad, align="start", bold=True)
 
     def speech(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from functools import partial
 
 import pygame
 
@@ -31,8 +32,9 @@ class ProgressScene(BaseScene):
         row = pygame.Rect(body.x, body.y, body.w, self.px(52))
         rects = self.ui.row(row, 2, self.px(52), self.px(20), width=self.px(260))
         out = []
-        for band, r in zip(("9-12", "13-18"), rects):
-            b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.show(b), rect=r, name=f"band-{band}", size=self.theme.small)
+        for band, r in zip(("9-12", "13-18"), rects, strict=True):
+            b = Button(self.tr._(BAND_LABELS[band]), partial(self.show, band), rect=r, name=f"band-{band}",
+                       size=self.theme.small)
             b.state = "selected" if band == self.band else None
             out.append(b)
         return out
@@ -77,13 +79,17 @@ class ProgressScene(BaseScene):
             icon = self.app.art.topic(topic.icon, int(radius * 1.2))
             surface.blit(icon, icon.get_rect(center=center))
             if f"topic:{self.band}:{topic.id}" in badges:
-                self.ui.icon(surface, "trophy", (center[0] + radius - self.px(8), center[1] - radius + self.px(8)), self.px(30), self.c.star)
+                self.ui.icon(surface, "trophy", (center[0] + radius - self.px(8), center[1] - radius + self.px(8)), self.px(30),
+                             self.c.star)
             done, total = skills.get(topic.id, (0, 0))
             if total:  # skills mastered: questions right on two separate days since any miss
                 mark = f"\u2066{self.tr.number(done)}/{self.tr.number(total)}\u2069"
-                tag = self.ui.mirror(pygame.Rect(center[0] + radius - self.px(18), center[1] + radius - self.px(26), self.px(64), self.px(26)), cell)
-                self.ui.text(surface, mark, tag, self.theme.small, self.c.good if done else self.c.text_soft, align="start", bold=True)
-            label = pygame.Rect(cell.x + self.px(4), center[1] + radius + self.px(2), cell.w - self.px(8), cell.bottom - center[1] - radius - self.px(2))
+                tag = self.ui.mirror(pygame.Rect(center[0] + radius - self.px(18), center[1] + radius - self.px(26), self.px(64),
+                                                 self.px(26)), cell)
+                self.ui.text(surface, mark, tag, self.theme.small, self.c.good if done else self.c.text_soft, align="start",
+                             bold=True)
+            label = pygame.Rect(cell.x + self.px(4), center[1] + radius + self.px(2), cell.w - self.px(8),
+                                cell.bottom - center[1] - radius - self.px(2))
             self.ui.text(surface, self.tr.level(topic.title), label, self.theme.small, align="center", valign="top", min_size=11)
         summary = self.tr.f("{got} of {total} stars", got=got_stars, total=total_stars)
         n_badges = len([b for b in badges if b.startswith(f"topic:{self.band}:")])
@@ -137,7 +143,8 @@ class ProfileScene(BaseScene):
         self.ui.text(surface, p.nickname, pygame.Rect(body.x, body.y + self.px(146), body.w, self.px(44)), self.theme.heading,
                      align="center", bold=True)
         self.ui.text(surface, self.tr._("Sango only keeps your nickname, your animal and your game results, on this computer."),
-                     pygame.Rect(body.x, body.bottom - self.px(60), body.w, self.px(56)), self.theme.small, self.c.text_soft, align="center")
+                     pygame.Rect(body.x, body.bottom - self.px(60), body.w, self.px(56)), self.theme.small, self.c.text_soft,
+                     align="center")
 
     def export(self) -> None:
         p = self.app.profile
@@ -152,18 +159,21 @@ class ProfileScene(BaseScene):
         except Exception as exc:
             self.app.stack.push(MessageDialog(self.app, self.tr._("The file could not be saved."), str(exc), mood="worried"))
             return
-        self.app.stack.push(MessageDialog(self.app, self.tr._("Your progress was saved to this file:"), str(path), mood="celebrating"))
+        self.app.stack.push(MessageDialog(self.app, self.tr._("Your progress was saved to this file:"), str(path),
+                                          mood="celebrating"))
 
     def delete(self) -> None:
         p = self.app.profile
         if p is None:
             return
-        question = self.tr.f("Delete {nickname} and all their results from this computer? This cannot be undone.", nickname=p.nickname)
+        question = self.tr.f("Delete {nickname} and all their results from this computer? This cannot be undone.",
+                             nickname=p.nickname)
         self.app.stack.push(ConfirmDialog(self.app, question, self._really_delete, yes=self.tr._("Delete"), no=self.tr._("Keep"),
                                           danger=True, mood="worried"))
 
     def _really_delete(self) -> None:
         p = self.app.profile
+        assert p is not None  # asked for in delete(), which returns early without a profile
         try:
             self.app.store.delete_profile(p.id)
         except Exception as exc:

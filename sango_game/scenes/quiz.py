@@ -166,7 +166,9 @@ class QuizScene(BaseScene):
         (Large text in a small window may not: then the full-width checklist is used.)"""
         smallest = max(12, int(self.theme.body * 0.6))
         engine, lang = self.app.text, self.tr.code
-        if self.outcome.feedback and engine.layout(self.raw_pages[0], lang, smallest, max_width=box.w).height > box.h:
+        outcome = self.outcome
+        assert outcome is not None  # asked only once the answer was checked
+        if outcome.feedback and engine.layout(self.raw_pages[0], lang, smallest, max_width=box.w).height > box.h:
             return False
         q = self.q
         if q.type in ("single", "multi"):
@@ -174,19 +176,22 @@ class QuizScene(BaseScene):
             h = min(self.px(96), (content.h - self.px(6) * (n - 1)) // n)
             isz = min(h - self.px(10), self.px(34))
             for c in q.choices:
-                marked = c.id in self.outcome.marks  # a check or cross at the end as well as the number badge
+                marked = c.id in outcome.marks  # a check or cross at the end as well as the number badge
                 w = self.answer_width(content) - 2 * self.px(14) - (2 if marked else 1) * (isz + self.px(8))
-                lay = engine.layout(self.tr.level(c.text), lang, smallest, max_width=w, bold=self.theme.teen)  # teen labels are bold
+                # Teen labels are bold.
+                lay = engine.layout(self.tr.level(c.text), lang, smallest, max_width=w, bold=self.theme.teen)
                 if lay.height > h - self.px(10) or lay.overflow:
                     return False
         return True
 
     def checklist_rows(self) -> list:
-        rows = list(self.outcome.feedback)
+        outcome = self.outcome
+        assert outcome is not None  # the checklist shows only after the answer was checked
+        rows = list(outcome.feedback)
         if self.q.type == "single":  # the one right answer, which the checklist would otherwise hide
             told = {fb.about for fb in rows}
             rows += [Feedback(None, c.text, True) for c in self.q.choices
-                     if self.outcome.marks.get(c.id) == "missed" and c.text not in told]
+                     if outcome.marks.get(c.id) == "missed" and c.text not in told]
         return rows
 
     def checklist_line(self, fb) -> str:
@@ -387,7 +392,7 @@ class QuizScene(BaseScene):
             text = self.pages[self.page]
             counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages)) if len(self.pages) > 1 else ""
             self._draw_feedback_panel(surface, text, "" if self.list_feedback else counter)
-            text = self.verdict(self.outcome)
+            text = self.verdict(outcome)
             if self.list_feedback and counter:
                 text = f"{text} {counter}"
             size = self.px(120)
@@ -409,15 +414,17 @@ class QuizScene(BaseScene):
         """The explanation, large, in the free half; a mark shows at a glance how the answer went."""
         r = self.feedback_rect()
         c = self.c
-        colour = c.good if self.outcome.correct else (c.okay if self.outcome.score > 0 else c.bad)
+        outcome = self.outcome
+        assert outcome is not None  # drawn only once the answer was checked
+        colour = c.good if outcome.correct else (c.okay if outcome.score > 0 else c.bad)
         self.ui.panel(surface, r, c.bubble, colour, radius=16, width=4)
         if not self.list_feedback:
             mark = self.px(40)
             corner = self.ui.mirror(pygame.Rect(r.right - mark - self.px(10), r.y + self.px(10), mark, mark), r)
-            self.ui.icon(surface, "check" if self.outcome.correct else ("help" if self.outcome.score > 0 else "cross"),
+            self.ui.icon(surface, "check" if outcome.correct else ("help" if outcome.score > 0 else "cross"),
                          corner.center, mark, colour)
         box = self.feedback_text_rect()
-        if self.list_feedback and self.page == 0 and self.outcome.feedback:
+        if self.list_feedback and self.page == 0 and outcome.feedback:
             self._draw_checklist(surface, box)
         else:
             self.ui.text(surface, text, box, self.theme.body, align="start", valign="top")
@@ -436,10 +443,12 @@ class QuizScene(BaseScene):
         for i, fb in enumerate(rows):
             r = pygame.Rect(box.x, box.y + i * (h + gap), box.w, h)
             ibox = self.ui.mirror(pygame.Rect(r.x, r.y, icon, icon), r)
-            self.ui.icon(surface, "check" if fb.right else "cross", ibox.center, icon - self.px(4), self.c.good if fb.right else self.c.bad)
+            self.ui.icon(surface, "check" if fb.right else "cross", ibox.center, icon - self.px(4),
+                         self.c.good if fb.right else self.c.bad)
             line = self.checklist_line(fb)
             # Seven long rows in Arabic at the largest text in the smallest window only fit a notch below the usual floor.
-            self.ui.text(surface, line, self.ui.mirror(pygame.Rect(r.x + icon + self.px(8), r.y, r.w - icon - self.px(8), r.h), r),
+            self.ui.text(surface, line,
+                         self.ui.mirror(pygame.Rect(r.x + icon + self.px(8), r.y, r.w - icon - self.px(8), r.h), r),
                          self.theme.small, align="start", valign="top", min_size=10)
 
     def speech(self) -> str:

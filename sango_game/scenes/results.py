@@ -106,7 +106,8 @@ class ResultsScene(BaseScene):
     def draw_content(self, surface) -> None:
         body = self.body_rect
         if self.theme.teen:  # teens: plainer words than "Well done!"
-            msg = {3: self.tr._("Sharp. You clearly know this."), 2: self.tr._("Solid. A couple of things are worth another look."),
+            msg = {3: self.tr._("Sharp. You clearly know this."),
+                   2: self.tr._("Solid. A couple of things are worth another look."),
                    1: self.tr._("Worth another go: replay to see what you missed.")}.get(self.stars, self.tr._("Good try!"))
         else:
             msg = {3: self.tr._("Brilliant! You really know this."), 2: self.tr._("Well done! You are getting good at this."),
@@ -152,7 +153,8 @@ class ResultsScene(BaseScene):
         k = 1.0 if self.theme.reduced_motion else max(0.0, min(1.0, (self.t - 1.0) / 0.4))
         for badge in self.new_badges[:1 if helpline else 2] if k > 0 else ():
             two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(8)
-            box = pygame.Rect(body.centerx - self.px(340), y + int((1 - k) * self.px(24)), self.px(680), max(self.px(52), two_lines))
+            box = pygame.Rect(body.centerx - self.px(340), y + int((1 - k) * self.px(24)), self.px(680),
+                              max(self.px(52), two_lines))
             self.ui.panel(surface, box, self.c.bubble, self.c.star, radius=12, width=3)
             self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center,
                          self.px(36), self.c.star)

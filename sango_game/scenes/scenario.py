@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from functools import partial
 
 import pygame
 
@@ -25,7 +26,8 @@ class ScenarioScene(BaseScene):
     def __init__(self, app, level):
         super().__init__(app)
         self.level = level
-        self.run = ScenarioRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # choices shuffled, stable for this attempt
+        # Choices shuffled, stable for this attempt.
+        self.run = ScenarioRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))
         self.last_choice = None  # the choice just made: its consequence is on screen
         self.started = time.monotonic()
 
@@ -49,7 +51,8 @@ class ScenarioScene(BaseScene):
         bottom_h = self.px(150)
         choices = pygame.Rect(body.x, story.bottom + self.px(14), body.w, body.bottom - story.bottom - bottom_h - self.px(26))
         bottom = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
-        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)), bottom)
+        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)),
+                                bottom)
         bubble = self.ui.mirror(pygame.Rect(bottom.x, bottom.y, bottom.w - self.px(270), bottom.h), bottom)
         return story, choices, bubble, action
 
@@ -70,7 +73,7 @@ class ScenarioScene(BaseScene):
         h = min(self.px(80), (choices_r.h - gap * (n - 1)) // n)
         for i, ch in enumerate(node.choices):
             r = pygame.Rect(choices_r.x, choices_r.y + i * (h + gap), choices_r.w, h)
-            out.append(Button(self.tr.level(ch.text), lambda cid=ch.id: self.choose(cid), rect=r, badge=self.tr.number(i + 1),
+            out.append(Button(self.tr.level(ch.text), partial(self.choose, ch.id), rect=r, badge=self.tr.number(i + 1),
                               align="start", style="choice", name=f"choice-{ch.id}", size=self.theme.body))
         return out
 
@@ -101,6 +104,7 @@ class ScenarioScene(BaseScene):
 
     def finish(self) -> None:
         node = self.run.node
+        assert node.ending is not None  # called only once the story has reached an ending
         self.app.go("results", self.level, self.run.score, self.run.stars, ending=node.id,
                     detail=self.ending_words(node.ending))
 
@@ -136,13 +140,16 @@ class ScenarioScene(BaseScene):
         name_r = self.ui.mirror(pygame.Rect(story.x + pad, stage.bottom + self.px(2), stage_w, name_h), story)
         self.ui.text(surface, self.speaker_name(shown.speaker), name_r, self.theme.small, self.c.text_soft, align="center",
                      bold=True, valign="top")
-        text_r = self.ui.mirror(pygame.Rect(story.x + 2 * pad + stage_w, story.y + pad, story.w - 3 * pad - stage_w, story.h - 2 * pad), story)
-        if shown.is_ending:
+        text_r = self.ui.mirror(pygame.Rect(story.x + 2 * pad + stage_w, story.y + pad, story.w - 3 * pad - stage_w,
+                                            story.h - 2 * pad), story)
+        if shown.ending is not None:  # shown.is_ending, spelt so that the type checker sees a str
             head = pygame.Rect(text_r.x, text_r.y, text_r.w, self.px(40))
             icon_r = self.ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head)
             self.ui.icon(surface, QUALITY_ICON[shown.ending], icon_r.center, self.px(34),
                          {"good": self.c.good, "okay": self.c.okay, "risky": self.c.bad}[shown.ending])
-            self.ui.text(surface, self.ending_words(shown.ending), self.ui.mirror(pygame.Rect(head.x + head.h + self.px(8), head.y, head.w - head.h - self.px(8), head.h), head),
+            self.ui.text(surface, self.ending_words(shown.ending),
+                         self.ui.mirror(pygame.Rect(head.x + head.h + self.px(8), head.y, head.w - head.h - self.px(8), head.h),
+                                        head),
                          self.theme.body, align="start", bold=True)
             text_r = pygame.Rect(text_r.x, text_r.y + self.px(46), text_r.w, text_r.h - self.px(46))
         self.ui.text(surface, self.tr.level(shown.text), text_r, self.theme.font(24), align="start", valign="top")
@@ -156,7 +163,8 @@ class ScenarioScene(BaseScene):
             cons = pygame.Rect(choices_r.x, you.bottom + self.px(10), choices_r.w, choices_r.bottom - you.bottom - self.px(10))
             if cons.h > self.px(40):
                 self.ui.panel(surface, cons, self.c.bubble, self.c.panel_border, radius=14, width=2)
-                self.ui.text(surface, self.tr.level(ch.consequence), cons.inflate(-self.px(30), -self.px(16)), self.theme.body, align="start")
+                self.ui.text(surface, self.tr.level(ch.consequence), cons.inflate(-self.px(30), -self.px(16)), self.theme.body,
+                             align="start")
             mood = {"good": "celebrating", "okay": "thinking", "risky": "worried"}[ch.quality]
             self.draw_sango(surface, bubble, verdict, mood, sango_size=self.px(120))
         elif node.is_ending:

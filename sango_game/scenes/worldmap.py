@@ -94,7 +94,8 @@ class WorldMapScene(BaseScene):
         for lv in shown_levels(self.app, self.band):
             r = results.get(lv.id)
             levels.setdefault(lv.topic, []).append(LevelPip(lv.id, lv.kind, getattr(r, "best_stars", 0) if r else 0,
-                                                            bool(getattr(r, "completed", False)), is_unlocked(self.app, lv, results)))
+                                                            bool(getattr(r, "completed", False)),
+                                                            is_unlocked(self.app, lv, results)))
         topics = [t.id for t in self.app.catalog.band_topics(self.band)]
         return build_locations(self.band, topics, levels, self.app.badge_ids())
 
@@ -126,8 +127,9 @@ class WorldMapScene(BaseScene):
     def build(self):
         here = self.world.here.topic if self.world and self.world.here else None
         self.world = WorldMap(self.band, self._locations())
-        if here is not None and self.world.index_of(here) is not None:
-            self.world.current = self.world.index_of(here)
+        index = self.world.index_of(here) if here is not None else None
+        if index is not None:
+            self.world.current = index
         self.road, self.walk_t = [], 1.0
         self._layer = None
         out: list = []
@@ -143,7 +145,8 @@ class WorldMapScene(BaseScene):
                                 rect=self.ui.mirror(go), size=self.theme.body)
         list_button = Button(self.tr._("Topic list"), self.open_list, icon="home", name="topic-list",
                              rect=self.ui.mirror(lst), size=self.theme.small)
-        self.go_button.enabled = bool(self.world.here) and not self.world.here.locked
+        here_loc = self.world.here
+        self.go_button.enabled = here_loc is not None and not here_loc.locked
         out += [self.go_button, list_button]
         return out
 
@@ -241,7 +244,8 @@ class WorldMapScene(BaseScene):
         layer = pygame.Surface(self.app.size).convert() if pygame.display.get_surface() else pygame.Surface(self.app.size)
         layer.fill(self.c.bg)
         m = self.map_rect
-        base = pygame.Rect(0, self.header_rect.bottom, self.app.size[0], self.app.size[1] - self.header_rect.bottom - self.panel_h)
+        base = pygame.Rect(0, self.header_rect.bottom, self.app.size[0],
+                           self.app.size[1] - self.header_rect.bottom - self.panel_h)
         layer.fill(MAP_COLOURS.get(self.band, self.c.bg2), base)
         layer.blit(self.app.art.get(f"world/map-{self.band}.svg", m.size, flip_x=self.tr.rtl), m)
         for loc in self.world.locations if self.world else ():
@@ -274,10 +278,12 @@ class WorldMapScene(BaseScene):
             surface.blit(icon, icon.get_rect(center=ibox.center))
 
     def sango_pos(self) -> tuple[int, int]:
+        assert self.world is not None  # drawn only after build()
         here = self.world.here
         if self.road and self.walk_t < 1.0:
             x, y = point_on_road(self.road, self._ease(self.walk_t))
         else:
+            assert here is not None  # a band's map always has places
             x, y = here.x, here.y
         # Sango stands on the road beside the door, not in front of the place.
         return self.to_screen(x + PLACE_SIZE.get(self.band, 0.08) * 0.85, y + 0.045)
@@ -302,6 +308,7 @@ class WorldMapScene(BaseScene):
 
     def _panel_layer(self) -> pygame.Surface:
         """The place panel changes only when Sango reaches another place: drawn once per place and kept."""
+        assert self.world is not None  # drawn only after build()
         key = (self.app.size, self.tr.code, self.theme.high_contrast, id(self.world))
         if self._panel_key != key:
             self._panels, self._panel_key = {}, key
@@ -348,12 +355,14 @@ class WorldMapScene(BaseScene):
         w = min(self.px(460), self.app.text.layout(focused.label, self.tr.code, size, bold=True).width + self.px(24))
         tag = pygame.Rect(0, 0, w, int(self.app.text.line_height(self.tr.code, size) * 1.25) + self.px(10))
         tag.midbottom = (r.centerx, r.y - self.px(14))  # clear of the focus ring
-        tag.clamp_ip(self.map_rect.inflate(-self.px(4), 0).clip(pygame.Rect(0, self.header_rect.bottom + self.px(4), *self.app.size)))
+        tag.clamp_ip(self.map_rect.inflate(-self.px(4), 0).clip(pygame.Rect(0, self.header_rect.bottom + self.px(4),
+                                                                            *self.app.size)))
         self.ui.panel(surface, tag, self.c.panel, self.c.panel_border, radius=10, width=2)
         self.ui.text(surface, focused.label, tag.inflate(-self.px(12), 0), size, align="center", bold=True)
 
     def _draw_panel(self, surface) -> None:
         ui, c = self.ui, self.c
+        assert self.world is not None and self.world.here is not None  # the panel describes the place Sango is at
         here = self.world.here
         p = self.panel_rect
         pygame.draw.rect(surface, c.panel, p)
@@ -361,12 +370,14 @@ class WorldMapScene(BaseScene):
         pad = self.px(14)
         icon = p.h - 2 * pad
         topic = self.app.catalog.topics.get(here.topic)
-        surface.blit(self.app.art.topic(topic.icon if topic else here.topic, icon), ui.mirror(pygame.Rect(p.x + pad, p.y + pad, icon, icon), p))
+        surface.blit(self.app.art.topic(topic.icon if topic else here.topic, icon),
+                     ui.mirror(pygame.Rect(p.x + pad, p.y + pad, icon, icon), p))
         text_x = p.x + pad + icon + pad
         text_w = p.w - (text_x - p.x) - self.px(230) - 3 * pad - self.px(200)
         title = self.tr.level(topic.title) if topic else here.topic
         title_h = max(self.px(34), int(self.app.text.line_height(self.tr.code, self.theme.body) * 0.8))
-        ui.text(surface, title, ui.mirror(pygame.Rect(text_x, p.y + pad, text_w, title_h), p), self.theme.body, align="start", bold=True)
+        ui.text(surface, title, ui.mirror(pygame.Rect(text_x, p.y + pad, text_w, title_h), p), self.theme.body, align="start",
+                bold=True)
         if topic:
             ui.text(surface, self.tr.level(topic.summary), ui.mirror(pygame.Rect(text_x, p.y + pad + title_h + self.px(2), text_w,
                                                                                   p.h - 2 * pad - title_h - self.px(2)), p),

@@ -241,7 +241,8 @@ class Button(Widget):
             # Its own colour pair (checked for contrast), whatever the button's fill: white on pale teal was 1.2:1.
             pygame.draw.rect(surface, c.badge_bg, box, border_radius=ui.px(8))
             pygame.draw.rect(surface, c.panel_border, box, max(1, ui.px(2)), border_radius=ui.px(8))
-            ui.text(surface, self.badge, box, ui.theme.small, c.badge_fg if self.enabled else c.disabled, align="center", bold=True)
+            ui.text(surface, self.badge, box, ui.theme.small, c.badge_fg if self.enabled else c.disabled, align="center",
+                    bold=True)
         if self.image is not None:
             lead.w += self.image.get_width() + ui.px(8)
             img_rect = ui.mirror(pygame.Rect(inner.x + (lead.w - self.image.get_width() - ui.px(8)),

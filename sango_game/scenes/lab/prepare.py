@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import partial
 
 import pygame
 
@@ -77,7 +78,8 @@ class PrepareSessionScene(BaseScene):
         out = []
         rects = self.ui.row(opts, 5, opts.h, self.px(10))
         for band, r in zip(("9-12", "13-18"), rects[:2], strict=False):
-            b = Button(self.tr._(BAND_LABELS[band]), lambda b=band: self.set_band(b), rect=r, name=f"band-{band}", size=self.theme.small)
+            b = Button(self.tr._(BAND_LABELS[band]), partial(self.set_band, band), rect=r, name=f"band-{band}",
+                       size=self.theme.small)
             b.state = "selected" if band == self.band else None
             out.append(b)
         every = Button(self.tr._("All levels"), self.toggle_all, rect=rects[2], name="all", size=self.theme.small)
@@ -158,7 +160,8 @@ class PrepareSessionScene(BaseScene):
             try:
                 load_session(self.app, session, written[0])
             except ClassroomFileError as exc:
-                self.app.stack.push(MessageDialog(self.app, tr._("The session could not be loaded."), exc.message(tr), mood="worried"))
+                self.app.stack.push(MessageDialog(self.app, tr._("The session could not be loaded."), exc.message(tr),
+                                                  mood="worried"))
                 return
             self.app.stack.pop()  # back to the lab menu
 
@@ -166,14 +169,14 @@ class PrepareSessionScene(BaseScene):
             self.app.stack.pop()  # the dialog
             self.app.stack.pop()  # this scene
 
-        dialog = ConfirmDialog(self.app, question, use_here, yes=tr._("Use it here"), no=tr._("Not here"), mood="celebrating")
-        dialog.back = not_here
-        self.app.stack.push(dialog)
+        self.app.stack.push(ConfirmDialog(self.app, question, use_here, yes=tr._("Use it here"), no=tr._("Not here"),
+                                          mood="celebrating", on_no=not_here))
 
     def draw_content(self, surface) -> None:
         name_r, _, _, info, _ = self.areas()
         label_w = self.px(230)
-        self.ui.text(surface, self.tr._("Session name:"), self.ui.mirror(pygame.Rect(name_r.x, name_r.y, label_w, name_r.h), name_r),
+        self.ui.text(surface, self.tr._("Session name:"),
+                     self.ui.mirror(pygame.Rect(name_r.x, name_r.y, label_w, name_r.h), name_r),
                      self.theme.body, align="start")
         field = self.ui.mirror(pygame.Rect(name_r.x + label_w, name_r.y, name_r.w - label_w, name_r.h), name_r)
         self.ui.panel(surface, field, self.c.panel, self.c.focus, radius=12, width=4)
