@@ -1,0 +1,173 @@
+"""Catalog entries that contain a glossary term use the agreed translation (locales/glossary.csv).
+
+A term matches the English msgid on word boundaries, case-insensitively, also in its plural ("passwords").
+The translation must then contain the agreed translation or one of the accepted forms for that language.
+An accepted form is a lower-case stem; ``a+b`` means both stems must appear (word order and endings
+free), which is how inflected languages (Arabic, Russian) are checked without weakening the rule.
+Arabic is compared without short-vowel marks and tatweel, all languages with straight apostrophes.
+Empty translations are skipped here (the completeness test in test_i18n.py catches them).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from sango_game.i18n_tools import read_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "locales" / "glossary.csv"
+LANGS = {"ar": "ar", "zh_Hans": "zh", "fr": "fr", "ru": "ru", "es": "es"}
+HEADER = ["term", "part_of_speech", "ar", "zh_Hans", "fr", "ru", "es", "accepted_forms", "note"]
+ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+# Where the English word is not the glossary sense. Keyed by (term, msgctxt, msgid); every entry says why.
+# Add to this list only for a different meaning, never because a translation is hard to fit.
+EXCLUSIONS: dict[tuple[str, str | None, str], str] = {
+    ('report', None, '{nickname} was left out: a class report holds at most {limit} pupils.'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', None, 'Make one report per class, with one session per class.'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', None, 'Class report: {name}'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', None, 'Save report and certificates'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', None, 'The report could not be saved.'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', None, 'The class report and {n} certificate were saved in this folder: The class report and {n} certificates were saved in this folder:'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', 't-misinformation-practice|post.shark.others.finding', 'No news outlet reports a shark. Local news shows the flooding, but no shark.'):
+        'news outlets reporting facts (journalism), not reporting abuse',
+    ('report', 't-misinformation-quiz|q4.i3.text', 'Trusted outlets report the same facts'):
+        'news outlets reporting facts (journalism), not reporting abuse',
+    ('report', 't-misinformation-quiz|q5.explain', 'Do not try to win a staring contest with a fake. Ask where it came from, and whether trusted sources report it too.'):
+        'news outlets reporting facts (journalism), not reporting abuse',
+    ('report', 't-misinformation-scenario|search.reverse.consequence', 'The same video appears in a news report from four years ago, about a bridge in another country.'):
+        'news outlets reporting facts (journalism), not reporting abuse',
+    ('report', 't-upsetting-content-quiz|q3.c.feedback', "Raw footage can be very distressing and often isn't checked. Written reports explain events without the hardest images."):
+        'news outlets reporting facts (journalism), not reporting abuse',
+    ('report', 't-passwords-scenario|end-risky.text', "Zoe tells her mum. They change the game password, report the spending to the game's support, and turn on spending limits. Amara apologises, and they stay friends."):
+        'telling game support about a purchase, not reporting a person or content',
+    ('block', 't-account-security-quiz|q4.feedback', 'Text message codes can be stolen in rare cases, but they still block most attacks. An authenticator app or a security key is even stronger.'):
+        'codes that stop attacks, not blocking an account',
+    ('block', 't-persuasive-design-scenario|nag.phone-settings.text', "Tap 'Maybe later', then block the app's notifications in the phone's settings."):
+        "turning off an app's notifications in phone settings, not blocking an account",
+    ('block', 't-scams-practice|mail.m3.consequence', '(Pretend) A payment page asks for card details. Close it and tell an adult. If card details were ever typed, the bank can block the card.'):
+        'a bank blocking (freezing) a card, not blocking an account',
+    ('block', 't-screen-time-quiz|q2.explain', 'Try focus blocks, for example 25 minutes of study with the phone in another room, then a short break where you can check messages.'):
+        'focus/study blocks of time, not blocking an account',
+    ('block', 't-screen-time-scenario|distracted.plan-blocks.text', 'Plan 25-minute study blocks, with the phone out of the room, and short breaks to check it.'):
+        'focus/study blocks of time, not blocking an account',
+    ('block', 't-screen-time-scenario|distracted.plan-blocks.consequence', 'With a timer and clear breaks, Amina gets through two blocks. She feels much calmer.'):
+        'focus/study blocks of time, not blocking an account',
+    ('block', 't-screen-time-scenario|end-good.lesson', 'You choose when screens fit into your day. Focus blocks, phones out of the bedroom and clear, friendly boundaries keep you in control.'):
+        'focus/study blocks of time, not blocking an account',
+}
+
+
+def normalize(text: str) -> str:
+    text = ARABIC_MARKS.sub("", text)
+    return text.replace("\u2019", "'").replace("\u02bc", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()
+
+
+def load_glossary() -> list[dict]:
+    with GLOSSARY.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        assert header == HEADER, f"glossary header must be {HEADER}"
+        rows = []
+        for line in reader:
+            assert len(line) == len(HEADER), f"glossary row {line[:1]} has {len(line)} fields"
+            row = dict(zip(HEADER, line, strict=True))
+            forms: dict[str, list[list[str]]] = {lang: [] for lang in LANGS}
+            prefix = {v: k for k, v in LANGS.items()}
+            for item in filter(None, row["accepted_forms"].split("|")):
+                code, _, form = item.partition(":")
+                assert code in prefix and form, f"bad accepted form {item!r} for {row['term']!r}"
+                forms[prefix[code]].append([normalize(s) for s in form.split("+")])
+            for lang in LANGS:
+                assert row[lang].strip(), f"{row['term']!r} has no {lang} translation"
+                forms[lang].insert(0, [normalize(row[lang])])
+            row["forms"] = forms
+            row["pattern"] = re.compile(r"\b" + re.escape(row["term"]) + r"(?:s|es)?\b", re.IGNORECASE)
+            rows.append(row)
+        return rows
+
+
+def uses_term(translation: str, forms: list[list[str]]) -> bool:
+    text = normalize(translation)
+    return any(all(stem in text for stem in form) for form in forms)
+
+
+def strings(message) -> list[str]:
+    return [message.string] if isinstance(message.string, str) else list(message.string)
+
+
+def english(message) -> str:
+    return message.id if isinstance(message.id, str) else " ".join(message.id)
+
+
+def violations(lang: str, glossary: list[dict], catalog) -> list[str]:
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        source = english(message)
+        for row in glossary:
+            if not row["pattern"].search(source) or (row["term"], message.context, source) in EXCLUSIONS:
+                continue
+            for text in strings(message):
+                if text and not uses_term(text, row["forms"][lang]):
+                    found.append(f"[{row['term']} = {row[lang]}] {message.context}: {source[:70]!r} -> {text[:90]!r}")
+                    break
+    return found
+
+
+@pytest.fixture(scope="module")
+def glossary() -> list[dict]:
+    return load_glossary()
+
+
+def test_glossary_covers_the_key_terms(glossary):
+    terms = {row["term"] for row in glossary}
+    needed = {"trusted adult", "block", "report", "password", "scam", "red flag", "grooming", "deepfake", "chatbot"}
+    assert needed <= terms
+    assert len(terms) == len(glossary), "a term is listed twice"
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_catalog_uses_the_agreed_terms(lang, glossary):
+    catalog = read_catalog(ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po", lang)
+    bad = violations(lang, glossary, catalog)
+    assert bad == [], f"{len(bad)} entries do not use the glossary term, e.g.:\n" + "\n".join(bad[:25])
+
+
+def test_exclusions_still_exist_and_still_match():
+    """A stale exclusion (the string changed or went away) must be removed, not kept as a silent hole."""
+    catalog = read_catalog(ROOT / "locales" / "messages.pot")
+    present = {(m.context, english(m)) for m in catalog if m.id}
+    for term, context, msgid in EXCLUSIONS:
+        assert (context, msgid) in present, f"exclusion for {term!r} names a string that is gone: {msgid[:60]!r}"
+        assert re.search(r"\b" + re.escape(term), msgid, re.IGNORECASE), f"{msgid[:60]!r} does not contain {term!r}"
+
+
+def test_checker_catches_a_wrong_term_and_accepts_an_inflected_one(glossary):
+    """The rule can fail: a synonym outside the glossary is caught, an accepted inflection passes."""
+    from babel.messages.catalog import Catalog
+
+    cat = Catalog(locale="ru")
+    cat.add("Tell a trusted adult.", "Скажи взрослому, которому доверяешь.", context="x|a")
+    cat.add("Tell a trusted adult.", "Скажи старшему.", context="x|b")
+    cat.add("Block them.", "Забань его.", context="x|c")
+    cat.add("The block of text.", "", context="x|d")
+    bad = violations("ru", glossary, cat)
+    assert len(bad) == 2 and "x|b" in bad[0] and "x|c" in bad[1]
+    fr = Catalog(locale="fr")
+    fr.add("That is a red flag.", "C\u2019est un signal d\u2019alarme.", context="x|e")
+    assert len(violations("fr", glossary, fr)) == 1
+    ar = Catalog(locale="ar")
+    ar.add("Tell a trusted adult.", "أخبر شخصًا بالغًا تثق به.", context="x|f")
+    assert violations("ar", glossary, ar) == []
