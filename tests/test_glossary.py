@@ -1,6 +1,7 @@
 """Catalog entries that contain a glossary term use the agreed translation (locales/glossary.csv).
 
-A term matches the English msgid on word boundaries, case-insensitively, also in its plural ("passwords").
+A term matches the English msgid on word boundaries, case-insensitively, also inflected ("passwords",
+"blocked", "reporting", "scammer").
 The translation must then contain the agreed translation or one of the accepted forms for that language.
 An accepted form is a lower-case stem; ``a+b`` means both stems must appear (word order and endings
 free), which is how inflected languages (Arabic, Russian) are checked without weakening the rule.
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "locales" / "glossary.csv"
 LANGS = {"ar": "ar", "zh_Hans": "zh", "fr": "fr", "ru": "ru", "es": "es"}
 HEADER = ["term", "part_of_speech", "ar", "zh_Hans", "fr", "ru", "es", "accepted_forms", "note"]
+# English endings that keep the glossary sense: reports, reported, reporting, blocked, scammer...
+INFLECTIONS = r"(?:s|es|ed|d|ing|med|ming|mer|mers)?\b"
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 # Where the English word is not the glossary sense. Keyed by (term, msgctxt, msgid); every entry says why.
@@ -92,7 +95,7 @@ def load_glossary() -> list[dict]:
                 assert row[lang].strip(), f"{row['term']!r} has no {lang} translation"
                 forms[lang].insert(0, [normalize(row[lang])])
             row["forms"] = forms
-            row["pattern"] = re.compile(r"\b" + re.escape(row["term"]) + r"(?:s|es)?\b", re.IGNORECASE)
+            row["pattern"] = re.compile(r"\b" + re.escape(row["term"]) + INFLECTIONS, re.IGNORECASE)
             rows.append(row)
         return rows
 
