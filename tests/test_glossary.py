@@ -174,3 +174,16 @@ def test_checker_catches_a_wrong_term_and_accepts_an_inflected_one(glossary):
     ar = Catalog(locale="ar")
     ar.add("Tell a trusted adult.", "أخبر شخصًا بالغًا تثق به.", context="x|f")
     assert violations("ar", glossary, ar) == []
+
+
+def test_character_gender_choices_are_recorded_for_real_levels():
+    """locales/characters.csv: one row per character, a choice for every language, existing level ids."""
+    levels = {p.stem for p in (ROOT / "levels").rglob("*.yaml")}
+    with (ROOT / "locales" / "characters.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows, "locales/characters.csv is empty"
+    for row in rows:
+        assert set(row) == {"name", "level_ids", *LANGS, "note"}, f"bad columns in row {row.get('name')!r}"
+        assert all(row[lang].strip() for lang in LANGS), f"{row['name']!r} lacks a choice for a language"
+        named = set(re.findall(r"[tk]-[a-z0-9-]+", row["level_ids"]))
+        assert named and named <= levels, f"{row['name']!r} names unknown levels: {sorted(named - levels)}"
