@@ -141,6 +141,9 @@ class App:
             from .content import load_catalog  # imported on first use: start-up stays fast
 
             self._catalog = load_catalog()
+            from .content.packs import add_packs, pack_folders
+
+            add_packs(self._catalog, pack_folders(self.data_dir))
             for issue in self._catalog.errors:
                 log.warning("%s", issue.format())
         return self._catalog
@@ -261,7 +264,7 @@ class App:
         self.theme = Theme(self.size, text_size=settings.get("text_size", "normal"),
                            high_contrast=bool(settings.get("high_contrast", False)),
                            reduced_motion=bool(settings.get("reduced_motion", False)),
-                           class_mode=self.theme.class_mode)
+                           class_mode=self.theme.class_mode, band=self.theme.band)
         self.sound.configure(volume=settings.get("sfx_volume", 0.8), music_volume=settings.get("music_volume", 0.4),
                              muted=bool(settings.get("muted", False)))
         self.speech.configure(enabled=bool(settings.get("read_aloud", False)))
@@ -331,7 +334,8 @@ class App:
             self.lock_teacher_area()
 
     def set_class_mode(self, on: bool) -> None:
-        self.theme = Theme(self.size, self.theme.text_size, self.theme.high_contrast, self.theme.reduced_motion, class_mode=on)
+        self.theme = Theme(self.size, self.theme.text_size, self.theme.high_contrast, self.theme.reduced_motion, class_mode=on,
+                           band=self.theme.band)
         self.relayout()
 
     def relayout(self) -> None:

@@ -61,6 +61,27 @@ class Art:
             self._cache.popitem(last=False)
         return surf
 
+    def from_svg_text(self, key: str, text: str, size: tuple[int, int] | int) -> pygame.Surface:
+        """SVG composed in memory (story portraits), cached like files."""
+        if isinstance(size, int):
+            size = (size, size)
+        size = (max(1, int(size[0])), max(1, int(size[1])))
+        ck = ("text:" + key, size, None, False)
+        surf = self._cache.get(ck)
+        if surf is None:
+            import io
+
+            try:
+                surf = pygame.image.load_sized_svg(io.BytesIO(text.encode("utf-8")), size)
+                surf = surf.convert_alpha() if pygame.display.get_surface() else surf
+            except pygame.error as exc:
+                log.warning("cannot draw %s: %s", key, exc)
+                surf = pygame.Surface(size, pygame.SRCALPHA)
+            self._cache[ck] = surf
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return surf
+
     def sango(self, mood: str | None, size: int) -> pygame.Surface:
         return self.get(f"sango/{mood or 'happy'}.svg", size)
 

@@ -61,7 +61,9 @@ class ScriptedPlayer:
         ids = scene.item_ids()
         answer: Any = correct_answer(q) if right else wrong_answer(q)
         kind = kinds.get(q.type)
-        for item in kind.script(q, answer):  # the kind says which options to choose, in order
+        # The kind says which options to choose, in order, for the question as shown in this
+        # attempt (options and sort items are shuffled per attempt).
+        for item in kind.script(scene.q, answer):
             self.choose(ids.index(item))
         if kind.collects:
             self.click("check")

@@ -10,10 +10,14 @@ from . import __version__
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from .cli_i18n import cli_translator
     from .content import load_catalog
+    from .content.balance import level_warnings, stats_report
     from .content.catalog import level_files
+    from .content.packs import is_pack, load_pack_catalog
     from .resources import levels_path
 
+    tr = cli_translator()
     paths = [Path(p) for p in args.paths] or [levels_path()]
     errors = warnings = files = 0
     printed: set[int] = set()
@@ -27,20 +31,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     for root in paths:
         if not root.exists():
-            print(f"{root}: error: no such file or folder", file=sys.stderr)
+            print(tr.f("{path}: error: no such file or folder", path=str(root)), file=sys.stderr)
             errors += 1
             continue
-        # Printed file by file as the check goes, so a slow or broken file never hides the others' reports.
-        catalog = load_catalog(root, on_file=lambda _shown, issues: show(issues))
+        if is_pack(root):  # a content pack (folder or zip): its levels with the game's topics
+            catalog, files_checked = load_pack_catalog(root)
+            files += files_checked
+        else:
+            # Printed file by file as the check goes, so a slow or broken file never hides the others' reports.
+            catalog = load_catalog(root, on_file=lambda _shown, issues: show(issues))
+            files += len(level_files(root))
         # Then what only the whole folder shows (duplicate ids, order numbers).
         show([i for i in catalog.issues if id(i) not in printed])
-        files += len(level_files(root))
+        # Answer-bias warnings ("the right answer is always the longest") need the whole level.
+        balance = [w for lv in catalog.levels.values() for w in level_warnings(lv)]
+        show(balance)
+        issues = list(catalog.issues) + balance
         errors += len(catalog.errors)
-        warnings += len(catalog.issues) - len(catalog.errors)
+        warnings += len(issues) - len(catalog.errors)
+        if args.stats:
+            print(stats_report(catalog.levels.values(), per_level=args.verbose))
         if args.verbose:
             for lv in catalog.levels.values():
-                print(f"ok {lv.id} ({lv.kind}, {lv.band}, {lv.topic})")
-    print(f"checked {files} level file(s): {errors} error(s), {warnings} warning(s)")
+                print(tr.f("ok {level} ({kind}, {band}, {topic})", level=lv.id, kind=lv.kind, band=lv.band, topic=lv.topic))
+    print(tr.f("{files}: {errors}, {warnings}", files=tr.nf("checked {n} level file", "checked {n} level files", files),
+               errors=tr.nf("{n} error", "{n} errors", errors), warnings=tr.nf("{n} warning", "{n} warnings", warnings)))
     return 1 if errors else 0
 
 
@@ -101,28 +116,32 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return run_game(language=args.language, fullscreen=args.fullscreen, windowed_size=args.size)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _MainParser(prog="sango-game", description="Sango: stay safe online (offline game)",
+def build_parser(tr=None) -> argparse.ArgumentParser:
+    from .cli_i18n import cli_translator
+
+    tr = tr or cli_translator()
+    _ = tr._
+    parser = _MainParser(prog="sango-game", description=_("Sango: stay safe online (offline game)"),
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", "-V", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--verbose", action="store_true",
-                        help="log details to the terminal (same as SANGO_LOG=DEBUG)")
+    parser.add_argument("--verbose", action="store_true", help=_("log details to the terminal (same as SANGO_LOG=DEBUG)"))
     sub = parser.add_subparsers(dest="command")
-    play = sub.add_parser("play", help="play the game (default)")
+    play = sub.add_parser("play", help=_("play the game (default)"))
     for p in (parser, play):
-        p.add_argument("--language", "-l", help="start in this language (ar, en, es, fr, ru, zh_Hans)")
-        p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
-        p.add_argument("--size", help="window size, e.g. 1280x720")
+        p.add_argument("--language", "-l", help=_("language of the game and of these messages (ar, en, es, fr, ru, zh_Hans)"))
+        p.add_argument("--fullscreen", action="store_true", help=_("start in fullscreen"))
+        p.add_argument("--size", help=_("window size, e.g. 1280x720"))
         p.add_argument("--first-frame-only", action="store_true", help=argparse.SUPPRESS)
-    check = sub.add_parser("check", help="validate level files and print every problem with file:line")
-    check.add_argument("paths", nargs="*", help="level files or folders (default: the bundled levels)")
-    check.add_argument("--warnings", "-W", action="store_true", help="also print warnings")
-    check.add_argument("--verbose", "-v", action="store_true", help="list the levels that are fine too")
-    reset = sub.add_parser("reset-pin", help="forget the teacher PIN (for a teacher who forgot it); "
-                                            "players and results stay")
-    reset.add_argument("--data-dir", help="the data folder (default: the one the game uses)")
-    reset.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
-    _add_extra_commands(sub)
+    check = sub.add_parser("check", help=_("validate level files or a pack and print every problem with file:line"))
+    check.add_argument("paths", nargs="*", help=_("level files, folders or packs (default: the bundled levels)"))
+    check.add_argument("--warnings", "-W", action="store_true", help=_("also print warnings"))
+    check.add_argument("--verbose", "-v", action="store_true", help=_("list the levels that are fine too"))
+    check.add_argument("--stats", action="store_true",
+                       help=_("print answer-bias numbers (longest/position of right answers) and story stakes"))
+    reset = sub.add_parser("reset-pin", help=_("forget the teacher PIN (for a teacher who forgot it); players and results stay"))
+    reset.add_argument("--data-dir", help=_("the data folder (default: the one the game uses)"))
+    reset.add_argument("--yes", "-y", action="store_true", help=_("do not ask for confirmation"))
+    _add_extra_commands(sub, tr)
     return parser
 
 
@@ -163,17 +182,20 @@ class _MainParser(argparse.ArgumentParser):
         return super().format_help()
 
 
-def _add_extra_commands(sub) -> None:
-    """Commands contributed by other modules (screenshots, teacher reports)."""
+def _add_extra_commands(sub, tr) -> None:
+    """Commands contributed by other modules (screenshots, teacher reports, packs, schema)."""
     try:
         from .tools_cli import register
     except ImportError:
         return
-    register(sub)
+    register(sub, tr)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    from .cli_i18n import setup
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(setup(argv))
     args = parser.parse_args(argv)
     if args.verbose:
         import os

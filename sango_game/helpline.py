@@ -22,6 +22,21 @@ def _folder(app) -> Path:
 
 
 def get_helpline(app) -> str:
+    """The teacher's or the lab's helpline, else the one of an installed content pack in the
+    child's language."""
+    own = _own_helpline(app)
+    if own:
+        return own
+    try:
+        from .content.packs import pack_helplines
+
+        lines = pack_helplines(app.catalog, getattr(getattr(app, "tr", None), "code", "en"))
+    except Exception:  # noqa: BLE001 - a broken pack must not hide the results screen
+        return ""
+    return lines[0].text()[:MAX_LEN] if lines else ""
+
+
+def _own_helpline(app) -> str:
     try:
         data = json.loads((_folder(app) / FILE).read_text(encoding="utf-8"))
         value = data.get("helpline") if isinstance(data, dict) else None

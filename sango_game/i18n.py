@@ -258,9 +258,13 @@ class Translator:
 
     def _lookup(self, ctx: str | None, msg: str) -> str:
         cat = self._levels_catalog() if is_level_context(ctx) else self._catalog
-        if cat is None:
-            return msg
-        return cat.pgettext(ctx, msg) if ctx is not None else cat.gettext(msg)
+        out = msg if cat is None else (cat.pgettext(ctx, msg) if ctx is not None else cat.gettext(msg))
+        if out is msg and ctx is not None and _PACK_ROOTS and self.code != "en":
+            for pack_cat in _pack_catalogs(self.code):
+                found = pack_cat.pgettext(ctx, msg)
+                if found is not msg and found != msg:
+                    return found
+        return out
 
     def _(self, msg: str) -> str:
         return self._lookup(None, msg)
@@ -328,6 +332,29 @@ class Translator:
             return format_percent(fraction, locale=self.language.babel, numbering_system="default")
         except TypeError:  # pragma: no cover
             return format_percent(fraction, locale=self.language.babel)
+
+
+_PACK_ROOTS: list[Path] = []  # locales/ folders of the installed content packs
+
+
+def register_pack_catalogs(locales_root: Path) -> None:
+    """Let level text of a content pack be translated by the pack's own catalogs."""
+    if Path(locales_root).is_dir() and Path(locales_root) not in _PACK_ROOTS:
+        _PACK_ROOTS.append(Path(locales_root))
+        _pack_catalogs.cache_clear()
+
+
+@lru_cache(maxsize=16)
+def _pack_catalogs(code: str) -> tuple[gettext.GNUTranslations, ...]:
+    found = []
+    for root in _PACK_ROOTS:
+        po = po_path(code, root)
+        if po.exists():
+            try:
+                found.append(gettext.GNUTranslations(io.BytesIO(compile_po_bytes(po))))
+            except Exception:  # noqa: BLE001 - a pack's broken catalog falls back to English
+                continue
+    return tuple(found)
 
 
 def N_(msg: str) -> str:

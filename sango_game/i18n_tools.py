@@ -37,6 +37,19 @@ METHOD_MAP = [
 ]
 
 
+def languages_of(root: Path):
+    """The game's six languages, or a content pack's own (English always: it is the source)."""
+    if (Path(root) / "pack.toml").is_file():
+        from .content.packs import PackError, read_manifest
+
+        try:
+            codes = set(read_manifest(Path(root)).languages) | {"en"}
+        except PackError:
+            codes = {"en"}
+        return [lang for lang in LANGUAGES if lang.code in codes]
+    return list(LANGUAGES)
+
+
 def repo_root() -> Path:
     from .resources import data_root
 
@@ -54,10 +67,19 @@ def extract(root: Path | None = None):
     cat = Catalog(project="Sango", version=__version__, copyright_holder="The Sango contributors",
                   msgid_bugs_address="translators@sango.invalid", charset="utf-8", fuzzy=False)
     code_root = root if (root / "sango_game").is_dir() else root.parent.parent
-    for base, method_map in ((code_root, METHOD_MAP[:1]), (root, METHOD_MAP[1:])):
+    jobs = [(code_root, METHOD_MAP[:1]), (root, METHOD_MAP[1:])]
+    if (root / "pack.toml").is_file():  # a content pack: its level text only, no program strings
+        jobs = jobs[1:]
+    for base, method_map in jobs:
         for filename, lineno, message, comments, context in extract_from_dir(
                 str(base), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
             cat.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    if (root / "pack.toml").is_file():
+        from .content.packs import read_manifest
+
+        for topic in read_manifest(root).topics:
+            for text in (topic.title, topic.summary):
+                cat.add(text.source, None, [("pack.toml", 0)], auto_comments=[f"Topic {topic.id}"], context=text.ctx)
     return cat
 
 
@@ -108,7 +130,7 @@ def update(root: Path | None = None) -> Path:
     locales = root / "locales"
     pot = locales / f"{DOMAIN}.pot"
     write_catalog(template, pot)
-    for lang in LANGUAGES:
+    for lang in languages_of(root):
         po = po_path(lang.code, locales)
         if po.exists():
             cat = read_catalog(po, lang.babel)
@@ -132,7 +154,7 @@ def update(root: Path | None = None) -> Path:
 def compile_all(root: Path | None = None) -> list[Path]:
     locales = (root or repo_root()) / "locales"
     out = []
-    for lang in LANGUAGES:
+    for lang in languages_of(root or repo_root()):
         po = po_path(lang.code, locales)
         if po.exists():
             for part, name in MO_NAMES.items():
@@ -179,7 +201,7 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
             from .text import missing_glyphs
         except ImportError:  # pragma: no cover
             missing_glyphs = None
-    for lang in LANGUAGES:
+    for lang in languages_of(root or repo_root()):
         rep = LanguageReport(lang.code)
         reports.append(rep)
         po = po_path(lang.code, locales)
@@ -250,13 +272,19 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
 
 
 def register(sub) -> None:
-    p = sub.add_parser("i18n", help="translator tools: extract, update, compile, check")
+    from .cli_i18n import cli_translator
+
+    _ = cli_translator()._
+    p = sub.add_parser("i18n", help=_("translator tools: extract, update, compile, check"))
     p.add_argument("action", choices=["extract", "update", "compile", "check"])
-    p.add_argument("--root", type=Path, help="project folder (default: this installation's data)")
+    p.add_argument("--root", type=Path, help=_("project or content pack folder (default: this installation's data)"))
     p.set_defaults(handler=_cli)
 
 
 def _cli(args) -> int:
+    from .cli_i18n import cli_translator
+
+    tr = cli_translator()
     root = args.root
     if not ((root or repo_root()) / "locales" / f"{DOMAIN}.pot").is_file() and args.action != "extract":
         # The standalone bundle carries compiled catalogs only.
@@ -266,23 +294,25 @@ def _cli(args) -> int:
     if args.action == "extract":
         pot = (root or repo_root()) / "locales" / f"{DOMAIN}.pot"
         write_catalog(extract(root), pot)
-        print(f"wrote {pot}")
+        print(tr.f("wrote {file}", file=str(pot)))
         return 0
     if args.action == "update":
-        print(f"wrote {update(root)} and the .po files")
+        print(tr.f("wrote {file} and the .po files", file=str(update(root))))
         return 0
     if args.action == "compile":
         for mo in compile_all(root):
-            print(f"compiled {mo}")
+            print(tr.f("compiled {file}", file=str(mo)))
         return 0
     reports = check(root)
     bad = 0
     for rep in reports:
-        print(f"{rep.code:8} {rep.translated:5}/{rep.total:<5} {rep.percent:5.1f}%  {len(rep.problems)} problem(s)")
+        counts = tr.f("{done} of {total} translated ({percent})", done=rep.translated, total=rep.total,
+                      percent=tr.percent(rep.percent / 100))
+        print(f"{rep.code:8} {counts}, " + tr.nf("{n} problem", "{n} problems", len(rep.problems)))
         for prob in rep.problems[:50]:
             print(f"    {prob}")
         if len(rep.problems) > 50:
-            print(f"    ... and {len(rep.problems) - 50} more")
+            print("    " + tr.nf("... and {n} more", "... and {n} more", len(rep.problems) - 50))
         bad += len(rep.problems)
     return 1 if bad else 0
 

@@ -53,6 +53,8 @@ def tour_menus(app, visit: Visit) -> None:
             app.step()
         stack.pop()
         app.step()
+    for band in ("9-12", "13-18"):
+        tour_world(app, band, visit)
     for dialog, name in ((MessageDialog(app, app.tr._("Your saved progress file was damaged."),
                                         app.tr._("We could not find a good copy, so progress starts again. The damaged file was kept for your teacher."),
                                         mood="worried"), "dialog-message"),
@@ -94,12 +96,31 @@ def tour_menus(app, visit: Visit) -> None:
     app.step()
 
 
+def tour_world(app, band: str, visit: Visit) -> None:
+    """The world map of a band: Sango at the first place, mid-walk, and at the last place."""
+    from .scenes.worldmap import WorldMapScene
+
+    world = WorldMapScene(app, band)
+    app.stack.push(world)
+    _draw(app, visit, f"worldmap-{band}")
+    if world.world is not None and world.world.locations:
+        world.walk_to(1)
+        app.step(dt=world.walk_len / 2)
+        _draw(app, visit, f"worldmap-{band}-walking")
+        world.walk_to(len(world.world.locations) - 1)
+        app.step(dt=2.0)
+        _draw(app, visit, f"worldmap-{band}-last")
+    app.stack.pop()
+    app.step()
+
+
 def tour_level(app, level, visit: Visit) -> None:
     """Every question (unanswered, answered wrong, each feedback page) or every scenario step."""
 
     player = ScriptedPlayer(app)
     app.stack.clear_to(app.make_scene("title"))
     app.step()
+    app.theme.band = level.band  # as when the level is opened from its band's world map
     app.stack.push(app.make_scene("intro", level))
     _draw(app, visit, f"{level.id}-intro")
     if level.kind == "practice":
@@ -112,16 +133,18 @@ def tour_level(app, level, visit: Visit) -> None:
     app.step([Action(Act.CONFIRM)])
     scene = app.stack.top
     if level.kind == "quiz":
-        for q in level.questions:
+        for _ in level.questions:
+            q = scene.q  # as shown: options in this attempt's order
             _draw(app, visit, f"{level.id}-{q.id}")
             kind = kinds.get(q.type)
-            picks = kind.script(q, wrong_answer(q))
+            shown = app.stack.top.q  # the question as shown in this attempt (items shuffled)
+            picks = kind.script(shown, wrong_answer(q))
             if not kind.collects and len(picks) > 1:
                 # Answered in several steps (the sorting card for each item): each step, then the review.
-                ids = kind.option_ids(q)
-                for item in picks[:-1]:
+                ids = kind.option_ids(shown)
+                for k, item in enumerate(picks[:-1]):
                     player.choose(ids.index(item))
-                    _draw(app, visit, f"{level.id}-{q.id}-sorting")
+                    _draw(app, visit, f"{level.id}-{q.id}-sorting-{k + 1}")
                 player.choose(ids.index(picks[-1]))
             else:
                 player.answer_question(q, right=False)
@@ -136,21 +159,23 @@ def tour_level(app, level, visit: Visit) -> None:
         from .core.play import ScenarioRun
 
         for node in level.nodes:
-            scene.run = ScenarioRun(level, node_id=node.id)
+            scene.run = ScenarioRun(level, node_id=node.id, seed=getattr(app, "shuffle_seed", None))
             scene.last_choice = None
             scene.layout()
             _draw(app, visit, f"{level.id}-{node.id}")
             for choice in node.choices:
-                scene.run = ScenarioRun(level, node_id=node.id)
+                scene.run = ScenarioRun(level, node_id=node.id, seed=getattr(app, "shuffle_seed", None))
                 scene.last_choice = None
                 scene.choose(choice.id)
                 _draw(app, visit, f"{level.id}-{node.id}-{choice.id}")
-        scene.run = ScenarioRun(level, node_id=level.endings[0].id)
+        scene.run = ScenarioRun(level, node_id=level.endings[0].id, seed=getattr(app, "shuffle_seed", None))
         scene.last_choice = None
         scene.layout()
         app.step([Action(Act.CONFIRM)])
     if app.stack.top.name == "results":
+        app.step(dt=app.stack.top.ANIM_SECONDS)  # let the stars pop in before the picture is taken
         _draw(app, visit, f"{level.id}-results")
+    app.theme.band = "9-12"
 
 
 def tour(app, visit: Visit, levels=None) -> None:
@@ -161,15 +186,16 @@ def tour(app, visit: Visit, levels=None) -> None:
 
 # -- screenshots command ------------------------------------------------------------------------------
 
-SHOTS = ("title", "language", "band", "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher",
+SHOTS = ("title", "language", "band", "worldmap-9-12", "worldmap-9-12-last", "worldmap-13-18", "worldmap-13-18-last", "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher",
          "class-play", "class-play-feedback-0", "dialog-pin")
 
 
 def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str = "k-scams-quiz",
-                     scenario_id: str = "k-strangers-scenario",
+                     scenario_id: str = "k-strangers-scenario", teen_ids: tuple[str, ...] = ("t-grooming-scenario",),
                      practice_ids: tuple[str, ...] = ("k-kindness-practice", "k-passwords-practice", "t-scams-practice")) -> list[Path]:
-    """Save the main menus, every screen of one quiz (each question before and after answering)
-    and every step of one story, in each language, as ``<lang>-<screen>.png``."""
+    """Save the main menus and world maps, every screen of one quiz (each question before and after
+    answering), every step of one story, a teen story (the 13-18 look) and three practice levels, in
+    each language, as ``<lang>-<screen>.png``."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import tempfile
@@ -185,6 +211,7 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
     data = Path(tempfile.mkdtemp(prefix="sango-shots-"))
     for code in languages or [lang.code for lang in LANGUAGES]:
         app = App(size=size, language=code, data_dir=data / code, audio=False, speech=False)
+        app.shuffle_seed = 1  # the same shuffled order in every run: screenshots stay comparable
         if app.store is not None and not app.store.list_profiles():
             app.store.create_profile("Amina", "owl")
 
@@ -195,7 +222,7 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
                 written.append(path)
 
         tour_menus(app, lambda name: save(name, lambda n: n in SHOTS))
-        for level_id in (quiz_id, scenario_id, *practice_ids):
+        for level_id in (quiz_id, scenario_id, *teen_ids, *practice_ids):
             level = app.catalog.levels.get(level_id)
             if level is not None:
                 tour_level(app, level, save)
@@ -204,10 +231,13 @@ def take_screenshots(out: Path, languages=None, size=(1280, 720), quiz_id: str =
 
 
 def register(sub) -> None:
-    p = sub.add_parser("screenshots", help="save PNG screenshots of the main screens in every language")
-    p.add_argument("--out", type=Path, default=Path("screenshots"), help="folder for the PNG files (default: ./screenshots)")
-    p.add_argument("--language", "-l", action="append", help="only this language (repeatable)")
-    p.add_argument("--size", default="1280x720", help="window size, e.g. 1024x600")
+    from .cli_i18n import cli_translator
+
+    _ = cli_translator()._
+    p = sub.add_parser("screenshots", help=_("save PNG screenshots of the main screens in every language"))
+    p.add_argument("--out", type=Path, default=Path("screenshots"), help=_("folder for the PNG files (default: ./screenshots)"))
+    p.add_argument("--language", "-l", action="append", help=_("only this language (repeatable)"))
+    p.add_argument("--size", default="1280x720", help=_("window size, e.g. 1024x600"))
     p.set_defaults(handler=_cli)
 
 

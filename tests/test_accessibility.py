@@ -78,8 +78,9 @@ def test_whole_level_with_the_keyboard_only(app):
     app.stack.push(LevelIntroScene(app, lv))
     app.step([Action(Act.CONFIRM)])
     quiz = app.stack.top
-    # q1 (single): move the focus ring down to the right answer, press Enter.
-    app.step([Action(Act.DOWN)])
+    # q1 (single): move the focus ring down to the right answer (options are shuffled), press Enter.
+    for _ in range(quiz.item_ids().index("b")):
+        app.step([Action(Act.DOWN)])
     assert quiz.focus.focused.name == "choice-b"
     app.step([Action(Act.CONFIRM)])
     assert quiz.outcome.correct
@@ -93,7 +94,12 @@ def test_whole_level_with_the_keyboard_only(app):
     while quiz.run.index == 1:
         app.step([Action(Act.CONFIRM)])
     # q3 (multi): toggle with Enter, then Tab to "Check".
-    app.step([Action(Act.CONFIRM), Action(Act.DOWN), Action(Act.DOWN), Action(Act.CONFIRM)])
+    right = {c.id for c in quiz.q.choices if c.correct}
+    for i, cid in enumerate(quiz.item_ids()):
+        if i:
+            app.step([Action(Act.DOWN)])
+        if cid in right:
+            app.step([Action(Act.CONFIRM)])
     while quiz.focus.focused.name != "check":
         app.step([Action(Act.FOCUS_NEXT)])
     app.step([Action(Act.CONFIRM)])

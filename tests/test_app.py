@@ -34,8 +34,8 @@ def test_title_menu_to_level_map_with_keyboard(app):
     assert app.stack.top.name == "band"
     assert app.profile.nickname == "Zoë 7"
     app.step([Action(Act.CONFIRM)])  # Ages 9-12
-    assert app.stack.top.name == "levelmap"
-    app.step([Action(Act.CONFIRM)])  # first topic card
+    assert app.stack.top.name == "worldmap"
+    app.step([Action(Act.CONFIRM)])  # Sango stands at the first place: Enter goes in
     assert app.stack.top.name == "topic"
     app.step([Action(Act.BACK), Action(Act.BACK), Action(Act.BACK)])
     assert names(app)[-1] == "profiles"
@@ -56,7 +56,7 @@ def test_play_quiz_wrong_answers_shows_feedback_pages(app):
     scene = app.stack.top
     assert scene.outcome.score == 0
     assert "Millions of people use this one" in scene.pages[0]  # the wrong choice's own feedback
-    assert scene.pages[-1] == q.explain.source
+    assert q.explain.source in scene.pages[-1] and len(scene.pages) <= 2  # at most two pages per answer
     player.finish_feedback()
     for q in lv.questions[1:]:
         player.answer_question(q, right=False)
@@ -200,3 +200,35 @@ def test_broken_level_shows_a_notice_and_the_rest_still_plays(tmp_path):
     assert any("could not be loaded and was skipped" in t for t in drawn)
     assert ScriptedPlayer(app).play_quiz(app.catalog.levels["k-passwords-quiz"]).stars == 3
     app.shutdown()
+
+
+def test_results_focus_next_level(tmp_path):
+    from sango_game.app import App
+
+    app = App(size=(1280, 720), language="en", data_dir=tmp_path / "data", speech=False, audio=False)
+    ScriptedPlayer(app).play_quiz(app.catalog.levels["k-passwords-quiz"], right=True)
+    scene = app.stack.top
+    assert scene.name == "results" and scene.next_level().id == "k-passwords-scenario"
+    assert scene.focus.focused.name == "next-level"
+    app.step([Action(Act.CONFIRM)])
+    assert app.stack.top.name == "intro" and app.stack.top.level.id == "k-passwords-scenario"
+    app.shutdown()
+
+
+def test_empty_nickname_error_keeps_the_animal_label(app):
+    from sango_game.scenes.profiles import NewProfileScene
+
+    drawn = []
+    real = app.ui.text
+
+    def spy(surface, text, *a, **k):
+        drawn.append(text)
+        return real(surface, text, *a, **k)
+
+    app.ui.text = spy
+    scene = NewProfileScene(app)
+    app.stack.push(scene)
+    app.step()
+    drawn.clear()
+    app.step(Action.click(scene.focus.find("create").rect.center))
+    assert "Type a nickname first." in drawn and "Pick your animal:" in drawn

@@ -264,7 +264,7 @@ def test_csv_files(lab, session, catalog, tmp_path):
     report = import_results(folder / "usb", session)
     summary = summarise(report.merged, catalog)
     paths = write_csv_files(tmp_path / "out", summary, catalog, Translator("en"))
-    assert [p.name for p in paths] == ["results.csv", "summary.csv", "questions.csv"]
+    assert [p.name for p in paths] == ["results.csv", "summary.csv", "questions.csv", "check-items.csv"]
     for p in paths:
         assert p.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets then read UTF-8
     results = list(csv.reader(io.StringIO(paths[0].read_text(encoding="utf-8-sig"), newline="")))
@@ -275,7 +275,7 @@ def test_csv_files(lab, session, catalog, tmp_path):
     assert len(results) == 1 + n * len(session.playlist)
     assert len(summary_rows) == 1 + n
     assert len(questions) == 1 + len(summary.most_missed)
-    assert results[0][0] == "Nickname" and summary_rows[0][-1] == "Improvement (points)"
+    assert results[0][0] == "Nickname" and summary_rows[0][-2:] == ["Improvement (points)", "Normalised gain (%)"]
     names = {r[0] for r in summary_rows[1:]}
     wanted = {p.display_name for p in report.merged.pupils if not p.nickname.startswith(("=", "@"))}
     assert wanted <= names
@@ -323,13 +323,13 @@ def test_build_results_from_stores(tmp_path, session, catalog):
         store.set_settings(a.id, {"language": "ar" if pc == 0 else "zh_Hans"})
         store.record_attempt(b.id, q0, "q1", '"a"', 1.0, 100)
         store.record_attempt(a.id, q0, "q1", '"a"', 0.0, 100)  # before the session: not exported
-        for c in session.check:
+        for c in session.check_for("pre"):
             store.record_attempt(a.id, check_level_id("pre"), c.key, '"a"', 0.0, 100, session_id=session.id)
         store.record_attempt(a.id, q0, "q1", '"c"', 1.0, 2000, session_id=session.id)
         store.record_attempt(a.id, q0, "q2", "false", 0.0, 3000, session_id=session.id)
         store.record_level_result(a.id, q0, "rights", "9-12", 0.5, 1)
         store.record_level_result(a.id, "t-passwords-quiz", "passwords", "13-18", 1.0, 3)  # not in the playlist
-        for i, c in enumerate(session.check):
+        for i, c in enumerate(session.check_for("post")):
             store.record_attempt(a.id, check_level_id("post"), c.key, '"a"', 0.0, 100, session_id=session.id)
             store.record_attempt(a.id, check_level_id("post"), c.key, '"b"', 1.0 if i % 2 == 0 else 0.0, 100,
                                  session_id=session.id)  # answered again: the last answer counts
@@ -342,8 +342,9 @@ def test_build_results_from_stores(tmp_path, session, catalog):
     assert p.nickname == "ليلى" and p.language == "ar" and p.avatar == "cat"
     assert [(a.level, a.question, a.score) for a in p.attempts] == [(q0, "q1", 1.0), (q0, "q2", 0.0)]
     assert set(p.levels) == {q0} and p.levels[q0].best_stars == 1
-    assert p.pre.score == 0.0 and p.pre.answered == len(session.check)
-    assert p.post.score == pytest.approx(sum(1 for i in range(len(session.check)) if i % 2 == 0) / len(session.check))
+    n_post = len(session.check_for("post"))
+    assert p.pre.score == 0.0 and p.pre.answered == len(session.check_for("pre"))
+    assert p.post.score == pytest.approx(sum(1 for i in range(n_post) if i % 2 == 0) / n_post)
     # Only nickname and avatar identify a child; nothing else about them is in the file.
     doc = json.loads(files[0].read_text(encoding="utf-8"))
     assert set(doc["players"][0]) == {"profile_id", "nickname", "avatar", "language", "levels", "attempts", "check"}

@@ -35,7 +35,8 @@ def test_round_trip_and_file_name(tmp_path, session, catalog):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "sango-session" and data["version"] == 1
     assert len(data["id"]) == 32 and data["language"] == "fr" and data["band"] == "9-12"
-    assert data["check"][0] == {"level": session.check[0].level, "question": session.check[0].question}
+    first = session.check[0]
+    assert data["check"][0] == {"level": first.level, "question": first.question, "phase": first.phase}
 
 
 def test_session_ids_are_random(catalog):
@@ -55,9 +56,15 @@ def test_check_questions_spread_over_quiz_levels(catalog):
     levels = catalog.band_levels("9-12")
     refs = pick_check_questions(levels, 5)
     quizzes = [lv for lv in levels if lv.kind == "quiz"]
-    assert refs == [CheckRef(lv.id, lv.questions[0].id) for lv in quizzes[:5]]
-    many = pick_check_questions(levels[:4], 100)  # more than there are: every quiz question once
-    assert len(many) == sum(len(lv.questions) for lv in levels[:4] if lv.kind == "quiz") == len(set(many))
+    pre = [r for r in refs if r.phase == "pre"]
+    post = [r for r in refs if r.phase == "post"]
+    # One item before and a different, parallel one after, from each of the first five quiz levels.
+    assert [r.level for r in pre] == [r.level for r in post] == [lv.id for lv in quizzes[:5]]
+    assert not {r.key for r in pre} & {r.key for r in post}
+    many = pick_check_questions(levels[:4], 100)  # more than there are: every tagged item once
+    assert len(many) == len({r.key for r in many})
+    tagged = sum(1 for lv in levels[:4] if lv.kind == "quiz" for q in lv.questions if q.check)
+    assert len(many) == tagged
 
 
 def _write(tmp_path, data, name="sango-session-x.json"):

@@ -137,7 +137,7 @@ def test_folder_check_reports_every_file_in_order_as_it_goes(tmp_path, capsys, m
     out = capsys.readouterr().out
     for name in ("k-a-quiz", "k-b-quiz", "k-c-quiz", "k-d-quiz"):
         assert f"{name}.yaml" in out, out
-    assert "k-e-quiz.yaml" not in out and "checked 5 level file(s)" in out
+    assert "k-e-quiz.yaml" not in out and "checked 5 level files" in out
     assert "simulated loader bug" in out and "Traceback" not in out
 
 

@@ -83,9 +83,9 @@ def test_double_clicks_along_the_way_into_a_quiz_act_once(app):
     app.step([Action.type_text("Kim")])
     band = _double_click(app, "create")
     assert band.name == "band"
-    levelmap = _double_click(app, band.focus.focused.name)
-    assert levelmap.name == "levelmap"
-    topic = _double_click(app, levelmap.focus.focused.name)
+    world = _double_click(app, band.focus.focused.name)
+    assert world.name == "worldmap"
+    topic = _double_click(app, "go-in")
     assert topic.name == "topic"
     step = _double_click(app, topic.focus.focused.name)
     assert step.name in ("intro", "quiz")

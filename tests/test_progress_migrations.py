@@ -28,7 +28,14 @@ def build_old(path: Path, version: int) -> None:
                 ("d4" * 16, "小龙", "panda", "2024-01-04T09:00:00Z"),
                 ("e5" * 16, "ДИМА", "bee", "2024-01-05T09:00:00Z"),
                 ("f6" * 16, "дима", "frog", "2024-01-06T09:00:00Z")]
-    conn.executemany("INSERT INTO profiles (id, nickname, avatar, created_at) VALUES (?, ?, ?, ?)", profiles)
+    if version >= 3:  # v3 has Unicode-folded unique nickname keys: the migration to v3 numbered the twins
+        from sango_game.progress.nicknames import nickname_key
+
+        profiles = [(pid, {"émile": "émile 2", "дима": "дима 2"}.get(nick, nick), av, at) for pid, nick, av, at in profiles]
+        conn.executemany("INSERT INTO profiles (id, nickname, avatar, created_at, nickname_key) VALUES (?, ?, ?, ?, ?)",
+                         [(*p, nickname_key(p[1])) for p in profiles])
+    else:
+        conn.executemany("INSERT INTO profiles (id, nickname, avatar, created_at) VALUES (?, ?, ?, ?)", profiles)
     for i, (pid, *_rest) in enumerate(profiles):
         conn.executemany("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -95,8 +102,8 @@ def test_old_database_migrates_with_all_its_data(tmp_path, version):
         assert profiles["e5" * 16].nickname == "ДИМА" and profiles["f6" * 16].nickname == "дима 2"
         for i, pid in enumerate(["a1" * 16, "b2" * 16, "c3" * 16, "d4" * 16, "e5" * 16, "f6" * 16]):
             attempts = store.attempts(pid)
-            assert [(a.question_id, a.answer, a.score, a.time_ms, a.session_id) for a in attempts] == \
-                [(f"q{j}", f'["c{j}"]', j / 10, 1000 * j, None) for j in range(i + 1)]
+            assert [(a.question_id, a.answer, a.score, a.time_ms, a.session_id, a.seed) for a in attempts] == \
+                [(f"q{j}", f'["c{j}"]', j / 10, 1000 * j, None, None) for j in range(i + 1)]
             r = store.level_results(pid)["k-passwords-quiz"]
             assert (r.best_stars, r.best_score, r.plays, r.completed) == (i % 4, i / 10, i + 1, True)
         if version >= 2:
@@ -110,7 +117,8 @@ def test_old_database_migrates_with_all_its_data(tmp_path, version):
             store.create_profile("ÉMILE", "cat")
         with pytest.raises(ProfileError, match="nickname_taken"):
             store.create_profile("Дима", "cat")
-        store.record_attempt(nour.id, "k-passwords-quiz", "q9", "true", 1.0, 10, session_id="s")
+        store.record_attempt(nour.id, "k-passwords-quiz", "q9", "true", 1.0, 10, session_id="s", seed=77)
+        assert store.attempts(nour.id)[-1].seed == 77
         store.set_teacher_pin("2468")
         assert store.verify_teacher_pin("2468")
 

@@ -31,9 +31,42 @@ def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path):
         app.overflows.clear()
         app.text.overflows.clear()
 
+    # Each question at least twice (unanswered, then its feedback), each story step and each choice's consequence.
+    levels = app.catalog.levels.values()
+    least = sum(2 * len(lv.questions) for lv in levels if lv.kind == "quiz") + \
+        sum(len(lv.nodes) + sum(len(n.choices) for n in lv.nodes) for lv in levels if lv.kind == "scenario")
     tour(app, visit)
     app.shutdown()
-    assert count[0] > 2000, "the tour must visit every question and scenario step"
+    assert count[0] > max(1500, least), "the tour must visit every question and scenario step"
+    assert not problems, f"{len(problems)} overflow(s):\n" + "\n".join(sorted(set(problems))[:20])
+
+
+@pytest.mark.parametrize("size,text_size", CONFIGS + [((1920, 1080), "normal")], ids=["1280x720", "1024x600-larger-text", "1920x1080"])
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_world_maps_and_story_scenes_fit(code, size, text_size, tmp_path):
+    """The new screens on their own (quick to run): both world maps while Sango walks, a story with
+    scenes and portraits in each band, and a quiz's feedback panel in the teen look."""
+    from sango_game.app import App
+    from sango_game.screenshots import tour_level, tour_world
+
+    app = App(size=size, language=code, data_dir=tmp_path / "data", audio=False, speech=False)
+    app.apply_settings({"text_size": text_size, "language": code})
+    problems: list[str] = []
+    seen: list[str] = []
+
+    def visit(name: str) -> None:
+        seen.append(name)
+        problems.extend(f"{name}: {t[:70]!r} needs {d[2]}x{d[3]} in a {b[2]}x{b[3]} box" for t, b, d in app.overflows)
+        problems.extend(f"{name}: {t[:70]!r} does not fit even at the smallest size" for t in app.text.overflows)
+        app.overflows.clear()
+        app.text.overflows.clear()
+
+    for band in ("9-12", "13-18"):
+        tour_world(app, band, visit)
+    for level_id in ("k-strangers-scenario", "t-grooming-scenario", "t-scams-quiz"):
+        tour_level(app, app.catalog.levels[level_id], visit)
+    app.shutdown()
+    assert {"worldmap-9-12-walking", "worldmap-13-18-last", "t-scams-quiz-results"} <= set(seen)
     assert not problems, f"{len(problems)} overflow(s):\n" + "\n".join(sorted(set(problems))[:20])
 
 

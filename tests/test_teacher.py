@@ -115,3 +115,22 @@ def test_helpline_from_a_lab_config_file(app, monkeypatch, tmp_path):
     cfg.write_text('helpline = "Línea 102"\n', encoding="utf-8")
     monkeypatch.setenv("SANGO_CONFIG", str(cfg))
     assert get_helpline(app) == "Línea 102"
+
+
+def test_ending_class_play_early_keeps_the_scoreboard(app):
+    from sango_game.scenes.teacher import ClassSetupScene
+
+    app.teacher_unlocked = True
+    setup = ClassSetupScene(app)
+    app.stack.push(setup)
+    app.step()
+    setup.toggle_topic("passwords")
+    setup.start()
+    app.step()
+    play = app.stack.top
+    play.submit(correct_answer(play.q))
+    app.step([Action(Act.BACK)])  # "End class play?"
+    app.step(Action.click(app.stack.top.focus.find("yes").rect.center))  # End
+    assert app.stack.top.name == "class-results" and app.stack.top.scores == [100, 0]
+    app.step([Action(Act.BACK)])
+    assert not app.theme.class_mode

@@ -38,11 +38,11 @@ def check_phase(session: Session | None, catalog: Any, player: PlayerProgress) -
         attempts = [a for a in player.attempts() if a.session_id == session.id]
     except Exception:  # noqa: BLE001
         attempts = []
-    keys = {c.key for c in session.check}
-    answered = {ph: {a.question_id for a in attempts if a.level_id == check_level_id(ph)} & keys for ph in PHASES}
-    if answered["pre"] != keys:
+    keys = {ph: {c.key for c in session.check_for(ph)} for ph in PHASES}  # different questions before and after
+    answered = {ph: {a.question_id for a in attempts if a.level_id == check_level_id(ph)} & keys[ph] for ph in PHASES}
+    if answered["pre"] != keys["pre"]:
         return "pre"
-    if answered["post"] == keys:
+    if answered["post"] == keys["post"]:
         return None
     try:
         results = player.level_results()
@@ -56,7 +56,7 @@ def check_phase(session: Session | None, catalog: Any, player: PlayerProgress) -
 def check_level(session: Session, catalog: Any, phase: str) -> Level:
     """The knowledge check as one quiz; each question keeps its own level's texts and translations."""
     questions = []
-    for ref in session.check:
+    for ref in session.check_for(phase):
         lv = catalog.levels.get(ref.level)
         q = next((q for q in lv.questions if q.id == ref.question), None) if lv is not None else None
         if q is not None:

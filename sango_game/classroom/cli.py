@@ -2,9 +2,11 @@
 
     sango-game report --session sango-session-Day.json /media/usb/Sango --out class-report/
 
-Writes ``results.csv``, ``summary.csv`` and ``questions.csv``, the printable class report and a
-certificate per pupil (PNG, unless ``--no-pictures``) into ``--out``, and prints a short summary
-with every file that could not be used. The results folder is only read, never changed.
+Writes ``results.csv``, ``summary.csv`` and ``questions.csv`` and one PDF (the class report, then a
+certificate per pupil) into ``--out``, prints its progress (files read, pupils, pages written) and
+a short summary with every file that could not be used. The results folder is only read, never
+changed. Messages follow the system language (LANGUAGE/LANG); the report's own language is
+``--language`` or the session's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from ..i18n import plain_text
+from ..i18n import N_, plain_text
 
 # Characters that would let a file name forge output lines, move the cursor or reverse the text around
 # it: C0/C1 controls (newline, ESC), line separators and the bidi embedding/override/isolate controls.
@@ -33,35 +35,42 @@ def shown(value: object) -> str:
     return "".join(out)
 
 
-def register(sub) -> None:
-    p = sub.add_parser("report", help="merge lab results files into CSV files, a class report and certificates")
-    p.add_argument("results", nargs="+", type=Path, help="results files or folders (a USB stick is searched through)")
-    p.add_argument("--session", "-s", required=True, type=Path, help="the session file the results belong to")
-    p.add_argument("--out", "-o", type=Path, default=Path("sango-class-report"), help="folder for the output files")
-    p.add_argument("--language", "-l", help="language of the report and CSV headings (default: the session's)")
-    p.add_argument("--no-pictures", action="store_true", help="only the CSV files (no report or certificate images)")
+def register(sub, tr=None) -> None:
+    _ = tr._ if tr is not None else (lambda s: s)
+    p = sub.add_parser("report", help=_(N_("merge lab results files into CSV files and one PDF with the class report and certificates")))
+    p.add_argument("results", nargs="+", type=Path, help=_(N_("results files or folders (a USB stick is searched through)")))
+    p.add_argument("--session", "-s", required=True, type=Path, help=_(N_("the session file the results belong to")))
+    p.add_argument("--out", "-o", type=Path, default=Path("sango-class-report"), help=_(N_("folder for the output files")))
+    p.add_argument("--language", "-l", help=_(N_("language of the report and CSV headings (default: the session's)")))
+    p.add_argument("--paper", choices=("A4", "Letter"), help=_(N_("paper size (default: from the computer's locale)")))
+    p.add_argument("--no-pdf", "--no-pictures", dest="no_pdf", action="store_true", help=_(N_("only the CSV files (no PDF)")))
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
+    from ..cli_i18n import cli_translator
     from ..content import load_catalog
     from ..i18n import Translator
     from . import ClassroomFileError, import_results, read_session, summarise
     from .csvout import write_csv_files
 
+    say = cli_translator()
     catalog = load_catalog()
     try:
         session = read_session(args.session, catalog)
     except ClassroomFileError as exc:
-        print(shown(f"sango-game report: {exc.message()}"), file=sys.stderr)
+        print(shown(f"sango-game report: {exc.message(say)}"), file=sys.stderr)
         return 2
     tr = Translator(args.language or session.language)
     report = import_results(list(args.results), session)
+    print(say.nf("{n} file read", "{n} files read", report.scanned), flush=True)
     for note in report.problems:
-        print(shown(f"not used: {note.file}: {plain_text(note.text(tr))}"), file=sys.stderr)
+        print(shown(say.f("not used: {file}: {reason}", file=str(note.file), reason=plain_text(note.text(say)))), file=sys.stderr)
     for note in report.duplicates:
-        print(shown(f"duplicate, skipped: {note.file}: {plain_text(note.text(tr))}"), file=sys.stderr)
+        print(shown(say.f("duplicate, skipped: {file}: {reason}", file=str(note.file), reason=plain_text(note.text(say)))),
+              file=sys.stderr)
     summary = summarise(report.merged, catalog)
+    print(say.nf("{n} pupil in the class", "{n} pupils in the class", len(summary.pupils)), flush=True)
     out = Path(args.out)
     problem = _output_folder_problem(out)
     if problem:
@@ -69,20 +78,26 @@ def run(args) -> int:
         return 2
     try:
         written = write_csv_files(out, summary, catalog, tr)
-        if not args.no_pictures and summary.pupils:
-            written += _pictures(summary, catalog, tr, out)
+        if not args.no_pdf and summary.pupils:
+            written.append(_pdf(summary, catalog, tr, out, args.paper, say))
+    except ClassroomFileError as exc:
+        print(shown(f"sango-game report: {exc.message(say)}"), file=sys.stderr)
+        return 2
     except OSError as exc:
         print(shown(f"sango-game report: cannot write to {out}: {exc.strerror or exc} "
                     f"({exc.filename or out}); choose another folder with --out"), file=sys.stderr)
         return 2
     avg = summary.completion_average
-    print(f"session {shown(repr(session.name))}: {len(summary.pupils)} pupil(s), {summary.attempts} answer(s), "
-          f"average completion {'-' if avg is None else f'{avg:.0%}'}")
+    print(say.f("session “{name}”: {answers}, average completion {percent}", name=shown(session.name),
+                answers=say.nf("{n} answer", "{n} answers", summary.attempts),
+                percent="-" if avg is None else say.percent(avg)))
     if summary.pre_average is not None and summary.post_average is not None:
-        print(f"knowledge check: before {summary.pre_average:.0%}, after {summary.post_average:.0%}")
+        print(say.f("knowledge check: before {before}, after {after}", before=say.percent(summary.pre_average),
+                    after=say.percent(summary.post_average)))
     for q in summary.most_missed[:5]:
-        print(f"most missed: {shown(q.level)}/{shown(q.question)}: {q.missed} of {q.attempts} wrong or partly right")
-    print(shown(f"wrote {len(written)} file(s) to {out}"))
+        print(say.f("most missed: {question}: {missed} of {total} wrong or partly right", question=shown(f"{q.level}/{q.question}"),
+                    missed=q.missed, total=q.attempts))
+    print(shown(say.nf("wrote {n} file to {folder}", "wrote {n} files to {folder}", len(written), folder=str(out))))
     return 0 if report.ok else 1
 
 
@@ -99,19 +114,12 @@ def _output_folder_problem(out: Path) -> str:
     return ""
 
 
-def _pictures(summary, catalog, tr, out: Path) -> list[Path]:
-    """Render the report and certificates with the game's text engine, without a window."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    import pygame
+def _pdf(summary, catalog, tr, out: Path, paper: str | None, say) -> Path:
+    from .pdf import write_class_pdf
 
-    from ..text import TextEngine
-    from ..art import Art
-    from .report import save_certificates, save_class_report
+    def progress(what: str, done: int, total: int) -> None:
+        print(say.f("certificates: {done} of {total}", done=done, total=total), flush=True)
 
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    try:
-        engine, art = TextEngine(), Art()
-        return save_class_report(summary, catalog, engine, art, tr, out) + save_certificates(summary, catalog, engine, art, out)
-    finally:
-        pygame.display.quit()
+    result = write_class_pdf(summary, catalog, tr, out, paper, progress if len(summary.pupils) >= 100 else None)
+    print(say.nf("{n} page written to {file}", "{n} pages written to {file}", result.pages, file=str(result.path)), flush=True)
+    return result.path

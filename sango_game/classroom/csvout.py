@@ -1,5 +1,6 @@
 """CSV files for spreadsheets: ``results.csv`` (one row per pupil and level), ``summary.csv``
-(one row per pupil) and ``questions.csv`` (the most missed questions).
+(one row per pupil), ``questions.csv`` (the most missed questions) and ``check-items.csv`` (item
+analysis of the knowledge check: difficulty, discrimination, most picked wrong option).
 
 UTF-8 with a byte order mark, so that spreadsheet programs open Arabic, Chinese and Cyrillic
 nicknames correctly. Text cells that a spreadsheet would take for a formula (starting with
@@ -24,7 +25,9 @@ RESULTS_COLUMNS = (N_("Nickname"), N_("Computer"), N_("Level"), N_("Level title"
                    N_("Stars"), N_("Best score (%)"), N_("Answers"), N_("Average answer score (%)"))
 SUMMARY_COLUMNS = (N_("Nickname"), N_("Computer"), N_("Language"), N_("Levels completed"), N_("Levels in session"),
                    N_("Stars"), N_("Stars possible"), N_("Answers"), N_("Average answer score (%)"),
-                   N_("Check before (%)"), N_("Check after (%)"), N_("Improvement (points)"))
+                   N_("Check before (%)"), N_("Check after (%)"), N_("Improvement (points)"), N_("Normalised gain (%)"))
+ITEM_COLUMNS = (N_("Knowledge check"), N_("Level"), N_("Question"), N_("Answers"), N_("Share right (%)"),
+                N_("Discrimination"), N_("Most picked wrong answer"), N_("Times picked"))
 QUESTION_COLUMNS = (N_("Rank"), N_("Level"), N_("Question"), N_("Answers"), N_("Wrong or partly right"),
                     N_("Share missed (%)"), N_("Average score (%)"))
 
@@ -99,7 +102,21 @@ def summary_rows(summary: ClassSummary) -> list[list[Any]]:
         p = pr.pupil
         imp = pr.improvement
         rows.append([p.display_name, p.pc, p.language, pr.completed, pr.total, pr.stars, pr.max_stars, pr.attempts,
-                     _pct(pr.average), _pct(pr.pre), _pct(pr.post), "" if imp is None else round(100 * imp, 1)])
+                     _pct(pr.average), _pct(pr.pre), _pct(pr.post), "" if imp is None else round(100 * imp, 1),
+                     _pct(pr.gain)])
+    return rows
+
+
+def item_rows(summary: ClassSummary, tr=None) -> list[list[Any]]:
+    phase = {"pre": N_("Before"), "post": N_("After")}
+    rows = []
+    for it in summary.items:
+        wrong = _text(tr, it.top_wrong_text) or (it.top_wrong or "")
+        if it.top_wrong in ("true", "false") and it.top_wrong_text is None:
+            wrong = _h(tr, [N_("True") if it.top_wrong == "true" else N_("False")])[0]
+        rows.append([_h(tr, [phase[it.phase]])[0], it.level, _text(tr, it.prompt) or it.question, it.answers,
+                     _pct(it.difficulty), "" if it.discrimination is None else round(it.discrimination, 2),
+                     wrong, it.top_wrong_count or ""])
     return rows
 
 
@@ -109,10 +126,12 @@ def question_rows(summary: ClassSummary, tr=None) -> list[list[Any]]:
 
 
 def write_csv_files(folder: Path | str, summary: ClassSummary, catalog, tr=None) -> list[Path]:
-    """Write results.csv, summary.csv and questions.csv into ``folder`` (atomically). Returns the paths."""
+    """Write results.csv, summary.csv, questions.csv (and check-items.csv) into ``folder`` (atomically). Returns the paths."""
     folder = Path(folder)
     out = []
     out.append(atomic_write_bytes(folder / "results.csv", csv_bytes(_h(tr, RESULTS_COLUMNS), results_rows(summary, catalog, tr))))
     out.append(atomic_write_bytes(folder / "summary.csv", csv_bytes(_h(tr, SUMMARY_COLUMNS), summary_rows(summary))))
     out.append(atomic_write_bytes(folder / "questions.csv", csv_bytes(_h(tr, QUESTION_COLUMNS), question_rows(summary, tr))))
+    if summary.items:
+        out.append(atomic_write_bytes(folder / "check-items.csv", csv_bytes(_h(tr, ITEM_COLUMNS), item_rows(summary, tr))))
     return out

@@ -11,14 +11,17 @@
         {"profile_id": "...", "nickname": "Nour", "avatar": "owl", "language": "ar",
          "levels": {"k-passwords-quiz": {"best_stars": 3, "best_score": 1.0, "completed": true}},
          "attempts": [{"level": "k-passwords-quiz", "question": "q1", "score": 1.0, "time_ms": 5300}],
-         "check": {"pre": {"score": 0.4, "answered": 5}, "post": null}}
+         "check": {"pre": {"score": 0.4, "answered": 5,
+                           "items": [{"question": "k-passwords-quiz/q1", "score": 1.0, "answer": "\"b\""}]},
+                   "post": null}}
       ],
       "checksum": {"algorithm": "sha256", "value": "<sha256 of the canonical JSON of everything else>"}
     }
 
 Only the nickname and the avatar identify a child; nothing else about them is in the file.
 Only players who answered at least one question in this session are exported, and only this
-session's answers.
+session's answers; ``levels`` lists only levels played in this session. The check's ``items``
+(each question's answer, for the teacher's item analysis) are optional: older files lack them.
 """
 
 from __future__ import annotations
@@ -68,9 +71,26 @@ class AttemptRecord:
 
 
 @dataclass(frozen=True)
+class CheckAnswer:
+    """One answer of the knowledge check: the question key ("level/question"), its score and the
+    answer given (the JSON text the progress store keeps), for item analysis."""
+
+    question: str
+    score: float
+    answer: str
+
+
+@dataclass(frozen=True)
 class CheckScore:
     score: float  # mean over the answered questions, 0..1
     answered: int
+    items: tuple[CheckAnswer, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"score": self.score, "answered": self.answered}
+        if self.items:
+            out["items"] = [{"question": i.question, "score": i.score, "answer": i.answer} for i in self.items]
+        return out
 
 
 @dataclass(frozen=True)
@@ -91,8 +111,7 @@ class PlayerResults:
                        for lid, s in sorted(self.levels.items())},
             "attempts": [{"level": a.level, "question": a.question, "score": a.score, "time_ms": a.time_ms}
                          for a in self.attempts],
-            "check": {ph: None if c is None else {"score": c.score, "answered": c.answered}
-                      for ph, c in (("pre", self.pre), ("post", self.post))},
+            "check": {ph: None if c is None else c.to_json() for ph, c in (("pre", self.pre), ("post", self.post))},
         }
 
 
@@ -112,17 +131,18 @@ class ResultsFile:
 # -- building the file from the progress store ----------------------------------------------------
 def check_scores(attempts, session: Session) -> dict[str, CheckScore | None]:
     """Scores of the knowledge check: "pre" takes each question's first answer, "post" its last."""
-    keys = {c.key for c in session.check}
     out: dict[str, CheckScore | None] = {}
     for phase in PHASES:
+        keys = {c.key for c in session.check_for(phase)}
         lid = check_level_id(phase)
-        per_q: dict[str, float] = {}
+        per_q: dict[str, CheckAnswer] = {}
         for a in attempts:
             if a.level_id == lid and a.question_id in keys:
                 if phase == "pre" and a.question_id in per_q:
                     continue
-                per_q[a.question_id] = float(a.score)
-        out[phase] = CheckScore(sum(per_q.values()) / len(per_q), len(per_q)) if per_q else None
+                per_q[a.question_id] = CheckAnswer(a.question_id, float(a.score), str(a.answer))
+        items = tuple(per_q.values())
+        out[phase] = CheckScore(sum(i.score for i in items) / len(items), len(items), items) if items else None
     return out
 
 
@@ -134,8 +154,14 @@ def player_results(store, profile, session: Session) -> PlayerResults | None:
     checks = check_scores(attempts, session)
     playlist = set(session.playlist)
     results = store.level_results(profile.id)
+    # Only levels played in this session count, and only if their result was saved after the
+    # session's first answer on them: stars earned at home before the lab day are not the class's.
+    first_answer: dict[str, str] = {}
+    for a in attempts:
+        first_answer.setdefault(a.level_id, a.created_at)
     levels = {lid: LevelScore(int(r.best_stars), float(r.best_score), bool(r.completed))
-              for lid, r in results.items() if lid in playlist}
+              for lid, r in results.items()
+              if lid in playlist and lid in first_answer and (r.updated_at or "") >= first_answer[lid]}
     try:
         language = store.get_settings(profile.id).get("language") or session.language
     except Exception:
@@ -270,8 +296,21 @@ def _player(path, raw: Any, n: int) -> PlayerResults:
             continue
         if not isinstance(c, dict):
             raise _bad(path, f"{where}'check' '{phase}' is not an object")
+        items_raw = c.get("items", [])
+        if not isinstance(items_raw, list):
+            raise _bad(path, f"{where}check {phase} 'items' is not a list")
+        items = []
+        for i, it in enumerate(items_raw, 1):
+            w = f"{where}check {phase} item {i}: "
+            if not isinstance(it, dict):
+                raise _bad(path, f"{w}not an object")
+            answer = it.get("answer", "")
+            if not isinstance(answer, str) or len(answer) > 4000:
+                raise _bad(path, f"{w}'answer' is not text")
+            items.append(CheckAnswer(_str(path, it, "question", w, QUESTION_RE), _num01(path, it.get("score"), f"{w}'score'"),
+                                     answer))
         checks[phase] = CheckScore(_num01(path, c.get("score"), f"{where}check {phase} score"),
-                                   _int(path, c.get("answered"), f"{where}check {phase} 'answered'", 0, 10_000))
+                                   _int(path, c.get("answered"), f"{where}check {phase} 'answered'", 0, 10_000), tuple(items))
     return PlayerResults(pid, nickname, avatar, language, levels, tuple(attempts), checks["pre"], checks["post"])
 
 

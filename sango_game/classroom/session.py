@@ -8,12 +8,15 @@
       "name": "Class 6B, 12 March",
       "band": "9-12", "language": "fr",
       "playlist": ["k-passwords-quiz", "k-passwords-scenario", ...],
-      "check": [{"level": "k-passwords-quiz", "question": "q1"}, ...],   # optional, may be []
+      "check": [{"level": "k-passwords-quiz", "question": "q1", "phase": "pre"},
+                {"level": "k-passwords-quiz", "question": "q5", "phase": "post"}, ...],   # optional, may be []
       "created_at": "2025-03-12T08:00:00Z",
       "app_version": "0.1.0"
     }
 
-The knowledge check is played twice: before the playlist ("pre") and after it ("post").
+The knowledge check is played twice: before the playlist ("pre") and after it ("post"), with
+different, parallel questions (:mod:`.itembank`). An entry without "phase" (files made before
+phases existed) is asked both times.
 """
 
 from __future__ import annotations
@@ -35,22 +38,30 @@ SESSION_VERSION = 1
 SESSION_PREFIX = "sango-session-"
 MAX_NAME = 80
 MAX_PLAYLIST = 200
-MAX_CHECK = 40
+MAX_CHECK = 40  # before and after together
 PHASES = ("pre", "post")
 ID_RE = re.compile(r"[0-9a-f]{16,64}")
-LEVEL_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
+LEVEL_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}")  # '/': content pack levels are "packid/levelid"
 
 
 @dataclass(frozen=True)
 class CheckRef:
-    """One question of the knowledge check: a quiz level and one of its questions."""
+    """One question of the knowledge check: a quiz level, one of its questions, and the check it
+    belongs to ("pre" or "post"; "" in files of older versions: asked both times)."""
 
     level: str
     question: str
+    phase: str = ""
 
     @property
     def key(self) -> str:
         return f"{self.level}/{self.question}"
+
+    def to_json(self) -> dict[str, str]:
+        out = {"level": self.level, "question": self.question}
+        if self.phase:
+            out["phase"] = self.phase
+        return out
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,10 @@ class Session:
     def has_check(self) -> bool:
         return bool(self.check)
 
+    def check_for(self, phase: str) -> tuple[CheckRef, ...]:
+        """The questions of the check before ("pre") or after ("post") the playlist."""
+        return tuple(c for c in self.check if c.phase in ("", phase))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "format": SESSION_FORMAT,
@@ -78,7 +93,7 @@ class Session:
             "band": self.band,
             "language": self.language,
             "playlist": list(self.playlist),
-            "check": [{"level": c.level, "question": c.question} for c in self.check],
+            "check": [c.to_json() for c in self.check],
             "created_at": self.created_at,
             "app_version": self.app_version,
         }
@@ -114,23 +129,18 @@ def new_session(name: str, band: str, language: str, playlist: Sequence[str], ch
 
     data = {"format": SESSION_FORMAT, "version": SESSION_VERSION, "id": secrets.token_hex(16), "name": name,
             "band": band, "language": language, "playlist": list(playlist),
-            "check": [{"level": c.level, "question": c.question} for c in check], "created_at": utcnow(),
+            "check": [c.to_json() for c in check], "created_at": utcnow(),
             "app_version": __version__}
     return session_from_json(data, None, catalog)
 
 
 def pick_check_questions(levels, count: int) -> list[CheckRef]:
-    """Up to ``count`` questions from the quiz levels among ``levels``, spread over the levels:
-    the first question of every quiz level, then the second of each, and so on."""
-    quizzes = [lv for lv in levels if lv.kind == "quiz" and lv.questions]
-    out: list[CheckRef] = []
-    depth = 0
-    while len(out) < count and any(depth < len(lv.questions) for lv in quizzes):
-        for lv in quizzes:
-            if depth < len(lv.questions) and len(out) < count:
-                out.append(CheckRef(lv.id, lv.questions[depth].id))
-        depth += 1
-    return out
+    """A fair knowledge check for ``levels``: up to ``count`` questions before the playlist and as
+    many parallel, different questions after it (see :mod:`.itembank`)."""
+    from .itembank import pick_check_items
+
+    pre, post = pick_check_items(list(levels), count)
+    return [CheckRef(i.level, i.question, i.phase) for i in (*pre, *post)]
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -231,8 +241,11 @@ def session_from_json(data: Any, path: Path | None = None, catalog=None) -> Sess
             raise _bad(path, "'check' has an entry without 'level' and 'question'")
         if not LEVEL_ID_RE.fullmatch(item["level"]) or not LEVEL_ID_RE.fullmatch(item["question"]):
             raise _bad(path, "'check' has an entry that is not a level and question id")
-        ref = CheckRef(item["level"], item["question"])
-        if ref in check:
+        phase = item.get("phase", "")
+        if phase not in ("", *PHASES):
+            raise _bad(path, "'check' has an entry whose 'phase' is not pre or post")
+        ref = CheckRef(item["level"], item["question"], phase)
+        if any(c.key == ref.key for c in check):
             raise _bad(path, f"question '{ref.key}' is twice in 'check'")
         check.append(ref)
     created = _text(path, data, "created_at", optional=True)

@@ -16,8 +16,8 @@ from pathlib import Path
 from .. import kinds
 from ..progress.rules import stars_for_score
 from .files import atomic_write_bytes, sha256_of
-from .results import (RESULTS_FORMAT, RESULTS_VERSION, AttemptRecord, CheckScore, LevelScore, PlayerResults,
-                      results_file_name)
+from .results import (RESULTS_FORMAT, RESULTS_VERSION, AttemptRecord, CheckAnswer, CheckScore, LevelScore,
+                      PlayerResults, results_file_name)
 from .session import Session
 
 NICKNAMES = ("Nour", "Amina", "Kofi", "Zoë", "Léa", "Mateo", "Lucía", "Ivan", "Дима", "Аня", "小明", "小红", "李华",
@@ -65,6 +65,32 @@ def _play_level(level, skill: float, difficulty: dict, rng: random.Random) -> tu
     return attempts, total
 
 
+def _check(refs, catalog, p_right: float, rng: random.Random) -> CheckScore | None:
+    """One pupil's knowledge check: each item right with probability ``p_right``, else a wrong option."""
+    from ..core.play import correct_answer
+
+    items = []
+    for ref in refs:
+        q = next(q for q in catalog.levels[ref.level].questions if q.id == ref.question)
+        right = rng.random() < p_right
+        if right:
+            answer = correct_answer(q)
+        elif q.type == "single":  # a plausible wrong option, not always the same one
+            answer = rng.choice([c.id for c in q.choices if not c.correct])
+        elif q.type == "true_false":
+            answer = not q.answer
+        elif q.type == "multi":
+            answer = [c.id for c in q.choices if not c.correct]
+        elif q.type == "red_flags":
+            answer = [ln.id for ln in q.message.lines if not ln.flag]
+        else:
+            answer = {it.id: next(b.id for b in q.bins if b.id != it.bin) for it in q.items}
+        items.append(CheckAnswer(ref.key, 1.0 if right else 0.0, json.dumps(answer, sort_keys=True)))
+    if not items:
+        return None
+    return CheckScore(round(sum(i.score for i in items) / len(items), 4), len(items), tuple(items))
+
+
 def simulate_player(session: Session, catalog, rng: random.Random, nickname: str, difficulty: dict) -> PlayerResults:
     skill = rng.uniform(0.45, 0.95)
     reach = rng.choices(range(1, len(session.playlist) + 1),
@@ -82,10 +108,9 @@ def simulate_player(session: Session, catalog, rng: random.Random, nickname: str
         levels[lid] = LevelScore(stars_for_score(best, True), round(best, 4), True)
     pre = post = None
     if session.check:
-        n = len(session.check)
-        pre = CheckScore(round(sum(rng.random() < skill - 0.25 for _ in range(n)) / n, 4), n)
+        pre = _check(session.check_for("pre"), catalog, skill - 0.25, rng)
         if rng.random() < 0.9:
-            post = CheckScore(round(sum(rng.random() < skill + 0.05 for _ in range(n)) / n, 4), n)
+            post = _check(session.check_for("post"), catalog, skill + 0.05, rng)
     return PlayerResults(secrets.token_hex(16), nickname, rng.choice(AVATARS), _language(nickname, session.language, rng),
                          levels, tuple(attempts), pre, post)
 

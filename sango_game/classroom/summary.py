@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.model import Text
+from .items import ItemStat, analyse_items, check_questions, normalised_gain
 from .merge import ClassResults, Pupil
 
 MIN_ATTEMPTS = 3  # a question needs this many answers to be ranked among the most missed
@@ -33,6 +34,11 @@ class PupilRow:
     @property
     def improvement(self) -> float | None:
         return None if self.pre is None or self.post is None else self.post - self.pre
+
+    @property
+    def gain(self) -> float | None:
+        """Normalised gain (post - pre) / (100 - pre): the share of what there was to learn."""
+        return normalised_gain(self.pre, self.post)
 
     @property
     def completion(self) -> float:
@@ -82,6 +88,9 @@ class ClassSummary:
     post_count: int = 0
     paired_count: int = 0
     improvement_average: float | None = None  # mean of (post - pre) over pupils with both
+    gain_class: float | None = None  # normalised gain of the class averages (pupils with both checks)
+    gain_average: float | None = None  # mean of the pupils' normalised gains
+    items: list[ItemStat] = field(default_factory=list)  # item analysis, "pre" items then "post" items
 
     @property
     def session(self):
@@ -141,13 +150,16 @@ def summarise(results: ClassResults, catalog, min_attempts: int = MIN_ATTEMPTS) 
                 per_topic_scores[t].append(a.score)
                 played_topics.add(t)
         summary.attempts += len(scores)
-        done = [lid for lid in playlist if (s := pupil.levels.get(lid)) is not None and s.completed]
-        stars = sum(min(3, pupil.levels[lid].best_stars) for lid in playlist if lid in pupil.levels)
+        # Only levels answered in this session count (older results files also listed levels
+        # finished at home before the lab day).
+        in_session = {a.level for a in pupil.attempts}
+        done = [lid for lid in playlist if (s := pupil.levels.get(lid)) is not None and s.completed and lid in in_session]
+        stars = sum(min(3, pupil.levels[lid].best_stars) for lid in playlist if lid in pupil.levels and lid in in_session)
         finished_topics = tuple(t for t in topic_order if all(lid in done for lid in topic_levels[t]))
         for t in topic_order:
             if t in finished_topics:
                 topic_done[t] += 1
-            if t in played_topics or any(lid in pupil.levels for lid in topic_levels[t]):
+            if t in played_topics:
                 topic_played[t] += 1
         summary.pupils.append(PupilRow(pupil, len(done), len(playlist), stars, 3 * len(playlist), len(scores),
                                        _mean(scores), pupil.pre.score if pupil.pre else None,
@@ -186,4 +198,13 @@ def summarise(results: ClassResults, catalog, min_attempts: int = MIN_ATTEMPTS) 
     summary.pre_average, summary.post_average = _mean(pres), _mean(posts)
     summary.pre_count, summary.post_count, summary.paired_count = len(pres), len(posts), len(pairs)
     summary.improvement_average = _mean(pairs)
+    both = [p for p in summary.pupils if p.pre is not None and p.post is not None]
+    if both:
+        summary.gain_class = normalised_gain(_mean(p.pre for p in both), _mean(p.post for p in both))
+    summary.gain_average = _mean(g for p in both if (g := p.gain) is not None)
+    questions = check_questions(session, catalog)
+    for phase in ("pre", "post"):
+        checks = [(f"{p.machine_id}/{p.profile_id}", c.items) for p in results.pupils
+                  if (c := getattr(p, phase)) is not None]
+        summary.items += analyse_items(checks, phase, questions)
     return summary

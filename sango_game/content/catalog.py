@@ -16,6 +16,7 @@ class Catalog:
     topics: dict[str, Topic]
     levels: dict[str, Level]
     issues: list[Issue] = field(default_factory=list)
+    packs: list = field(default_factory=list)  # content packs whose levels were added (content.packs)
 
     @property
     def errors(self) -> list[Issue]:

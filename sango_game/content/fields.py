@@ -16,6 +16,9 @@ LEVEL_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 MAX_FILE_BYTES = 512 * 1024
 KID_SENTENCE_WORDS = 20
 
+ORDERS = ("fixed", "shuffle")  # `order:` of a question or story step; shuffle is the default
+CHECK_PHASES = ("pre", "post")  # `check:` of a question: the lab knowledge check it belongs to
+
 # Longest allowed English text per field (translations may be ~30% longer; boxes are sized for that).
 LIMITS = {
     "title": 40,

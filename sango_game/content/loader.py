@@ -50,7 +50,7 @@ class _LevelReader(QuizReader, ScenarioReader):
         if kind == "quiz":
             self.keys(top, (), common + ["questions"], ["mood"])
         elif kind == "scenario":
-            self.keys(top, (), common + ["start", "nodes"], ["mood", "characters"])
+            self.keys(top, (), common + ["start", "nodes"], ["mood", "characters", "scene"])
         elif kind == "practice":
             from .practice_reader import KEYS, optional_keys
             self.keys(top, (), common + KEYS, ["mood"] + optional_keys())

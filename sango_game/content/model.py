@@ -83,6 +83,8 @@ class Question:
     message: Message | None = None  # red_flags
     bins: tuple[Bin, ...] = ()  # sort
     items: tuple[SortItem, ...] = ()  # sort
+    fixed_order: bool = False  # `order: fixed`: options are never shuffled ("all of the above")
+    check: str | None = None  # `check: pre` / `check: post`: which lab knowledge check may use it
 
     @property
     def correct_ids(self) -> frozenset[str]:
@@ -116,6 +118,8 @@ class Node:
     choices: tuple[ScenarioChoice, ...] = ()
     ending: str | None = None
     lesson: Text | None = None
+    fixed_order: bool = False  # `order: fixed`: choices are never shuffled
+    scene: str | None = None  # background, see content/scenes.py
 
     @property
     def is_ending(self) -> bool:
@@ -140,6 +144,7 @@ class Level:
     nodes: tuple[Node, ...] = ()
     practice: Any = None  # practice.model.Practice for kind practice (typed loosely: content never imports practice)
     path: Path | None = field(default=None, compare=False)
+    pack: str | None = field(default=None, compare=False)  # the content pack's name, None for built-in levels
 
     def node(self, node_id: str) -> Node:
         for n in self.nodes:

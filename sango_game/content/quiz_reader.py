@@ -6,6 +6,7 @@ from typing import Any
 
 from .fields import FieldReader, Path_
 from .. import kinds
+from .fields import CHECK_PHASES, ORDERS
 from .model import MESSAGE_FORMATS, Bin, Choice, Message, MessageLine, Question, SortItem
 
 
@@ -21,10 +22,13 @@ class QuizReader(FieldReader):
             qid = self.ident(q, "id", path, seen)
             qtype = self.choice_of(q, "type", path, kinds.names())
             kind = kinds.get(qtype) if qtype else None
-            self.keys(q, path, ["id", "type", "prompt", "explain", *(kind.fields if kind else ())], ["mood", "image"])
+            self.keys(q, path, ["id", "type", "prompt", "explain", *(kind.fields if kind else ())],
+                      ["mood", "image", "order", "check"])
             prompt = self.text(q, "prompt", path, f"{qid}.prompt", "prompt")
             explain = self.text(q, "explain", path, f"{qid}.explain", "explain")
-            kw: dict[str, Any] = {"mood": self.mood(q, path), "image": self.image(q, path)}
+            kw: dict[str, Any] = {"mood": self.mood(q, path), "image": self.image(q, path),
+                                  "fixed_order": self.choice_of(q, "order", path, ORDERS, required=False) == "fixed",
+                                  "check": self.choice_of(q, "check", path, CHECK_PHASES, required=False)}
             if kind is not None:
                 kw.update(kind.read(self, q, path, qid))  # the kind reads its own fields
             if qtype and prompt and explain:

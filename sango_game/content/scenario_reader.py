@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 
-from .fields import FieldReader, Path_
+from .fields import ORDERS, FieldReader, Path_
 from .graph import dead_end_nodes, unreachable_nodes
+from .scenes import read_scene
 from .model import QUALITIES, Character, Node, ScenarioChoice
 
 
@@ -27,6 +28,7 @@ class ScenarioReader(FieldReader):
                 if name:
                     characters.append(Character(cid, name))
         speakers = {"narrator", "sango"} | char_ids
+        default_scene = read_scene(self, top, ())
         nodes = []
         node_ids: set[str] = set()
         node_paths: dict[str, Path_] = {}
@@ -43,11 +45,11 @@ class ScenarioReader(FieldReader):
             nid = self.ident(n, "id", np_, node_ids)
             is_end = "ending" in n
             if is_end:
-                self.keys(n, np_, ["id", "ending", "text", "lesson"], ["speaker", "mood", "image"])
+                self.keys(n, np_, ["id", "ending", "text", "lesson"], ["speaker", "mood", "image", "scene"])
                 if "choices" in n:
                     self.error(np_ + ("choices",), f"node '{nid}' is an ending and also has choices", "remove 'choices' or remove 'ending'")
             else:
-                self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image"])
+                self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image", "order", "scene"])
             speaker = n.get("speaker", "narrator")
             if not isinstance(speaker, str) or speaker not in speakers:
                 close = difflib.get_close_matches(str(speaker), sorted(speakers), n=1)
@@ -87,7 +89,9 @@ class ScenarioReader(FieldReader):
                         isinstance(c, dict) and c.get("quality") == "good" for c in n["choices"]):
                     self.error(np_ + ("choices",), f"node '{nid}' has no good choice", "give the player at least one 'quality: good' choice")
             if text:
-                nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson))
+                fixed = not is_end and self.choice_of(n, "order", np_, ORDERS, required=False) == "fixed"
+                nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson, fixed_order=fixed,
+                                  scene=read_scene(self, n, np_, default_scene)))
         start = top.get("start")
         if start is not None and not isinstance(start, str):
             self.error(("start",), f"start must be a node id, not {start!r}", "set start: to the id of the first node")

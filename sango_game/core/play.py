@@ -12,6 +12,7 @@ from .. import kinds
 from ..content.model import Level, Node, Question
 from ..kinds.base import Feedback, Outcome  # noqa: F401  (re-exported: they used to live here)
 from ..progress.rules import stars_for_score  # noqa: F401  (re-exported: one definition of stars)
+from .shuffle import arrange_node, arrange_question
 
 QUALITY_VALUE = {"good": 1.0, "okay": 0.5, "risky": 0.0}
 
@@ -40,10 +41,12 @@ class QuizRun:
     level: Level
     index: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
+    seed: int | None = None  # this attempt's shuffle seed (None: options in the written order)
 
     @property
     def question(self) -> Question:
-        return self.level.questions[self.index]
+        """The current question, its options in the order this attempt shows them."""
+        return arrange_question(self.level.questions[self.index], self.seed)
 
     @property
     def total(self) -> int:
@@ -90,6 +93,7 @@ class ScenarioRun:
     node_id: str = ""
     path: list[tuple[str, str]] = field(default_factory=list)  # (node id, choice id)
     qualities: list[str] = field(default_factory=list)
+    seed: int | None = None  # this attempt's shuffle seed (None: choices in the written order)
 
     def __post_init__(self) -> None:
         if not self.node_id:
@@ -97,7 +101,8 @@ class ScenarioRun:
 
     @property
     def node(self) -> Node:
-        return self.level.node(self.node_id)
+        """The current step, its choices in the order this attempt shows them."""
+        return arrange_node(self.level.node(self.node_id), self.seed)
 
     @property
     def finished(self) -> bool:

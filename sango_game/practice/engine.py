@@ -84,6 +84,12 @@ class Debrief:
 
     MAX_PER_PAGE = 4
 
+    def judgement_rows(self) -> list[tuple[str, float]]:
+        """One attempt row per thing judged at the end ("judged:<id>", 1.0 met, 0.0 not): a finished
+        practice level is on record even when the child changed nothing (a privacy screen left as it
+        was), and the class summary's item analysis sees every protective action."""
+        return [(f"judged:{j.id}"[:64], 1.0 if j.met else 0.0) for j in self.judgements]
+
     def pages(self) -> list[list[Judgement]]:
         return [self.good[: self.MAX_PER_PAGE], self.next_time[: self.MAX_PER_PAGE]]
 

@@ -151,8 +151,8 @@ def attempt_rows(level: Level, strategy: str) -> list[tuple[str, float, int]]:
         last[0] = t
 
     player.on_step = step
-    player.play()
-    return rows
+    debrief = player.play()
+    return rows + [(item, score, 0) for item, score in debrief.judgement_rows()]
 
 
 def describe_item(level: Level, item: str):
@@ -161,6 +161,10 @@ def describe_item(level: Level, item: str):
     p = level.practice
     if p is None:
         return None
+    if verb == "judged":  # the end-of-level judgement of a rule: what the rule asks for
+        rule = next((r for r in p.rules if r.id == target), None)
+        if rule is not None:
+            return rule.praise
     ev = p.event(target)
     if ev is not None:
         return ev.text

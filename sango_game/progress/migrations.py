@@ -19,7 +19,7 @@ from .errors import NotAStoreError, SchemaTooNewError
 from .nicknames import MAX_NICKNAME, nickname_key
 
 APPLICATION_ID = 0x53414E47  # "SANG"
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 
 def schema_script(version: int) -> str:
@@ -101,10 +101,18 @@ def migrate_2_to_3(conn: sqlite3.Connection) -> None:
 )""")
 
 
+# Version 4: the seed that ordered an attempt's options (sango_game.core.shuffle), so a report can
+# rebuild what the child saw. NULL for older answers (they were shown in the written order).
+MIGRATE_3_TO_4 = """
+ALTER TABLE attempts ADD COLUMN shuffle_seed INTEGER;
+"""
+
+
 Step = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: MIGRATE_1_TO_2,
     2: migrate_2_to_3,
+    3: MIGRATE_3_TO_4,
 }
 assert sorted(MIGRATIONS) == list(range(1, CURRENT_VERSION)), "one migration step per old version"
 

@@ -41,6 +41,7 @@ class Attempt:
     time_ms: int
     created_at: str
     session_id: str | None = None
+    seed: int | None = None  # the shuffle seed of the attempt (sango_game.core.shuffle)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ class PlayerProgress(Protocol):
     def attempts(self, level_id: str | None = None) -> list[Attempt]: ...
 
     def record_attempt(self, level_id: str, question_id: str, answer: str, score: float, time_ms: int,
-                       session_id: str | None = None) -> None: ...
+                       session_id: str | None = None, seed: int | None = None) -> None: ...
 
     def record_level_result(self, level_id: str, topic: str, band: str, score: float, stars: int,
                             ending: str | None = None) -> None: ...
@@ -52,8 +52,9 @@ class StoredProgress:
         return self.store.attempts(self.profile_id, level_id)
 
     def record_attempt(self, level_id: str, question_id: str, answer: str, score: float, time_ms: int,
-                       session_id: str | None = None) -> None:
-        self.store.record_attempt(self.profile_id, level_id, question_id, answer, score, time_ms, session_id=session_id)
+                       session_id: str | None = None, seed: int | None = None) -> None:
+        self.store.record_attempt(self.profile_id, level_id, question_id, answer, score, time_ms, session_id=session_id,
+                                  seed=seed)
 
     def record_level_result(self, level_id: str, topic: str, band: str, score: float, stars: int,
                             ending: str | None = None) -> None:
@@ -85,7 +86,7 @@ class GuestProgress:
         return []
 
     def record_attempt(self, level_id: str, question_id: str, answer: str, score: float, time_ms: int,
-                       session_id: str | None = None) -> None:
+                       session_id: str | None = None, seed: int | None = None) -> None:
         """A guest's answers are not recorded (lab results need a named profile)."""
 
     def record_level_result(self, level_id: str, topic: str, band: str, score: float, stars: int,

@@ -132,8 +132,8 @@ class ProgressStore(TransferMixin, BackupMixin):
 
     # -- answers and results ------------------------------------------------------------------
     def record_attempt(self, profile_id: str, level_id: str, question_id: str, answer: str, score: float,
-                       time_ms: int, session_id: str | None = None) -> int:
-        """Save one answer, committed at once. Returns the attempt id."""
+                       time_ms: int, session_id: str | None = None, seed: int | None = None) -> int:
+        """Save one answer, committed at once, with the shuffle seed of its attempt. Returns the attempt id."""
         _check_text("level_id", level_id)
         _check_text("question_id", question_id)
         answer = _check_answer(answer)
@@ -141,16 +141,18 @@ class ProgressStore(TransferMixin, BackupMixin):
         time_ms = _check_int("time_ms", time_ms, 0)
         if session_id is not None:
             _check_text("session_id", session_id)
+        if seed is not None:
+            seed = _check_int("seed", seed, 0)
         with self._write("save the answer") as conn:
             self._require_profile(conn, profile_id)
             cur = conn.execute("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, "
-                               "created_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               (profile_id, level_id, question_id, answer, score, time_ms, _utcnow(), session_id))
+                               "created_at, session_id, shuffle_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               (profile_id, level_id, question_id, answer, score, time_ms, _utcnow(), session_id, seed))
             return int(cur.lastrowid)
 
     def attempts(self, profile_id: str, level_id: str | None = None) -> list[Attempt]:
-        sql = ("SELECT id, profile_id, level_id, question_id, answer, score, time_ms, created_at, session_id "
-               "FROM attempts WHERE profile_id = ?")
+        sql = ("SELECT id, profile_id, level_id, question_id, answer, score, time_ms, created_at, session_id, "
+               "shuffle_seed FROM attempts WHERE profile_id = ?")
         args: tuple = (profile_id,)
         if level_id is not None:
             sql += " AND level_id = ?"
@@ -209,7 +211,8 @@ class ProgressStore(TransferMixin, BackupMixin):
         _check_text("session_id", session_id)
         with self._read("read the session's answers") as conn:
             rows = conn.execute("SELECT id, profile_id, level_id, question_id, answer, score, time_ms, created_at, "
-                                "session_id FROM attempts WHERE session_id = ? ORDER BY id", (session_id,)).fetchall()
+                                "session_id, shuffle_seed FROM attempts WHERE session_id = ? ORDER BY id",
+                                (session_id,)).fetchall()
         return [Attempt(*r) for r in rows]
 
     def session_profiles(self, session_id: str) -> list[Profile]:

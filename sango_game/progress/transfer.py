@@ -31,7 +31,7 @@ class TransferMixin(StoreFile):
                 "SELECT id, nickname, avatar, created_at FROM profiles WHERE id = ?", (profile_id,)).fetchone()
             row = conn.execute("SELECT data FROM settings WHERE profile_id = ?", (profile_id,)).fetchone()
             results = self._results(conn, profile_id)
-            attempts = conn.execute("SELECT level_id, question_id, answer, score, time_ms, created_at, session_id "
+            attempts = conn.execute("SELECT level_id, question_id, answer, score, time_ms, created_at, session_id, shuffle_seed "
                                     "FROM attempts WHERE profile_id = ? ORDER BY id", (profile_id,)).fetchall()
             badges = conn.execute("SELECT badge_id, awarded_at FROM badges WHERE profile_id = ? "
                                   "ORDER BY awarded_at, badge_id", (profile_id,)).fetchall()
@@ -54,7 +54,7 @@ class TransferMixin(StoreFile):
                 for r in results.values()],
             "attempts": [
                 {"level_id": a[0], "question_id": a[1], "answer": a[2], "score": a[3], "time_ms": a[4],
-                 "created_at": a[5], "session_id": a[6]}
+                 "created_at": a[5], "session_id": a[6], "seed": a[7]}
                 for a in attempts],
             "badges": [{"badge_id": b[0], "awarded_at": b[1]} for b in badges],
         }
@@ -114,10 +114,12 @@ class TransferMixin(StoreFile):
         attempts = []
         for a in data.get("attempts") or []:
             sid = a.get("session_id")
+            seed = a.get("seed")
             attempts.append((_check_text("level_id", a["level_id"]), _check_text("question_id", a["question_id"]),
                              _check_answer(a["answer"]), _check_score(a["score"]),
                              _check_int("time_ms", a["time_ms"], 0), stamp(a, "created_at"),
-                             None if sid is None else _check_text("session_id", sid)))
+                             None if sid is None else _check_text("session_id", sid),
+                             None if seed is None else _check_int("seed", seed, 0)))
         badges = [(_check_text("badge_id", b["badge_id"]), stamp(b, "awarded_at")) for b in data.get("badges") or []]
         key = nickname_key(nick)
         with self._write("add the imported player") as conn:
@@ -137,7 +139,7 @@ class TransferMixin(StoreFile):
                     conn.execute("INSERT OR IGNORE INTO level_endings (profile_id, level_id, ending, found_at) "
                                  "VALUES (?, ?, ?, ?)", (pid, lid, e, updated))
             conn.executemany("INSERT INTO attempts (profile_id, level_id, question_id, answer, score, time_ms, "
-                             "created_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             "created_at, session_id, shuffle_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              [(pid, *a) for a in attempts])
             conn.executemany("INSERT OR IGNORE INTO badges (profile_id, badge_id, awarded_at) VALUES (?, ?, ?)",
                              [(pid, *b) for b in badges])

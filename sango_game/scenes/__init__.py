@@ -15,6 +15,7 @@ SCENES: dict[str, str] = {
     "new-profile": "scenes.profiles:NewProfileScene",
     "band": "scenes.levelmap:BandScene",
     "levelmap": "scenes.levelmap:LevelMapScene",
+    "worldmap": "scenes.worldmap:WorldMapScene",
     "topic": "scenes.levelmap:TopicScene",
     "intro": "scenes.levelmap:LevelIntroScene",
     "quiz": "scenes.quiz:QuizScene",
@@ -34,6 +35,7 @@ SCENES: dict[str, str] = {
     "lab-load": "scenes.lab.load:LoadSessionScene",
     "lab-import": "scenes.lab.load:ImportFolderScene",
     "class-summary": "scenes.lab.summary:ClassSummaryScene",
+    "packs": "scenes.packs:PacksScene",
     "practice": "scenes.practice.scene:PracticeScene",
     "practice-debrief": "scenes.practice.debrief:DebriefScene",
 }

@@ -185,8 +185,18 @@ class BaseScene(Scene):
         ui = self.ui
         s = sango_size or min(rect.h, self.px(150))
         sango_box = ui.mirror(pygame.Rect(rect.x, rect.bottom - s, s, s), rect)
-        img = self.app.art.sango(mood, s)
-        surface.blit(img, sango_box.move(0, sango_dy))
+        if self.theme.teen:
+            # Teens: Sango is a small guide badge beside the text, not the big round mascot.
+            b = max(self.px(44), s // 2)
+            badge = pygame.Rect(0, 0, b, b)
+            badge.center = sango_box.move(0, sango_dy).center
+            pygame.draw.circle(surface, self.c.panel_border, badge.center, b // 2 + self.px(3))
+            pygame.draw.circle(surface, self.c.accent, badge.center, b // 2)
+            head = self.app.art.get("sango/icon.svg", (b - self.px(8), b - self.px(8)))
+            surface.blit(head, head.get_rect(center=badge.center))
+            sango_box = badge
+        else:
+            surface.blit(self.app.art.sango(mood, s), sango_box.move(0, sango_dy))
         bubble = ui.mirror(pygame.Rect(rect.x + s + self.px(18), rect.y, rect.w - s - self.px(18), rect.h), rect)
         if text:
             ui.panel(surface, bubble, self.c.bubble, self.c.panel_border, radius=18, width=3)

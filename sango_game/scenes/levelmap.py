@@ -54,7 +54,7 @@ class BandScene(BaseScene):
 
     def open(self, band: str) -> None:
         self.app.sound.play("click")
-        self.app.push("levelmap", band)
+        self.app.push("worldmap", band)
 
     def check(self, phase: str) -> None:
         start_session_check(self.app, phase)
@@ -222,7 +222,7 @@ class LevelCard(Button):
         stars = getattr(self.result, "best_stars", 0) if self.result else 0
         srect = ui.stars(surface, (r.centerx, r.bottom - ui.px(36)), stars, 3, ui.px(36))
         if not self.unlocked:
-            ui.text(surface, ui.app.tr._("Finish the level before to open this one."),
+            ui.text(surface, ui.app.tr._("Finish the level before this one to open it."),
                     pygame.Rect(r.x + pad, srect.y - ui.px(36), r.w - 2 * pad, ui.px(32)), ui.theme.small, ui.c.text_soft, align="center")
         if focused:
             ui.focus_ring(surface, r)
@@ -253,6 +253,8 @@ class TopicScene(BaseScene):
         for lv, r in zip(levels, rects):
             unlocked = is_unlocked(self.app, lv, results)
             kind = {"quiz": self.tr._("Quiz"), "practice": self.tr._("Practice")}.get(lv.kind) or self.tr._("Story")
+            if lv.pack:  # a content pack's level says where it comes from
+                kind = f"{kind} · {lv.pack}"
             card = LevelCard(lv, lambda lv=lv: self.open(lv), r, results.get(lv.id), unlocked, self.theme.body,
                              self.tr.level(lv.title), self.tr.level(lv.goal), kind)
             card.enabled = unlocked

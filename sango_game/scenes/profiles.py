@@ -196,15 +196,20 @@ class NewProfileScene(BaseScene):
         self.ui.text(surface, self.tr._("Nickname (not your real name):"),
                      pygame.Rect(body.x, body.y, body.w, self.px(40)), self.theme.body, align="start")
         field = pygame.Rect(body.x, body.y + self.px(46), body.w, self.px(64))
-        self.ui.panel(surface, field, self.c.panel, self.c.focus, radius=12, width=4)
+        self.ui.panel(surface, field, self.c.panel, self.c.bad if self.error else self.c.focus, radius=12, width=4)
         shown = self.nickname + "|"
         self.ui.text(surface, shown, field.inflate(-self.px(30), -self.px(8)), self.theme.font(28), align="start")
+        row = pygame.Rect(body.x, body.y + self.px(112), body.w, self.px(36))
+        half = (row.w - self.px(20)) // 2
+        # The label always stays; an error sits beside it on the end side, with a cross (not colour alone).
+        self.ui.text(surface, self.tr._("Pick your animal:"), self.ui.mirror(pygame.Rect(row.x, row.y, half, row.h), row),
+                     self.theme.small, self.c.text_soft, align="start")
         if self.error:
-            self.ui.text(surface, self.error, pygame.Rect(body.x, body.y + self.px(112), body.w, self.px(36)),
-                         self.theme.small, self.c.bad, align="start")
-        else:
-            self.ui.text(surface, self.tr._("Pick your animal:"), pygame.Rect(body.x, body.y + self.px(112), body.w, self.px(36)),
-                         self.theme.small, self.c.text_soft, align="start")
+            err = self.ui.mirror(pygame.Rect(row.right - half, row.y, half, row.h), row)
+            icon = self.ui.mirror(pygame.Rect(err.x, err.y, row.h, row.h), err)
+            self.ui.icon(surface, "cross", icon.center, row.h - self.px(8), self.c.bad)
+            self.ui.text(surface, self.error, self.ui.mirror(pygame.Rect(err.x + row.h + self.px(4), err.y, err.w - row.h - self.px(4), err.h), err),
+                         self.theme.small, self.c.bad, align="start", bold=True)
 
     def speech(self) -> str:
         return self.tr._("Nickname (not your real name):")

@@ -51,6 +51,7 @@ class ProgressScene(BaseScene):
         rows = max(1, math.ceil(len(topics) / cols))
         cw, ch = area.w // cols, area.h // rows
         total_stars = got_stars = 0
+        skills = self._skills(topics)
         for i, topic in enumerate(topics):
             cell = self.ui.mirror(pygame.Rect(area.x + (i % cols) * cw, area.y + (i // cols) * ch, cw, ch), area)
             levels = self.app.catalog.topic_levels(self.band, topic.id)
@@ -77,13 +78,36 @@ class ProgressScene(BaseScene):
             surface.blit(icon, icon.get_rect(center=center))
             if f"topic:{self.band}:{topic.id}" in badges:
                 self.ui.icon(surface, "trophy", (center[0] + radius - self.px(8), center[1] - radius + self.px(8)), self.px(30), self.c.star)
+            done, total = skills.get(topic.id, (0, 0))
+            if total:  # skills mastered: questions right on two separate days since any miss
+                mark = f"\u2066{self.tr.number(done)}/{self.tr.number(total)}\u2069"
+                tag = self.ui.mirror(pygame.Rect(center[0] + radius - self.px(18), center[1] + radius - self.px(26), self.px(64), self.px(26)), cell)
+                self.ui.text(surface, mark, tag, self.theme.small, self.c.good if done else self.c.text_soft, align="start", bold=True)
             label = pygame.Rect(cell.x + self.px(4), center[1] + radius + self.px(2), cell.w - self.px(8), cell.bottom - center[1] - radius - self.px(2))
             self.ui.text(surface, self.tr.level(topic.title), label, self.theme.small, align="center", valign="top", min_size=11)
         summary = self.tr.f("{got} of {total} stars", got=got_stars, total=total_stars)
         n_badges = len([b for b in badges if b.startswith(f"topic:{self.band}:")])
         summary += " · " + self.tr.nf("{n} badge", "{n} badges", n_badges)
+        n_skills = sum(done for done, _ in skills.values())
+        summary += " · " + self.tr.nf("{n} skill mastered", "{n} skills mastered", n_skills)
         self.ui.text(surface, summary, pygame.Rect(body.x, body.bottom - self.px(50), body.w, self.px(44)), self.theme.body,
                      align="center", bold=True)
+
+
+    def _skills(self, topics) -> dict[str, tuple[int, int]]:
+        """topic id -> (questions mastered, quiz questions of the topic in this band)."""
+        from ..progress.mastery import mastered_by_topic
+
+        store, profile = self.app.store, self.app.profile
+        if store is None or profile is None:
+            return {}
+        try:
+            attempts = store.attempts(profile.id)
+        except Exception:
+            return {}
+        items = {t.id: [(lv.id, q.id) for lv in self.app.catalog.topic_levels(self.band, t.id) for q in lv.questions]
+                 for t in topics}
+        return mastered_by_topic(attempts, items)
 
 
 class ProfileScene(BaseScene):

@@ -8,23 +8,40 @@ import time
 import pygame
 
 from .. import kinds
-from ..core.play import Outcome, QuizRun
+from ..core.play import Feedback, Outcome, QuizRun
+from ..core.shuffle import seed_for
 from ..i18n import N_
 from ..input import Act, Action
 from ..kinds import QuestionKind
+from ..text.sentences import join_sentences, strip_end
 from ..ui.widgets import Button
 from .base import BaseScene
 from .dialogs import ConfirmDialog
 from .quiz_views import QuizView, view_for
 
 
-def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int) -> None:
+def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int, seed: int | None = None) -> None:
     """Save one answer at once (a crash later loses nothing already answered)."""
     try:
         session = getattr(app.class_session, "id", None)
-        app.player.record_attempt(level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session)
+        app.player.record_attempt(level.id, question_id, outcome.answer_repr, outcome.score, time_ms, session_id=session,
+                                  seed=seed)
     except Exception as exc:
         app.report_storage_error(exc)
+
+
+def _with_reviews(app, level):
+    from datetime import datetime, timezone
+
+    from ..core.review import with_reviews
+
+    store, profile = app.store, app.profile
+    if store is None or profile is None:
+        return level
+    try:
+        return with_reviews(level, app.catalog.levels.values(), store.attempts(profile.id), datetime.now(timezone.utc))
+    except Exception:
+        return level
 
 
 class QuizScene(BaseScene):
@@ -33,8 +50,9 @@ class QuizScene(BaseScene):
 
     def __init__(self, app, level):
         super().__init__(app)
+        level = _with_reviews(app, level)  # missed questions of the topic come back on later days
         self.level = level
-        self.run = QuizRun(level)
+        self.run = QuizRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # options shuffled, stable for this attempt
         self.outcome: Outcome | None = None
         self.pages: list[str] = []  # what the bubble shows, page by page (raw_pages fitted to the bubble)
         self.raw_pages: list[str] = []
@@ -43,6 +61,7 @@ class QuizScene(BaseScene):
         self.placed: dict[str, str] = {}  # sort: item id -> bin id
         self.started = time.monotonic()
         self.bounce: float | None = None  # seconds into Sango's happy hop after a right answer
+        self.force_list = False  # this answer's reasons need the full-width checklist
 
     BOUNCE_SECONDS = 0.6
     BOTTOM_H = 160  # Sango's bubble and the action button (design pixels)
@@ -98,16 +117,118 @@ class QuizScene(BaseScene):
         bubble = self.ui.mirror(pygame.Rect(bottom.x, bottom.y, bottom.w - self.px(270), bottom.h), bottom)
         return progress, prompt, content, bubble, action
 
+    @property
+    def list_feedback(self) -> bool:
+        """Red flags and sorting have many long items: after answering, one full-width checklist
+        (a mark and the reason for each item) replaces them, then the explanation."""
+        q = self.q
+        many = q.type in ("single", "multi") and len(q.choices) > 4  # too many to fit half the width
+        return not self.answering and (q.type in ("red_flags", "sort") or many or self.force_list)
+
+    @property
+    def split_feedback(self) -> bool:
+        """After answering a choice question, the answers (with their marks) take the start half and
+        the feedback the end half."""
+        return not self.answering and not self.list_feedback
+
+    def answer_width(self, content: pygame.Rect) -> int:
+        return int((content.w - self.px(20)) * 0.6)  # answers are often longer than the feedback's lines
+
+    def answer_area(self, content: pygame.Rect) -> pygame.Rect:
+        if not self.split_feedback:
+            return content
+        return self.ui.mirror(pygame.Rect(content.x, content.y, self.answer_width(content), content.h), content)
+
+    def feedback_rect(self) -> pygame.Rect:
+        """The end half of the screen below the prompt (all of it for a checklist), down to the action button."""
+        _, _, content, _, action_r = self.areas()
+        if self.list_feedback:
+            return pygame.Rect(content.x, content.y, content.w, action_r.y - self.px(8) - content.y)
+        half = content.w - self.px(20) - self.answer_width(content)
+        r = pygame.Rect(content.x + content.w - half, content.y, half, action_r.y - self.px(12) - content.y)
+        return self.ui.mirror(r, content)
+
+    def feedback_text_rect(self) -> pygame.Rect:
+        if self.list_feedback:
+            # Every pixel for the checklist: its rows carry their own marks, "(1 of 2)" goes in Sango's bubble.
+            return self.feedback_rect().inflate(-self.px(24), -self.px(14))
+        box = self.feedback_rect().inflate(-self.px(36), -self.px(28))
+        box.h -= self.app.text.line_height(self.tr.code, self.theme.small)  # room for "(1 of 2)"
+        box.w -= self.px(44)  # the mark sits in the end corner
+        if self.tr.rtl:
+            box.x += self.px(44)
+        return box
+
+    def _fits_beside(self, content: pygame.Rect, box: pygame.Rect) -> bool:
+        """Do the answers fit the start side and the reasons the panel, even at the smallest text?
+        (Large text in a small window may not: then the full-width checklist is used.)"""
+        smallest = max(12, int(self.theme.body * 0.6))
+        engine, lang = self.app.text, self.tr.code
+        if self.outcome.feedback and engine.layout(self.raw_pages[0], lang, smallest, max_width=box.w).height > box.h:
+            return False
+        q = self.q
+        if q.type in ("single", "multi"):
+            n = len(q.choices)
+            h = min(self.px(96), (content.h - self.px(6) * (n - 1)) // n)
+            isz = min(h - self.px(10), self.px(34))
+            for c in q.choices:
+                marked = c.id in self.outcome.marks  # a check or cross at the end as well as the number badge
+                w = self.answer_width(content) - 2 * self.px(14) - (2 if marked else 1) * (isz + self.px(8))
+                lay = engine.layout(self.tr.level(c.text), lang, smallest, max_width=w, bold=self.theme.teen)  # teen labels are bold
+                if lay.height > h - self.px(10) or lay.overflow:
+                    return False
+        return True
+
+    def checklist_rows(self) -> list:
+        rows = list(self.outcome.feedback)
+        if self.q.type == "single":  # the one right answer, which the checklist would otherwise hide
+            told = {fb.about for fb in rows}
+            rows += [Feedback(None, c.text, True) for c in self.q.choices
+                     if self.outcome.marks.get(c.id) == "missed" and c.text not in told]
+        return rows
+
+    def checklist_line(self, fb) -> str:
+        if fb.about is None:
+            return self.tr.level(fb.text)
+        return self.tr.f("“{item}”: {why}", item=strip_end(self.tr.level(fb.about)), why=self.tr.level(fb.text))
+
+    def _checklist_fits(self) -> bool:
+        """(Called with the checklist layout on.) Does every row fit its share of the panel at the smallest text?"""
+        rows = self.checklist_rows()
+        if not rows:
+            return True
+        box = self.feedback_text_rect()
+        h = (box.h - self.px(4) * (len(rows) - 1)) // len(rows)
+        w = box.w - min(h, self.px(30)) - self.px(8)
+        smallest = max(12, int(self.theme.small * 0.6))
+        return all(self.app.text.layout(self.checklist_line(fb), self.tr.code, smallest, max_width=w).height <= h for fb in rows)
+
+    def fit_pages(self, pages: list[str], box: pygame.Rect) -> list[str]:
+        """One page if everything fits comfortably, otherwise the (at most two) pages as they are."""
+        if len(pages) < 2 or self.list_feedback:
+            return pages
+        joined = join_sentences(pages, self.tr.code)
+        size = max(12, int(self.theme.body * 0.85))
+        if self.app.text.layout(joined, self.tr.code, size, max_width=box.w).height <= box.h:
+            return [joined]
+        return pages
+
     def build(self):
         if self.run.finished:
             return []
-        _, _, content, bubble_r, action_r = self.areas()
+        _, _, content, _, action_r = self.areas()
         if self.raw_pages:
-            box = self.bubble_text_rect(bubble_r, self.px(120))
-            box.h -= self.app.text.line_height(self.tr.code, self.theme.small)  # room for "(1 of 3)"
-            self.pages = self.paginate(self.raw_pages, box, self.theme.body)
+            box = self.feedback_text_rect()
+            if self.split_feedback and not self._fits_beside(content, box):
+                self.force_list = True
+                if self._checklist_fits():
+                    box = self.feedback_text_rect()
+                else:
+                    self.force_list = False  # neither fits well: the split shrinks its text the least
+            self.pages = self.fit_pages(self.raw_pages, box)
             self.page = min(self.page, len(self.pages) - 1)
-        out = list(self.view.widgets(self, content))
+        content = self.answer_area(content)
+        out = [] if self.list_feedback else list(self.view.widgets(self, content))  # a checklist replaces them
         if self.answering:
             if self.kind.collects:
                 check = Button(self.tr._("Check"), self.check, icon="check", style="primary", name="check", rect=action_r,
@@ -161,8 +282,9 @@ class QuizScene(BaseScene):
         elapsed = int((time.monotonic() - self.started) * 1000)
         out = self.run.answer(answer)
         self.outcome = out
-        record_attempt(self.app, self.level, self.q.id, out, elapsed)
+        record_attempt(self.app, self.level, self.q.id, out, elapsed, self.run.seed)
         self.app.sound.play("correct" if out.correct else "wrong")
+        self.force_list = False
         self.raw_pages = self.feedback_pages(out)
         self.page = 0
         self.bounce = 0.0 if out.correct and not self.theme.reduced_motion else None
@@ -173,24 +295,27 @@ class QuizScene(BaseScene):
         if self.app.speech.enabled:
             self.app.speech.say(self.pages[0], self.tr.code)
 
-    def feedback_pages(self, out: Outcome) -> list[str]:
-        q = self.q
+    def verdict(self, out: Outcome) -> str:
         if out.correct:
-            verdict = self.tr._("Yes, that's right!")
-        elif out.score > 0:
-            verdict = self.tr.f("Partly right: {percent}.", percent=self.tr.percent(out.score))
-        else:
-            verdict = self.tr._("Not quite. Let's see why.")
+            return self.tr._("Yes, that's right!")
+        if out.score > 0:
+            return self.tr.f("Partly right: {percent}.", percent=self.tr.percent(out.score))
+        return self.tr._("Not quite. Let's see why.")
+
+    def feedback_pages(self, out: Outcome) -> list[str]:
+        """At most two pages: what was right or wrong in this answer, then why (the explanation).
+        The verdict ("Not quite") is in Sango's bubble, the pages in the feedback panel."""
+        lang = self.tr.code
         items = []
         for fb in out.feedback:
             if fb.about is not None:
-                items.append(self.tr.f("“{item}”: {why}", item=self.tr.level(fb.about), why=self.tr.level(fb.text)))
+                items.append(self.tr.f("“{item}”: {why}", item=strip_end(self.tr.level(fb.about)), why=self.tr.level(fb.text)))
             else:
                 items.append(self.tr.level(fb.text))
-        explain = self.tr.level(q.explain)
+        explain = self.tr.level(self.q.explain)
         if not items:
-            return [f"{verdict} {explain}"]
-        return [f"{verdict} {items[0]}", *items[1:], explain]
+            return [explain]
+        return [join_sentences(items, lang), explain]
 
     def next(self) -> None:
         if self.page < len(self.pages) - 1:
@@ -237,6 +362,7 @@ class QuizScene(BaseScene):
         if self.run.finished:
             return
         progress, prompt, content, bubble, _ = self.areas()
+        content = self.answer_area(content)
         q = self.q
         label = self.tr.f("Question {n} of {total}", n=self.run.index + 1, total=self.run.total)
         lab_w = self.px(260)
@@ -245,18 +371,70 @@ class QuizScene(BaseScene):
         bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8), progress.w - lab_w - self.px(10), self.px(14)), progress)
         self.ui.progress_bar(surface, bar, (self.run.index + (0 if self.answering else 1)) / self.run.total)
         self.ui.text(surface, self.tr.level(q.prompt), prompt, self.theme.font(26), align="start", bold=True)
-        self.view.draw(self, surface, content)
+        if not self.list_feedback:  # the checklist in the feedback panel replaces the message, card and legend
+            self.view.draw(self, surface, content)
         if self.answering:
             hint = self.tr._(self.kind.hint)
             self.draw_sango(surface, bubble, hint, q.mood or "thinking", sango_size=self.px(120))
         else:
             mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
             text = self.pages[self.page]
-            if len(self.pages) > 1:
-                counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages))
-                text = f"{text}\n{counter}"
-            self.draw_sango(surface, bubble.move(0, 0), text, mood, sango_size=self.px(120), text_size=self.theme.body,
+            counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages)) if len(self.pages) > 1 else ""
+            self._draw_feedback_panel(surface, text, "" if self.list_feedback else counter)
+            text = self.verdict(self.outcome)
+            if self.list_feedback and counter:
+                text = f"{text} {counter}"
+            size = self.px(120)
+            if self.split_feedback:
+                # Sango's short verdict stays in the start half, beside the feedback panel.
+                start_side = pygame.Rect(bubble.x, bubble.y, content.w, bubble.h)
+                if self.tr.rtl:
+                    start_side.right = bubble.right
+                bubble = start_side
+            else:
+                # The checklist needs the height: Sango and the verdict share the action button's row.
+                _, _, _, _, action_r = self.areas()
+                bubble = pygame.Rect(bubble.x, action_r.y, bubble.w, action_r.h)
+                size = action_r.h
+            self.draw_sango(surface, bubble, text, mood, sango_size=size, text_size=self.theme.body,
                             sango_dy=self.sango_offset())
+
+    def _draw_feedback_panel(self, surface, text: str, counter: str) -> None:
+        """The explanation, large, in the free half; a mark shows at a glance how the answer went."""
+        r = self.feedback_rect()
+        c = self.c
+        colour = c.good if self.outcome.correct else (c.okay if self.outcome.score > 0 else c.bad)
+        self.ui.panel(surface, r, c.bubble, colour, radius=16, width=4)
+        if not self.list_feedback:
+            mark = self.px(40)
+            corner = self.ui.mirror(pygame.Rect(r.right - mark - self.px(10), r.y + self.px(10), mark, mark), r)
+            self.ui.icon(surface, "check" if self.outcome.correct else ("help" if self.outcome.score > 0 else "cross"),
+                         corner.center, mark, colour)
+        box = self.feedback_text_rect()
+        if self.list_feedback and self.page == 0 and self.outcome.feedback:
+            self._draw_checklist(surface, box)
+        else:
+            self.ui.text(surface, text, box, self.theme.body, align="start", valign="top")
+        if counter:
+            line = self.app.text.line_height(self.tr.code, self.theme.small)
+            self.ui.text(surface, counter, pygame.Rect(box.x, r.bottom - self.px(12) - line, box.w, line), self.theme.small,
+                         c.text_soft, align="end")
+
+    def _draw_checklist(self, surface, box: pygame.Rect) -> None:
+        """One row per item: a check or a cross (shape, not colour alone), then the item and why.
+        For choices, the right answers the player missed get a row too: the answers are hidden here."""
+        rows = self.checklist_rows()
+        gap = self.px(4)
+        h = (box.h - gap * (len(rows) - 1)) // len(rows)
+        icon = min(h, self.px(30))
+        for i, fb in enumerate(rows):
+            r = pygame.Rect(box.x, box.y + i * (h + gap), box.w, h)
+            ibox = self.ui.mirror(pygame.Rect(r.x, r.y, icon, icon), r)
+            self.ui.icon(surface, "check" if fb.right else "cross", ibox.center, icon - self.px(4), self.c.good if fb.right else self.c.bad)
+            line = self.checklist_line(fb)
+            # Seven long rows in Arabic at the largest text in the smallest window only fit a notch below the usual floor.
+            self.ui.text(surface, line, self.ui.mirror(pygame.Rect(r.x + icon + self.px(8), r.y, r.w - icon - self.px(8), r.h), r),
+                         self.theme.small, align="start", valign="top", min_size=10)
 
     def speech(self) -> str:
         if self.run.finished:

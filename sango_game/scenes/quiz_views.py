@@ -39,7 +39,10 @@ def choice_buttons(scene: QuizScene, entries: list[tuple[str, str]], area: pygam
         rects = scene.ui.row(area, n, min(area.h, scene.px(110)), scene.px(30), y=area.centery - min(area.h, scene.px(110)) // 2,
                              width=min(scene.px(420), (area.w - scene.px(30)) // 2))
     elif n <= 4:
-        h = min(scene.px(78), (area.h - gap * (n - 1)) // n)
+        cap = scene.px(78)
+        if scene.split_feedback:
+            gap, cap = scene.px(6), scene.px(96)  # beside the feedback panel: height for two-line answers
+        h = min(cap, (area.h - gap * (n - 1)) // n)
         rects = [pygame.Rect(area.x, area.y + i * (h + gap), area.w, h) for i in range(n)]
     else:
         rows = (n + 1) // 2
@@ -97,7 +100,7 @@ class MessageView(QuizView):
         msg = scene.q.message
         ui, c, px = scene.ui, scene.c, scene.px
         ui.panel(surface, area, c.chat_them if msg.format == "chat" else c.panel, c.panel_border, radius=16, width=2)
-        icon = {"chat": "team", "email": "export", "post": "globe"}[msg.format]
+        icon = {"chat": "team", "email": "mail", "post": "globe"}[msg.format]
         head = pygame.Rect(area.x + px(16), area.y + px(4), area.w - px(32), px(34))
         ui.icon(surface, icon, ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head).center, px(26))
         who = scene.tr.level(msg.sender)

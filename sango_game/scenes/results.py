@@ -89,6 +89,13 @@ class ResultsScene(BaseScene):
             out.append(Button(self.tr._("Next level"), lambda: self.open(nxt), icon="forward", style="primary", name="next-level", rect=rects[2]))
         return out
 
+    def layout(self) -> None:
+        first = not self.focus.widgets
+        super().layout()
+        nxt = self.focus.find("next-level")
+        if first and nxt is not None:
+            self.focus.focus(nxt)  # the way on is what most players want next
+
     def again(self) -> None:
         self.app.go("intro", self.level)
 
@@ -97,8 +104,12 @@ class ResultsScene(BaseScene):
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
-        msg = {3: self.tr._("Brilliant! You really know this."), 2: self.tr._("Well done! You are getting good at this."),
-               1: self.tr._("Good try! Play again to learn even more.")}.get(self.stars, self.tr._("Good try!"))
+        if self.theme.teen:  # teens: plainer words than "Well done!"
+            msg = {3: self.tr._("Sharp. You clearly know this."), 2: self.tr._("Solid. A couple of things are worth another look."),
+                   1: self.tr._("Worth another go: replay to see what you missed.")}.get(self.stars, self.tr._("Good try!"))
+        else:
+            msg = {3: self.tr._("Brilliant! You really know this."), 2: self.tr._("Well done! You are getting good at this."),
+                   1: self.tr._("Good try! Play again to learn even more.")}.get(self.stars, self.tr._("Good try!"))
         self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(150)), msg,
                         "celebrating" if self.stars >= 2 else "happy", sango_size=self.px(150))
         star_size = self.px(70)
@@ -134,9 +145,11 @@ class ResultsScene(BaseScene):
                          self.ui.mirror(pygame.Rect(box.x + box.h + self.px(12), box.y, box.w - box.h - self.px(20), box.h), box),
                          self.theme.small, align="start", bold=True)
             y += box.h + self.px(8)
-        for badge in self.new_badges[:1 if helpline else 2]:
+        # New badges rise into place once the stars have popped in (at once with reduced motion).
+        k = 1.0 if self.theme.reduced_motion else max(0.0, min(1.0, (self.t - 1.0) / 0.4))
+        for badge in self.new_badges[:1 if helpline else 2] if k > 0 else ():
             two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(8)
-            box = pygame.Rect(body.centerx - self.px(340), y, self.px(680), max(self.px(52), two_lines))
+            box = pygame.Rect(body.centerx - self.px(340), y + int((1 - k) * self.px(24)), self.px(680), max(self.px(52), two_lines))
             self.ui.panel(surface, box, self.c.bubble, self.c.star, radius=12, width=3)
             self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center, self.px(36), self.c.star)
             self.ui.text(surface, badge_title(self.tr, self.app.catalog, badge),

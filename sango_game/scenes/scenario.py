@@ -9,6 +9,7 @@ import pygame
 
 from ..art import AVATARS
 from ..core.play import QUALITY_VALUE, ScenarioRun
+from ..core.shuffle import seed_for
 from ..i18n import N_
 from ..input import Act, Action
 from ..ui.widgets import Button
@@ -25,7 +26,7 @@ class ScenarioScene(BaseScene):
     def __init__(self, app, level):
         super().__init__(app)
         self.level = level
-        self.run = ScenarioRun(level)
+        self.run = ScenarioRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # choices shuffled, stable for this attempt
         self.last_choice = None  # the choice just made: its consequence is on screen
         self.started = time.monotonic()
 
@@ -83,7 +84,7 @@ class ScenarioScene(BaseScene):
         try:
             self.app.player.record_attempt(self.level.id, node.id, json.dumps(choice.id), QUALITY_VALUE[choice.quality],
                                            int((time.monotonic() - self.started) * 1000),
-                                           session_id=getattr(self.app.class_session, "id", None))
+                                           session_id=getattr(self.app.class_session, "id", None), seed=self.run.seed)
         except Exception as exc:
             self.app.report_storage_error(exc)
         self.started = time.monotonic()
@@ -121,32 +122,22 @@ class ScenarioScene(BaseScene):
         ch = self.level.character(speaker)
         return self.tr.level(ch.name) if ch else speaker
 
-    def speaker_image(self, speaker: str, size: int):
-        if speaker == "sango":
-            return self.app.art.sango(self.run.node.mood or "happy", size)
-        if speaker == "narrator":
-            return None
-        ids = [c.id for c in self.level.characters]
-        i = ids.index(speaker) if speaker in ids else 0
-        offset = sum(ord(ch) for ch in self.level.id) % len(AVATARS)
-        return self.app.art.avatar(AVATARS[(offset + i * 5) % len(AVATARS)], size)
-
     def draw_content(self, surface) -> None:
         story, choices_r, bubble, _ = self.areas()
         node = self.run.node
         shown = self.level.node(self.run.path[-1][0]) if self.last_choice is not None else node
         self.ui.panel(surface, story, self.c.panel, self.c.panel_border, radius=16, width=2)
         pad = self.px(16)
-        img = self.speaker_image(shown.speaker, self.px(110))
-        text_r = story.inflate(-2 * pad, -2 * pad)
-        if img is not None:
-            ibox = self.ui.mirror(pygame.Rect(story.x + pad, story.y + pad, self.px(110), self.px(110)), story)
-            surface.blit(img, ibox)
-            name_h = story.bottom - ibox.bottom - self.px(8)
-            name_r = self.ui.mirror(pygame.Rect(story.x + pad - self.px(6), ibox.bottom + self.px(4), self.px(122), name_h), story)
-            self.ui.text(surface, self.speaker_name(shown.speaker), name_r, self.theme.small, self.c.text_soft, align="center",
-                         bold=True, valign="top")
-            text_r = self.ui.mirror(pygame.Rect(story.x + pad + self.px(130), story.y + pad, story.w - 2 * pad - self.px(130), story.h - 2 * pad), story)
+        # The stage: the step's scene with the speaker in front, the speaker's name below.
+        stage_w, name_h = self.px(200), self.px(30)
+        stage = self.ui.mirror(pygame.Rect(story.x + pad, story.y + pad, stage_w, story.h - 2 * pad - name_h), story)
+        from ..ui.story_art import draw_stage
+
+        draw_stage(self, surface, stage, self.level, shown, shown.speaker)
+        name_r = self.ui.mirror(pygame.Rect(story.x + pad, stage.bottom + self.px(2), stage_w, name_h), story)
+        self.ui.text(surface, self.speaker_name(shown.speaker), name_r, self.theme.small, self.c.text_soft, align="center",
+                     bold=True, valign="top")
+        text_r = self.ui.mirror(pygame.Rect(story.x + 2 * pad + stage_w, story.y + pad, story.w - 3 * pad - stage_w, story.h - 2 * pad), story)
         if shown.is_ending:
             head = pygame.Rect(text_r.x, text_r.y, text_r.w, self.px(40))
             icon_r = self.ui.mirror(pygame.Rect(head.x, head.y, head.h, head.h), head)

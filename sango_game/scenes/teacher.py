@@ -43,10 +43,11 @@ class TeacherMenuScene(BaseScene):
             ("unlock", self.tr._("Open all levels") if not self.app.unlock_all else self.tr._("Lock levels again"), self.toggle_unlock, "lock"),
             ("helpline", self.tr.f("Local child helpline: {helpline}", helpline=get_helpline(self.app) or self.tr._("not set")),
              self.edit_helpline, "help"),
+            ("packs", self.tr._("Content packs"), self.packs, "import"),
             ("pin", self.tr._("Change the teacher PIN"), self.change_pin, "pin"),
             ("erase", self.tr._("Erase all players on this computer"), self.erase_all, "trash"),
         ]
-        gap = self.px(12)
+        gap = self.px(8)  # seven items: two-line labels (Arabic helpline) still fit at 1024x600 with larger text
         two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.body) + self.px(10)
         h = min(max(self.px(64), two_lines), (body.h - self.px(10) - gap * (len(items) - 1)) // len(items))
         col = pygame.Rect(body.centerx - self.px(330), body.y + self.px(10), self.px(660), h)
@@ -68,6 +69,9 @@ class TeacherMenuScene(BaseScene):
 
     def change_pin(self) -> None:
         set_new_pin(self.app)
+
+    def packs(self) -> None:
+        self.app.push("packs")
 
     def edit_helpline(self) -> None:
         from .dialogs import TextPromptDialog
@@ -211,12 +215,17 @@ class ClassPlayScene(QuizScene):
         self.turn = 0
         self.timer = timer
         self.left = float(timer)
+        self.discussion_page = False
 
     def title(self) -> str:
         return self.tr._("Class play")
 
     def back(self) -> None:
         def leave() -> None:
+            if self.run.index > 0 or not self.answering:
+                # Ending early keeps the scoreboard: the class sees the points so far.
+                self.app.stack.replace(ClassResultsScene(self.app, self.scores))
+                return
             self.app.set_class_mode(False)
             self.app.stack.pop()
 
@@ -242,10 +251,17 @@ class ClassPlayScene(QuizScene):
     def feedback_pages(self, out):
         pages = super().feedback_pages(out)
         lv = self.source.get(self.q.id)
+        self.discussion_page = bool(lv is not None and lv.discussion)
         if lv is not None and lv.discussion:
             prompt = lv.discussion[self.run.index % len(lv.discussion)]
             pages.append(self.tr.f("Let's talk: {question}", question=self.tr.level(prompt)))
         return pages
+
+    def fit_pages(self, pages: list[str], box) -> list[str]:
+        # The discussion prompt is a step of its own for the class: never joined to the explanation.
+        if len(pages) > 1 and self.discussion_page:
+            return super().fit_pages(pages[:-1], box) + pages[-1:]
+        return super().fit_pages(pages, box)
 
     def next(self) -> None:
         last_page = self.page >= len(self.pages) - 1

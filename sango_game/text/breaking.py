@@ -73,8 +73,13 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+# Direction marks (LRM, RLM, ALM) belong to line-break class CM like combining marks (UAX #14):
+# they stay with the character before them.
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
+
+
 def is_mark(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
+    return ch in _DIRECTION_MARKS or unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
 def break_allowed(text: str, i: int) -> bool:

@@ -1,4 +1,8 @@
-"""One theme: colours (normal and high contrast), sizes scaled to the window and the text-size setting."""
+"""One theme: colours per band (normal and high contrast), sizes scaled to the window and the text-size setting.
+
+Ages 9-12 get the friendly look (pastel teal, round Sango); ages 13-18 a grown-up one (a dark
+slate palette, sharper corners, bolder headings, Sango as a small guide badge). Every text and
+badge colour pair of every palette is checked against WCAG 4.5:1 by tests/test_theme.py."""
 
 from __future__ import annotations
 
@@ -35,6 +39,9 @@ class Palette:
     teacher: tuple
     chat_them: tuple
     chat_me: tuple
+    #: The key-number badge on answer buttons (drawn on ``badge_bg`` in ``badge_fg``).
+    badge_bg: tuple = (35, 50, 63)
+    badge_fg: tuple = (255, 255, 255)
 
 
 NORMAL = Palette(
@@ -43,8 +50,9 @@ NORMAL = Palette(
     accent=(0, 112, 120), accent_hover=(0, 90, 98), button=(255, 255, 255), button_hover=(225, 244, 242),
     button_border=(35, 50, 63), focus=(255, 176, 0), focus_inner=(35, 50, 63),
     good=(18, 122, 62), okay=(170, 110, 0), bad=(190, 40, 40), selected=(214, 236, 255),
-    disabled=(190, 196, 200), star=(240, 165, 0), star_empty=(200, 206, 210), bubble=(255, 253, 240),
+    disabled=(190, 196, 200), star=(200, 125, 0), star_empty=(200, 206, 210), bubble=(255, 253, 240),
     teacher=(120, 60, 160), chat_them=(238, 238, 243), chat_me=(214, 246, 224),
+    badge_bg=(35, 50, 63), badge_fg=(255, 255, 255),
 )
 
 HIGH_CONTRAST = Palette(
@@ -55,13 +63,44 @@ HIGH_CONTRAST = Palette(
     good=(120, 255, 120), okay=(255, 210, 80), bad=(255, 120, 120), selected=(0, 60, 120),
     disabled=(140, 140, 140), star=(255, 230, 0), star_empty=(120, 120, 120), bubble=(0, 0, 0),
     teacher=(255, 140, 255), chat_them=(30, 30, 30), chat_me=(0, 50, 0),
+    badge_bg=(255, 255, 255), badge_fg=(0, 0, 0),
 )
+
+# Ages 13-18: night slate with a cool cyan accent, like the apps teens use.
+TEEN = Palette(
+    bg=(22, 28, 45), bg2=(32, 41, 66), panel=(38, 48, 76), panel_border=(120, 140, 180),
+    text=(236, 240, 248), text_soft=(184, 194, 214), text_on_accent=(10, 20, 30),
+    accent=(46, 230, 214), accent_hover=(127, 245, 234), button=(38, 48, 76), button_hover=(52, 64, 100),
+    button_border=(120, 140, 180), focus=(255, 196, 0), focus_inner=(10, 14, 24),
+    good=(110, 230, 140), okay=(255, 200, 90), bad=(255, 130, 130), selected=(30, 84, 110),
+    disabled=(120, 130, 150), star=(255, 205, 60), star_empty=(100, 112, 140), bubble=(30, 38, 62),
+    teacher=(200, 140, 255), chat_them=(46, 56, 88), chat_me=(24, 80, 74),
+    badge_bg=(46, 230, 214), badge_fg=(10, 20, 30),
+)
+
+TEEN_HIGH_CONTRAST = Palette(
+    bg=(0, 0, 0), bg2=(12, 12, 20), panel=(0, 0, 0), panel_border=(255, 255, 255),
+    text=(255, 255, 255), text_soft=(255, 255, 255), text_on_accent=(0, 0, 0),
+    accent=(0, 255, 240), accent_hover=(160, 255, 250), button=(0, 0, 0), button_hover=(0, 40, 40),
+    button_border=(255, 255, 255), focus=(255, 230, 0), focus_inner=(0, 0, 0),
+    good=(120, 255, 120), okay=(255, 210, 80), bad=(255, 120, 120), selected=(0, 60, 120),
+    disabled=(140, 140, 140), star=(255, 230, 0), star_empty=(120, 120, 120), bubble=(0, 0, 0),
+    teacher=(255, 140, 255), chat_them=(30, 30, 30), chat_me=(0, 50, 0),
+    badge_bg=(255, 255, 255), badge_fg=(0, 0, 0),
+)
+
+PALETTES = {("9-12", False): NORMAL, ("9-12", True): HIGH_CONTRAST,
+            ("13-18", False): TEEN, ("13-18", True): TEEN_HIGH_CONTRAST}
+#: Corner radius factor per band: the teen chrome is sharper.
+RADIUS = {"9-12": 1.0, "13-18": 0.4}
 
 
 class Theme:
     def __init__(self, size: tuple[int, int] = (DESIGN_W, DESIGN_H), text_size: str = "normal",
-                 high_contrast: bool = False, reduced_motion: bool = False, class_mode: bool = False):
+                 high_contrast: bool = False, reduced_motion: bool = False, class_mode: bool = False,
+                 band: str = "9-12"):
         self.size = size
+        self.band = band if band in RADIUS else "9-12"  # the world map sets it: the look follows the band
         self.text_size = text_size if text_size in TEXT_SCALES else "normal"
         self.high_contrast = high_contrast
         self.reduced_motion = reduced_motion
@@ -69,7 +108,15 @@ class Theme:
 
     @property
     def colors(self) -> Palette:
-        return HIGH_CONTRAST if self.high_contrast else NORMAL
+        return PALETTES.get((self.band, self.high_contrast), NORMAL)
+
+    @property
+    def teen(self) -> bool:
+        return self.band == "13-18"
+
+    def radius(self, value: float) -> float:
+        """A corner radius in design pixels, sharper for teens."""
+        return value * RADIUS.get(self.band, 1.0)
 
     @property
     def scale(self) -> float:

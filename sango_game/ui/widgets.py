@@ -89,7 +89,7 @@ class UI:
         return dest
 
     def panel(self, surface, rect, fill=None, border=None, radius: int = 16, width: int = 2) -> None:
-        r = self.px(radius)
+        r = self.px(self.theme.radius(radius))
         pygame.draw.rect(surface, fill or self.c.panel, rect, border_radius=r)
         pygame.draw.rect(surface, border or self.c.panel_border, rect, max(1, self.px(width)), border_radius=r)
 
@@ -234,9 +234,10 @@ class Button(Widget):
         if self.badge is not None:
             lead.w = isz + ui.px(8)
             box = ui.mirror(pygame.Rect(lead.x, lead.centery - isz // 2, isz, isz), r)
-            pygame.draw.rect(surface, c.bg2 if not ui.theme.high_contrast else c.panel, box, border_radius=ui.px(8))
-            pygame.draw.rect(surface, fg, box, max(1, ui.px(2)), border_radius=ui.px(8))
-            ui.text(surface, self.badge, box, ui.theme.small, fg, align="center", bold=True)
+            # Its own colour pair (checked for contrast), whatever the button's fill: white on pale teal was 1.2:1.
+            pygame.draw.rect(surface, c.badge_bg, box, border_radius=ui.px(8))
+            pygame.draw.rect(surface, c.panel_border, box, max(1, ui.px(2)), border_radius=ui.px(8))
+            ui.text(surface, self.badge, box, ui.theme.small, c.badge_fg if self.enabled else c.disabled, align="center", bold=True)
         if self.image is not None:
             lead.w += self.image.get_width() + ui.px(8)
             img_rect = ui.mirror(pygame.Rect(inner.x + (lead.w - self.image.get_width() - ui.px(8)),
@@ -257,7 +258,7 @@ class Button(Widget):
                 ui.icon(surface, state_icon, ti.center, isz, col)
         text_rect = pygame.Rect(inner.x + lead.w, inner.y, inner.w - lead.w - (tail.w + ui.px(6) if state_icon else 0), inner.h)
         text_rect = ui.mirror(text_rect, r)
-        ui.text(surface, self.label, text_rect, self.size or ui.theme.body, fg, align=self.align)
+        ui.text(surface, self.label, text_rect, self.size or ui.theme.body, fg, align=self.align, bold=ui.theme.teen)
         if focused:
             ui.focus_ring(surface, r)
 

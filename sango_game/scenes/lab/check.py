@@ -37,7 +37,7 @@ class CheckScene(QuizScene):
     def submit(self, answer) -> None:
         elapsed = int((time.monotonic() - self.started) * 1000)
         real = self.run.answer(answer)
-        record_attempt(self.app, self.level, self.q.id, real, elapsed)
+        record_attempt(self.app, self.level, self.q.id, real, elapsed, self.run.seed)
         self.chosen = self.kind.chosen_ids(self.q, answer)
         # A neutral outcome for the screen: no right/wrong marks, Sango just listens.
         self.outcome = Outcome(0.5, {}, (), real.answer_repr)

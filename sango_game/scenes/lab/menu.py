@@ -55,7 +55,7 @@ class LabMenuScene(BaseScene):
         text = self.tr.f("Loaded on this computer: “{name}”", name=s.name) + "\n" + self.tr._(BAND_LABELS[s.band]) + " · " + \
             self.tr.nf("{n} level", "{n} levels", n)
         if s.check:
-            text += " · " + self.tr.nf("check of {n} question", "check of {n} questions", len(s.check))
+            text += " · " + self.tr.nf("check of {n} question", "check of {n} questions", len(s.check_for("pre")))
         return text
 
     def draw_content(self, surface) -> None:

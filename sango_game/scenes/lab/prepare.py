@@ -187,7 +187,8 @@ class PrepareSessionScene(BaseScene):
             text = self.tr.nf("{n} level in the session", "{n} levels in the session", len(levels))
             refs = self.check_refs()
             if self.check_size:
-                text += " · " + self.tr.nf("the same {n} question before and after", "the same {n} questions before and after", len(refs))
+                text += " · " + self.tr.nf("{n} question before and a different one after",
+                                           "{n} questions before and different ones after", len(refs) // 2)
             text += " · " + self.tr.f("Language: {language}", language=self.tr.language.native_name)
             color = self.c.text_soft
         self.ui.text(surface, text, info, self.theme.small, color, align="center")

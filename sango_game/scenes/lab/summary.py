@@ -129,21 +129,22 @@ class ClassSummaryScene(BaseScene):
                                           mood="celebrating"))
 
     def save_report(self) -> None:
-        from ...classroom.report import save_report_and_certificates
+        """One PDF: the class report in the teacher's language, then every pupil's certificate."""
+        from ...classroom.pdf import write_class_pdf
 
         try:
-            files = save_report_and_certificates(self.app, self.summary, self.output_folder())
+            result = write_class_pdf(self.summary, self.app.catalog, self.tr, self.output_folder())
         except ClassroomFileError as exc:
             self.app.stack.push(MessageDialog(self.app, self.tr._("The report could not be saved."), exc.message(self.tr), mood="worried"))
             return
-        except (pygame.error, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - fpdf2 errors are plain Exceptions; the lab day must go on
             self.app.stack.push(MessageDialog(self.app, self.tr._("The report could not be saved."), str(exc), mood="worried"))
             return
-        n = len(files.certificates)
+        n = result.certificates
         self.app.stack.push(MessageDialog(
             self.app, self.tr.nf("The class report and {n} certificate were saved in this folder:",
                                  "The class report and {n} certificates were saved in this folder:", n),
-            ltr(str(files.report[0].parent)), mood="celebrating"))
+            ltr(str(result.path.parent)), mood="celebrating"))
 
     # drawing -----------------------------------------------------------------------------------------------
     def headline(self) -> str:
@@ -295,8 +296,10 @@ class ClassSummaryScene(BaseScene):
         value = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))
         self.ui.text(surface, value, mid, self.theme.heading, self.c.good if imp is not None and imp > 0 else self.c.text,
                      align="center", bold=True)
-        self.ui.text(surface, self.tr.nf("{n} pupil did both", "{n} pupils did both", s.paired_count), low, self.theme.small,
-                     self.c.text_soft, align="center")
+        both = self.tr.nf("{n} pupil did both", "{n} pupils did both", s.paired_count)
+        if s.gain_class is not None:  # normalised gain: the share of what there was left to learn
+            both += " · " + self.tr.f("gain {percent}", percent=self.tr.percent(s.gain_class))
+        self.ui.text(surface, both, low, self.theme.small, self.c.text_soft, align="center")
         widths = (0.40, 0.20, 0.20, 0.20)
         head = pygame.Rect(content.x, box.bottom + self.px(10), content.w, self.px(36))
         self._header(surface, head, [self.tr._("Nickname"), self.tr._("Before"), self.tr._("After"), self.tr._("Improvement")], widths)

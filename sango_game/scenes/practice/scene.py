@@ -183,7 +183,16 @@ class PracticeScene(BaseScene):
     def done(self) -> None:
         self._text(False)
         self.typed = ""
-        self.app.go("practice-debrief", self.level, self.run.finish())
+        debrief = self.run.finish()
+        store, profile = self.app.store, self.app.profile
+        if store is not None and profile is not None:
+            try:
+                for item, score in debrief.judgement_rows():
+                    store.record_attempt(profile.id, self.level.id, item, json.dumps({"judged": score == 1.0}), score, 0,
+                                         session_id=getattr(self.app.class_session, "id", None))
+            except Exception as exc:
+                self.app.report_storage_error(exc)
+        self.app.go("practice-debrief", self.level, debrief)
 
     # -- frames -----------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
