@@ -40,6 +40,14 @@ EXCLUSIONS: dict[tuple[str, str | None, str], str] = {
         "the teacher's class report (a document), not reporting abuse",
     ('report', None, 'The report could not be saved.'):
         "the teacher's class report (a document), not reporting abuse",
+    ('report', None, 'The report could not be saved ({reason}).'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', None, 'merge lab results files into CSV files and one PDF with the class report and certificates'):
+        "the teacher's class report (a document), not reporting abuse",
+    ('report', None, "language of the report and CSV headings (default: the session's)"):
+        "the teacher's class report (a document), not reporting abuse",
+    ('screenshot', None, 'folder for the PNG files (default: ./screenshots)'):
+        "a folder name in a command-line help text, kept as it is typed",
     ('report', None, 'The class report and {n} certificate were saved in this folder: The class report and {n} certificates were saved in this folder:'):
         "the teacher's class report (a document), not reporting abuse",
     ('report', 't-misinformation-practice|post.shark.others.finding', 'No news outlet reports a shark. Local news shows the flooding, but no shark.'):
