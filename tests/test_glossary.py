@@ -27,56 +27,20 @@ HEADER = ["term", "part_of_speech", "ar", "zh_Hans", "fr", "ru", "es", "accepted
 INFLECTIONS = r"(?:s|es|ed|d|ing|med|ming|mer|mers)?\b"
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
-# Where the English word is not the glossary sense. Keyed by (term, msgctxt, msgid); every entry says why.
-# Add to this list only for a different meaning, never because a translation is hard to fit.
-EXCLUSIONS: dict[tuple[str, str | None, str], str] = {
-    ('report', None, '{nickname} was left out: a class report holds at most {limit} pupils.'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', None, 'Make one report per class, with one session per class.'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', None, 'Class report: {name}'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', None, 'Save report and certificates'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', None, 'The report could not be saved.'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', None, 'The report could not be saved ({reason}).'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', None, 'merge lab results files into CSV files and one PDF with the class report and certificates'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', None, "language of the report and CSV headings (default: the session's)"):
-        "the teacher's class report (a document), not reporting abuse",
-    ('screenshot', None, 'folder for the PNG files (default: ./screenshots)'):
-        "a folder name in a command-line help text, kept as it is typed",
-    ('report', None, 'The class report and {n} certificate were saved in this folder: The class report and {n} certificates were saved in this folder:'):
-        "the teacher's class report (a document), not reporting abuse",
-    ('report', 't-misinformation-practice|post.shark.others.finding', 'No news outlet reports a shark. Local news shows the flooding, but no shark.'):
-        'news outlets reporting facts (journalism), not reporting abuse',
-    ('report', 't-misinformation-quiz|q4.i3.text', 'Trusted outlets report the same facts'):
-        'news outlets reporting facts (journalism), not reporting abuse',
-    ('report', 't-misinformation-quiz|q5.explain', 'Do not try to win a staring contest with a fake. Ask where it came from, and whether trusted sources report it too.'):
-        'news outlets reporting facts (journalism), not reporting abuse',
-    ('report', 't-misinformation-scenario|search.reverse.consequence', 'The same video appears in a news report from four years ago, about a bridge in another country.'):
-        'news outlets reporting facts (journalism), not reporting abuse',
-    ('report', 't-upsetting-content-quiz|q3.c.feedback', "Raw footage can be very distressing and often isn't checked. Written reports explain events without the hardest images."):
-        'news outlets reporting facts (journalism), not reporting abuse',
-    ('report', 't-passwords-scenario|end-risky.text', "Zoe tells her mum. They change the game password, report the spending to the game's support, and turn on spending limits. Amara apologises, and they stay friends."):
-        'telling game support about a purchase, not reporting a person or content',
-    ('block', 't-account-security-quiz|q4.feedback', 'Text message codes can be stolen in rare cases, but they still block most attacks. An authenticator app or a security key is even stronger.'):
-        'codes that stop attacks, not blocking an account',
-    ('block', 't-persuasive-design-scenario|nag.phone-settings.text', "Tap 'Maybe later', then block the app's notifications in the phone's settings."):
-        "turning off an app's notifications in phone settings, not blocking an account",
-    ('block', 't-scams-practice|mail.m3.consequence', '(Pretend) A payment page asks for card details. Close it and tell an adult. If card details were ever typed, the bank can block the card.'):
-        'a bank blocking (freezing) a card, not blocking an account',
-    ('block', 't-screen-time-quiz|q2.explain', 'Try focus blocks, for example 25 minutes of study with the phone in another room, then a short break where you can check messages.'):
-        'focus/study blocks of time, not blocking an account',
-    ('block', 't-screen-time-scenario|distracted.plan-blocks.text', 'Plan 25-minute study blocks, with the phone out of the room, and short breaks to check it.'):
-        'focus/study blocks of time, not blocking an account',
-    ('block', 't-screen-time-scenario|distracted.plan-blocks.consequence', 'With a timer and clear breaks, Amina gets through two blocks. She feels much calmer.'):
-        'focus/study blocks of time, not blocking an account',
-    ('block', 't-screen-time-scenario|end-good.lesson', 'You choose when screens fit into your day. Focus blocks, phones out of the bedroom and clear, friendly boundaries keep you in control.'):
-        'focus/study blocks of time, not blocking an account',
-}
+# Where the English word is not the glossary sense: locales/glossary_exclusions.csv, keyed by (term, msgctxt, msgid),
+# each with its reason. Add to it only for a different meaning, never because a translation is hard to fit.
+EXCLUSIONS_FILE = ROOT / "locales" / "glossary_exclusions.csv"
+
+
+def load_exclusions() -> dict[tuple[str, str | None, str], str]:
+    with EXCLUSIONS_FILE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and set(rows[0]) == {"term", "msgctxt", "msgid", "reason"}, "bad glossary_exclusions.csv header"
+    assert all(row["reason"].strip() for row in rows), "every exclusion needs a reason"
+    return {(row["term"], row["msgctxt"] or None, row["msgid"]): row["reason"] for row in rows}
+
+
+EXCLUSIONS = load_exclusions()
 
 
 def normalize(text: str) -> str:

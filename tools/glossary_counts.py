@@ -15,10 +15,9 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from sango_game.i18n_tools import read_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LANGS = ["ar", "zh_Hans", "fr", "ru", "es"]
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
