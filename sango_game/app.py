@@ -11,8 +11,9 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -22,6 +23,11 @@ from .input import Act, Action, InputMapper, PressGuard
 from .scene import Scene, SceneStack, scene_factory
 from .ui.theme import Theme
 from .ui.widgets import UI
+
+if TYPE_CHECKING:
+    from .progress.models import Profile
+    from .progress.player import GuestProgress
+    from .progress.teacher_access import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -105,14 +111,14 @@ class App:
         self._store_tried = store is not None
         self.store_error: str | None = None
         self.notices: list[tuple[str, dict]] = []  # (message key, params) shown once by the title
-        self.profile = None
+        self.profile: Profile | None = None
         self.settings: dict = {}
         self.class_session = None  # a lab session loaded on this computer (teacher mode), restored below
-        self._guest = None  # GuestProgress: results of play without a saved profile (made on first use)
+        self._guest: GuestProgress | None = None  # results of play without a saved profile (made on first use)
         self.unlock_all = False  # teacher option: every level open
         self.teacher_unlocked = False  # teacher area open (PIN entered)
         self.clock = time.monotonic  # for the teacher area's idle lock; tests put a fake clock here
-        self.idle_lock = None  # made when the teacher area opens (progress.teacher_access.IdleLock)
+        self.idle_lock: IdleLock | None = None  # made when the teacher area opens (progress.teacher_access.IdleLock)
         # Saving failed because the disk is full: the child is told once, then a small banner stays;
         # the teacher sees where (the data folder) in the banner while the teacher area is open.
         self.storage_full = False
@@ -369,12 +375,15 @@ class App:
 
     def resize(self, size: tuple[int, int]) -> None:
         size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
-        if pygame.display.get_surface() is None or pygame.display.get_surface().get_size() != size:
+        surface = pygame.display.get_surface()
+        if surface is None or surface.get_size() != size:
             try:
                 self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
             except pygame.error:  # pragma: no cover
                 pass
-        self.screen = pygame.display.get_surface()
+        surface = pygame.display.get_surface()
+        assert surface is not None  # the window is open
+        self.screen = surface
         self.size = self.screen.get_size()
         self.relayout()
 

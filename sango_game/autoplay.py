@@ -105,6 +105,7 @@ class ScriptedPlayer:
 
     def play_all_endings(self, level: Level) -> dict[str, Any]:
         out = {}
+        assert level.start is not None, "a story level has a start node"
         for ending, path in paths_to_endings(level.start, level.nodes).items():
             out[ending] = self.play_scenario(level, path)
             self.leave_results()

@@ -75,7 +75,7 @@ MO_NAMES = {"ui": f"{DOMAIN}.mo", "levels": f"{DOMAIN}-levels.mo"}
 
 def is_level_context(ctx: str | None) -> bool:
     """Level text has a context ``<level id>|<field>`` (topic names, ``topic|...``, belong to the UI)."""
-    return bool(ctx) and "|" in ctx and not ctx.startswith("topic|")
+    return bool(ctx and "|" in ctx and not ctx.startswith("topic|"))
 
 
 def compile_po_bytes(po: Path, part: str | None = None) -> bytes:

@@ -14,6 +14,7 @@ import copy
 import io
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,7 +196,7 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
     pot = locales / f"{DOMAIN}.pot"
     template = read_catalog(pot)
     reports = []
-    missing_glyphs = None
+    missing_glyphs: Callable[[str, str], set[str]] | None = None
     if glyphs:
         try:
             from .text import missing_glyphs
@@ -215,7 +216,8 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
         for prob in check_plural_forms(lang.code, lang.babel, header):
             rep.problems.append(f"{po}: {prob}")
         # (Babel re-adds the flag whenever it reads a "%", so look at the file itself.)
-        for flagged in re.findall(r"^#,.*\bpython-format\b.*\n(?:#.*\n)*(?:msgctxt (.*)\n)?msgid (.*)", po.read_text("utf-8"), re.M):
+        for flagged in re.findall(r"^#,.*\bpython-format\b.*\n(?:#.*\n)*(?:msgctxt (.*)\n)?msgid (.*)", po.read_text("utf-8"),
+                                  re.M):
             rep.problems.append(f"{po.name}: msgid {flagged[1][:60]}: flagged python-format, but the game uses "
                                 "{fields}; GNU msgfmt -c rejects it (run: sango-game i18n update)")
         for tmsg in template:
@@ -223,7 +225,8 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
                 continue
             rep.total += 1
             key = tmsg.id if not isinstance(tmsg.id, tuple) else tmsg.id[0]
-            where = f"{po.name}: msgctxt {tmsg.context!r} msgid {key[:60]!r}" if tmsg.context else f"{po.name}: msgid {key[:60]!r}"
+            where = (f"{po.name}: msgctxt {tmsg.context!r} msgid {key[:60]!r}" if tmsg.context
+                     else f"{po.name}: msgid {key[:60]!r}")
             msg = cat.get(tmsg.id, context=tmsg.context)
             if msg is None:
                 rep.problems.append(f"{where}: missing from the catalog (run update)")
@@ -256,7 +259,8 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
             if not bad and lang.code != "en":
                 sources = tmsg.id if isinstance(tmsg.id, tuple) else (tmsg.id,)
                 # Three or more English words left as they are; usernames like Yusuf_GreenHill_School are one word.
-                if any(s in sources and len(re.findall(r"(?:^|\s)[A-Za-z][A-Za-z']+(?=[\s.,!?]|$)", re.sub(r"\{[^}]*\}", "", s))) >= 3
+                if any(s in sources and len(re.findall(r"(?:^|\s)[A-Za-z][A-Za-z']+(?=[\s.,!?]|$)",
+                                                       re.sub(r"\{[^}]*\}", "", s))) >= 3
                        for s in strings):
                     bad = "the translation is the English text (copy it only for names and usernames)"
             if bad:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Act(str, Enum):
+class Act(str, Enum):  # noqa: UP042 (StrEnum changes str() and format() of members)
     UP = "up"
     DOWN = "down"
     FORWARD = "forward"  # logical next in reading direction (Right in LTR, Left in RTL)
@@ -49,19 +49,19 @@ class Action:
 
     # Convenience constructors used by tests and the scripted player.
     @staticmethod
-    def key(kind: Act) -> "Action":
+    def key(kind: Act) -> Action:
         return Action(kind)
 
     @staticmethod
-    def choose(i: int) -> "Action":
+    def choose(i: int) -> Action:
         return Action(Act.CHOOSE, index=i)
 
     @staticmethod
-    def click(pos: tuple[int, int]) -> list["Action"]:
+    def click(pos: tuple[int, int]) -> list[Action]:
         return [Action(Act.POINTER_DOWN, pos=pos), Action(Act.POINTER_UP, pos=pos)]
 
     @staticmethod
-    def type_text(text: str) -> "Action":
+    def type_text(text: str) -> Action:
         return Action(Act.TEXT, text=text)
 
 

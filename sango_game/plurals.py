@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from .languages import TABLE
 
@@ -38,7 +38,7 @@ def parse_plural_forms(header: str) -> tuple[int, Callable[[int], int]]:
     return n, gettext.c2py(parts["plural"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def cldr_categories(babel_locale: str) -> tuple[str, ...]:
     """The plural categories CLDR (as shipped in the installed Babel) gives whole numbers in this
     language, in gettext order. Categories only fractions reach (Russian "other") have no form:

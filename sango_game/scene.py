@@ -87,7 +87,7 @@ class Scene:
 class SceneStack:
     def __init__(self) -> None:
         self._stack: list[Scene] = []
-        self._pending: list[tuple[str, Scene | None]] = []
+        self._pending: list[tuple[str, Any]] = []  # a scene, None, or the pop_until test
         self.changed = False
 
     def __len__(self) -> int:
@@ -114,7 +114,7 @@ class SceneStack:
         self._pending.append(("clear", scene))
 
     def pop_until(self, predicate: Callable[[Scene], bool]) -> None:
-        self._pending.append(("pop_until", predicate))  # type: ignore[arg-type]
+        self._pending.append(("pop_until", predicate))
 
     @property
     def has_pending(self) -> bool:

@@ -9,8 +9,8 @@ question (before and after answering, every feedback page) and every scenario st
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import kinds
 from .autoplay import ScriptedPlayer, wrong_answer

@@ -70,12 +70,13 @@ class Speech:
 
     def command(self, text: str, lang: str) -> list[str] | None:
         """The command line that speaks ``text`` (for the command-line engines)."""
-        if not self.available:
+        cmd = self._cmd  # None for the pyttsx3 engine, which has no command line
+        if not self.available or cmd is None:
             return None
         if self.engine_name in ("espeak-ng", "espeak"):
-            return [self._cmd, "-v", ESPEAK_VOICES.get(lang, "en"), "-s", "150", "--", text]
+            return [cmd, "-v", ESPEAK_VOICES.get(lang, "en"), "-s", "150", "--", text]
         if self.engine_name == "say":
-            return [self._cmd, "-v", SAY_VOICES.get(lang, "Samantha"), "--", text]
+            return [cmd, "-v", SAY_VOICES.get(lang, "Samantha"), "--", text]
         return None
 
     def say(self, text: str, lang: str, force: bool = False) -> bool:

@@ -117,7 +117,9 @@ def test_touch_and_mouse_events_map_to_actions():
     assert m.map_event(ev, (1000, 800)) == [Action(Act.POINTER_DOWN, pos=(500, 200), touch=True)]
     synthetic = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(1, 1), button=1, touch=True)
     assert m.map_event(synthetic, (1000, 800)) == []
-    key = lambda k, mod=0: pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+    def key(k, mod=0):
+        return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
     assert m.map_event(key(pygame.K_3), (1, 1)) == [Action(Act.CHOOSE, index=2)]
     assert m.map_event(key(pygame.K_RIGHT), (1, 1)) == [Action(Act.FORWARD)]
     assert m.map_event(key(pygame.K_ESCAPE), (1, 1)) == [Action(Act.BACK)]

@@ -14,11 +14,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sango_game.classroom import (ClassroomFileError, build_results, check_level_id, import_results, new_session,
-                                  pick_check_questions, read_results, summarise, write_results, write_session)
+from sango_game.classroom import (
+    ClassroomFileError,
+    build_results,
+    check_level_id,
+    import_results,
+    new_session,
+    pick_check_questions,
+    read_results,
+    summarise,
+    write_results,
+    write_session,
+)
 from sango_game.classroom.csvout import safe_cell, write_csv_files
 from sango_game.classroom.files import sha256_of
-from sango_game.classroom.results import PlayerResults, AttemptRecord, LevelScore, CheckScore
+from sango_game.classroom.results import AttemptRecord, CheckScore, LevelScore, PlayerResults
 from sango_game.classroom.simulate import simulate_lab
 from sango_game.classroom.summary import MIN_ATTEMPTS
 from sango_game.content import load_catalog

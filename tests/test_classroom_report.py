@@ -7,8 +7,14 @@ import pygame
 import pytest
 
 from sango_game.classroom import import_results, new_session, pick_check_questions, summarise
-from sango_game.classroom.report import (A4_LANDSCAPE, A4_PORTRAIT, render_certificate, render_class_report,
-                                         save_certificates, save_class_report)
+from sango_game.classroom.report import (
+    A4_LANDSCAPE,
+    A4_PORTRAIT,
+    render_certificate,
+    render_class_report,
+    save_certificates,
+    save_class_report,
+)
 from sango_game.classroom.simulate import simulate_lab
 from sango_game.content import load_catalog
 from sango_game.i18n import Translator, translator

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sango_game.classroom import (ClassroomFileError, CheckRef, new_session, pick_check_questions, read_session,
-                                  write_session)
+from sango_game.classroom import ClassroomFileError, new_session, pick_check_questions, read_session, write_session
 from sango_game.classroom.files import MAX_FILE_BYTES, slug
 from sango_game.classroom.session import session_from_json
 from sango_game.content import load_catalog
@@ -208,9 +207,11 @@ session_like = st.fixed_dictionaries(
                   "id": st.sampled_from(["0123456789abcdef0123456789abcdef"]) | json_values,
                   "name": st.text(max_size=90) | json_values, "band": st.sampled_from(["9-12", "13-18"]) | json_values,
                   "language": st.sampled_from(["en", "ar", "zh_Hans"]) | json_values,
-                  "playlist": st.lists(st.sampled_from(["k-passwords-quiz", "k-scams-quiz", "nope"]) | json_values, max_size=4) | json_values,
+                  "playlist": st.lists(st.sampled_from(["k-passwords-quiz", "k-scams-quiz", "nope"]) | json_values,
+                                       max_size=4) | json_values,
                   "check": st.lists(st.fixed_dictionaries({"level": st.sampled_from(["k-passwords-quiz"]) | json_values,
-                                                           "question": st.sampled_from(["q1", "q9"]) | json_values}), max_size=3) | json_values,
+                                                           "question": st.sampled_from(["q1", "q9"]) | json_values}),
+                                                           max_size=3) | json_values,
                   "created_at": json_values})
 
 

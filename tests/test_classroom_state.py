@@ -8,8 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from sango_game.classroom import (end_of_day_wipe, load_lab_state, machine_id, new_session, restore_class_session,
-                                  save_lab_state)
+from sango_game.classroom import end_of_day_wipe, load_lab_state, machine_id, new_session, restore_class_session, save_lab_state
 from sango_game.classroom.state import MACHINE_FILE, STATE_FILE, clear_lab_state
 from sango_game.content import load_catalog
 from sango_game.progress import ProgressStore
@@ -41,7 +40,7 @@ def test_machine_id_race_gives_one_id(tmp_path):
         barrier = threading.Barrier(8)
         out = []
 
-        def start():
+        def start(barrier=barrier, out=out, folder=folder):
             barrier.wait()
             out.append(machine_id(folder))
 
@@ -169,8 +168,13 @@ def test_drives_and_where_files_are_found(tmp_path, session):
     import os
 
     from sango_game.classroom import write_session
-    from sango_game.classroom.drives import (count_results_files, export_targets, find_session_files, import_folders,
-                                             removable_drives)
+    from sango_game.classroom.drives import (
+        count_results_files,
+        export_targets,
+        find_session_files,
+        import_folders,
+        removable_drives,
+    )
 
     media = tmp_path / "media" / "teacher"
     stick, other = media / "USB STICK", media / "CAMERA"

@@ -228,7 +228,8 @@ def test_check_command_output_and_exit_code(tmp_path, capsys):
 
 yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30))
 yaml_values = st.recursive(yaml_scalars, lambda ch: st.one_of(st.lists(ch, max_size=5),
-                                                             st.dictionaries(st.text(max_size=12), ch, max_size=6)), max_leaves=40)
+                                                             st.dictionaries(st.text(max_size=12), ch, max_size=6)),
+                           max_leaves=40)
 KEYS = ["id", "kind", "band", "topic", "order", "title", "goal", "intro", "discussion", "questions", "start", "nodes",
         "type", "prompt", "choices", "text", "correct", "feedback", "explain", "answer", "message", "lines", "bins", "items",
         "ending", "lesson", "next", "quality", "consequence", "speaker", "characters", "name", "flag", "why", "bin", "label"]

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_template_is_up_to_date():
     """Every UI and level string is in locales/messages.pot (run `sango-game i18n update` after edits)."""
     fresh = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in extract(ROOT) if m.id}
-    pot = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_catalog(ROOT / "locales" / "messages.pot") if m.id}
+    pot = {(m.context,
+            m.id if isinstance(m.id, str) else m.id[0]) for m in read_catalog(ROOT / "locales" / "messages.pot") if m.id}
     assert fresh - pot == set(), f"not in messages.pot: {sorted(fresh - pot)[:10]}"
     assert pot - fresh == set(), f"obsolete in messages.pot: {sorted(pot - fresh)[:10]}"
 
@@ -81,7 +82,7 @@ def test_damaged_catalog_does_not_stop_the_game(tmp_path):
 
 @pytest.mark.parametrize("code,expected", [("ar", 6), ("ru", 3), ("zh_Hans", 1), ("fr", 3), ("es", 3), ("en", 2)])
 def test_plural_forms(code, expected):
-    lang = next(l for l in LANGUAGES if l.code == code)
+    lang = next(x for x in LANGUAGES if x.code == code)
     cat = read_catalog(po_path(code, ROOT / "locales"), lang.babel)
     assert cat.num_plurals == expected
 
@@ -92,7 +93,7 @@ def test_plural_formula_matches_cldr_for_every_count(code):
     the category CLDR gives that n (a newer Babel fails this only when CLDR itself changed)."""
     from sango_game.plurals import check_plural_forms
 
-    lang = next(l for l in LANGUAGES if l.code == code)
+    lang = next(x for x in LANGUAGES if x.code == code)
     header = dict(read_catalog(po_path(code, ROOT / "locales"), lang.babel).mime_headers)["Plural-Forms"]
     assert check_plural_forms(code, lang.babel, header) == []
 
@@ -124,7 +125,7 @@ SAMPLES = {
 @pytest.mark.parametrize("code", sorted(SAMPLES))
 def test_sample_numbers_render_the_right_form(code):
     samples, order = SAMPLES[code]
-    lang = next(l for l in LANGUAGES if l.code == code)
+    lang = next(x for x in LANGUAGES if x.code == code)
     cat = read_catalog(po_path(code, ROOT / "locales"), lang.babel)
     msg = cat.get(("{n} pupil", "{n} pupils"))
     tr = Translator(code)
@@ -168,7 +169,8 @@ def test_gnu_msgfmt_accepts_the_catalog(code, tmp_path):
 
 def test_language_names_in_their_own_script():
     names = {lang.code: native_name(lang.code) for lang in LANGUAGES}
-    assert names == {"ar": "العربية", "zh_Hans": "中文 (简体)", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español"}
+    assert names == {"ar": "العربية", "zh_Hans": "中文 (简体)", "en": "English", "fr": "Français", "ru": "Русский",
+                     "es": "Español"}
 
 
 def test_locale_numbers():

@@ -62,7 +62,7 @@ def test_quiz_score_is_mean_of_question_scores(choices):
 
     level = load_catalog(FIXTURES / "levels").levels["k-passwords-quiz"]
     run = QuizRun(level)
-    for q, c in zip(level.questions, choices):
+    for q, c in zip(level.questions, choices, strict=False):
         run.answer(correct_answer(q) if c == "right" else wrong_answer(q))
         run.advance()
     assert run.score == pytest.approx(choices.count("right") / 5)

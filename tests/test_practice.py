@@ -143,7 +143,8 @@ def test_rule_parser():
 
 
 def test_blocking_stops_the_script_and_order_of_steps_is_judged(tmp_path):
-    level = load(tmp_path, BASE + "      - {id: r2, when: save(dm) before block(sam), praise: Saved first., tip: Save first.}\n")[0].level
+    level = load(tmp_path,
+                 BASE + "      - {id: r2, when: save(dm) before block(sam), praise: Saved first., tip: Save first.}\n")[0].level
     clock = ManualClock()
     run = PracticeRun(level, clock)
     assert run.delivered == []
@@ -298,7 +299,8 @@ def test_passphrase_is_never_stored(app):
     app.step([Action.type_text("walrus tulip bicycle")])
     scene.focus.find("use-passphrase").activate()
     assert scene.typed == ""
-    dump = json.dumps([r._asdict() if hasattr(r, "_asdict") else vars(r) for r in app.store.attempts(app.profile.id)], default=str)
+    dump = json.dumps([r._asdict() if hasattr(r, "_asdict") else vars(r) for r in app.store.attempts(app.profile.id)],
+                      default=str)
     assert "walrus" not in dump and "passphrase:strong" in dump
     assert "walrus" not in repr(scene.run.history) + repr(scene.run.state)
 
@@ -411,7 +413,7 @@ def test_press_and_hold_or_hover_like_a_real_phone(app):
     app.step(dt=2.0)
     chat.go("chat", "game")
     app.step()
-    spot = chat.screen_rect().move(0, 80).topleft
+    spot = chat.phone_screen_rect().move(0, 80).topleft
     spot = (spot[0] + 60, spot[1])
     app.step([Action(Act.POINTER_DOWN, pos=spot, touch=True)])
     app.step(dt=0.6)

@@ -79,7 +79,7 @@ def _double_click(app, widget_id):
 
 def test_double_clicks_along_the_way_into_a_quiz_act_once(app):
     _double_click(app, "play")
-    new = _double_click(app, "new-profile")
+    _double_click(app, "new-profile")
     app.step([Action.type_text("Kim")])
     band = _double_click(app, "create")
     assert band.name == "band"

@@ -19,7 +19,6 @@ import pytest
 
 from sango_game.progress import ProgressStore, StorageFullError, StoreAccessError, StoreError
 from sango_game.progress import backups as backups_module
-from sango_game.progress import store as store_module
 
 ROOT = Path(__file__).resolve().parents[1]
 WRITER = ROOT / "tests" / "fixtures" / "progress" / "writer.py"

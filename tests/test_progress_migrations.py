@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sango_game.progress import (CURRENT_VERSION, NotAStoreError, ProfileError, ProgressStore, SchemaTooNewError)
-from sango_game.progress import migrations
+from sango_game.progress import CURRENT_VERSION, NotAStoreError, ProfileError, ProgressStore, SchemaTooNewError, migrations
 from sango_game.progress.migrations import APPLICATION_ID, MIGRATIONS, schema_script, split_statements
 
 OLD_VERSIONS = list(range(1, CURRENT_VERSION))

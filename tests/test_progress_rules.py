@@ -12,9 +12,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sango_game.progress.models import LevelResult
-from sango_game.progress.rules import (CatalogInfo, LevelInfo, TopicProgress, band_progress, catalog_info,
-                                       earned_badges, is_mastered, levels_by_topic, new_badges, stars_for_score,
-                                       topic_mastery)
+from sango_game.progress.rules import (
+    CatalogInfo,
+    LevelInfo,
+    TopicProgress,
+    band_progress,
+    catalog_info,
+    earned_badges,
+    is_mastered,
+    levels_by_topic,
+    new_badges,
+    stars_for_score,
+    topic_mastery,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 

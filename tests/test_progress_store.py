@@ -15,8 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sango_game.progress import (EXPORT_FORMAT, PinFormatError, Profile, ProfileError, ProgressStore, StoreAccessError,
-                                 StoreError)
+from sango_game.progress import EXPORT_FORMAT, PinFormatError, Profile, ProfileError, ProgressStore, StoreAccessError, StoreError
 from sango_game.progress import store as store_module
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -118,8 +118,8 @@ def test_seed_is_stored_with_the_attempt(tmp_path):
 def test_number_keys_follow_the_shown_order_and_the_seed_is_saved(fixture_catalog, tmp_path):
     from sango_game.app import App
     from sango_game.input import Action
-    from sango_game.scenes.quiz import QuizScene
     from sango_game.scenes.profiles import select_profile
+    from sango_game.scenes.quiz import QuizScene
 
     app = App(size=(1280, 720), language="ar", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False)
     try:

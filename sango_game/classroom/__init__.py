@@ -15,12 +15,39 @@ Nothing here touches the network; files move by USB stick or shared folder (:mod
 
 from .errors import ClassroomFileError
 from .merge import ClassResults, ImportReport, Note, Pupil, import_results
-from .results import (RESULTS_FORMAT, RESULTS_VERSION, PlayerResults, ResultsFile, build_results, check_level_id,
-                      export_results, read_results, write_results)
-from .session import (SESSION_FORMAT, SESSION_VERSION, CheckRef, Session, new_session, pick_check_questions,
-                      read_session, save_session_to, write_session)
-from .state import (LabState, WipeResult, clear_lab_state, end_of_day_wipe, lab_data_dir, load_lab_state, machine_id,
-                    restore_class_session, save_lab_state)
+from .results import (
+    RESULTS_FORMAT,
+    RESULTS_VERSION,
+    PlayerResults,
+    ResultsFile,
+    build_results,
+    check_level_id,
+    export_results,
+    read_results,
+    write_results,
+)
+from .session import (
+    SESSION_FORMAT,
+    SESSION_VERSION,
+    CheckRef,
+    Session,
+    new_session,
+    pick_check_questions,
+    read_session,
+    save_session_to,
+    write_session,
+)
+from .state import (
+    LabState,
+    WipeResult,
+    clear_lab_state,
+    end_of_day_wipe,
+    lab_data_dir,
+    load_lab_state,
+    machine_id,
+    restore_class_session,
+    save_lab_state,
+)
 from .summary import ClassSummary, summarise
 
 __all__ = [

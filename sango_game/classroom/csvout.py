@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..i18n import N_, plain_text
 from .files import atomic_write_bytes

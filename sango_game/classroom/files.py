@@ -10,19 +10,17 @@
 
 from __future__ import annotations
 
-from ..atomic import atomic_write_bytes as _atomic_write
-
 import hashlib
 import json
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..atomic import atomic_write_bytes as _atomic_write
 from ..i18n import N_
-from .errors import (CANNOT_READ, NOT_FOUND, NOT_JSON, NOT_OBJECT, NOT_TEXT, TOO_BIG, TRUNCATED, TRY_AGAIN_COPY,
-                     ClassroomFileError)
+from .errors import CANNOT_READ, NOT_FOUND, NOT_JSON, NOT_OBJECT, NOT_TEXT, TOO_BIG, TRUNCATED, TRY_AGAIN_COPY, ClassroomFileError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
@@ -30,7 +28,7 @@ MAX_DEPTH = 32
 
 def utcnow() -> str:
     """Now, ISO 8601 UTC with seconds (``2025-03-01T09:15:00Z``)."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def file_stamp(now: datetime | None = None) -> str:

@@ -59,6 +59,8 @@ _COPY_RE = re.compile(r"(?:\s*\(\d+\)|\s*-\s*(?:copy|copie|kopie|copia|копи�
 class Note(tuple):
     """``(file, message)`` with the error kept for translation: ``note.text(tr)``."""
 
+    error: ClassroomFileError
+
     def __new__(cls, file: Path, error: ClassroomFileError):
         self = super().__new__(cls, (Path(file), str(error)))
         self.error = error
@@ -280,7 +282,7 @@ def _merge(report: ImportReport, accepted: list[ResultsFile]) -> None:
             cur = best.get(key)
             if cur is None or order(rf, pr) > order(*cur):
                 best[key] = (rf, pr)
-    used_files: set[Path] = set()
+    used_files: set[Path | None] = set()
     for rf in accepted:
         superseded = []
         for pr in rf.players:
@@ -293,7 +295,8 @@ def _merge(report: ImportReport, accepted: list[ResultsFile]) -> None:
                 problem = N_("This export from the same computer has the same time as {other}, which was used instead.")
             else:
                 problem = N_("This is an older export from the same computer; the newer file {other} was used instead.")
-            report.duplicates.append(Note(rf.path, ClassroomFileError(rf.path, problem, other=", ".join(newer))))
+            # accepted files were read from disk, so they have a path
+            report.duplicates.append(Note(rf.path, ClassroomFileError(rf.path, problem, other=", ".join(newer))))  # type: ignore[arg-type]
             continue
         for pr, winner in superseded:
             if winner.exported_at == rf.exported_at:
@@ -302,7 +305,7 @@ def _merge(report: ImportReport, accepted: list[ResultsFile]) -> None:
             else:
                 problem = N_("{nickname} was exported again later from the same computer; the newer file {other} "
                              "was used for them.")
-            report.duplicates.append(Note(rf.path, ClassroomFileError(
+            report.duplicates.append(Note(rf.path, ClassroomFileError(  # type: ignore[arg-type]  # read from disk: has a path
                 rf.path, problem, nickname=visible_nickname(pr.nickname), other=winner.path.name if winner.path else "")))
         used_files.add(rf.path)
     report.merged.files = sorted((p for p in used_files if p is not None), key=str)

@@ -172,7 +172,8 @@ class _Pages:
         return self.pages
 
 
-def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Translator, top_missed: int = 8) -> list[pygame.Surface]:
+def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Translator,
+                        top_missed: int = 8) -> list[pygame.Surface]:
     """The class report pages, in ``tr``'s language: overview, knowledge check, topics, most
     missed questions with a discussion prompt, then one line per pupil."""
     s = summary.session
@@ -193,13 +194,15 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
     # Overview boxes.
     pages.gap(20)
     box_row = pages.row(170)
-    values = [(tr._("Average completion"), p.percent(summary.completion_average), None),
-              (tr._("Average answer score"), p.percent(_mean([r.average for r in summary.pupils if r.average is not None])), None)]
+    values: list[tuple[str, str, str | None]] = [(tr._("Average completion"), p.percent(summary.completion_average), None),
+              (tr._("Average answer score"), p.percent(_mean([r.average for r in summary.pupils if r.average is not None])),
+               None)]
     if s.check:
         imp = summary.improvement_average
         values.append((tr._("Knowledge check"), f"{p.percent(summary.pre_average)} → {p.percent(summary.post_average)}"
                        if not tr.rtl else f"{p.percent(summary.pre_average)} ← {p.percent(summary.post_average)}",
-                       None if imp is None else tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))))
+                       None if imp is None else tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-",
+                                                     points=round(abs(imp) * 100))))
     gap = 24
     w = (box_row.w - gap * (len(values) - 1)) // len(values)
     for i, (label, value, extra) in enumerate(values):
@@ -212,7 +215,7 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
 
     # Topics.
     pages.section(tr._("Topics"))
-    widths = (0.46, 0.34, 0.20)
+    widths: tuple[float, ...] = (0.46, 0.34, 0.20)
     _table_header(pages, [tr._("Topic"), tr._("Average score"), tr._("Completed")], widths)
     for t in summary.topics:
         r = pages.row(58)
@@ -226,7 +229,8 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
                p.mirror(pygame.Rect(cols[0].x + 58, r.y, cols[0].w - 58, r.h), cols[0]), 26, INK, align="start")
         bar = p.mirror(pygame.Rect(cols[1].x, r.centery - 10, cols[1].w * 2 // 3, 20), cols[1])
         p.bar(bar, t.average or 0.0, _score_color(t.average))
-        p.text(p.percent(t.average), p.mirror(pygame.Rect(cols[1].x + cols[1].w * 2 // 3 + 10, r.y, cols[1].w // 3 - 10, r.h), cols[1]),
+        p.text(p.percent(t.average),
+               p.mirror(pygame.Rect(cols[1].x + cols[1].w * 2 // 3 + 10, r.y, cols[1].w // 3 - 10, r.h), cols[1]),
                26, INK, align="start")
         p.text(tr.f("{done} of {total}", done=t.pupils_completed, total=len(summary.pupils)), cols[2], 26, INK, align="start")
         pygame.draw.line(p.s, LINE, (r.x, r.bottom - 1), (r.right, r.bottom - 1), 1)
@@ -235,7 +239,8 @@ def render_class_report(summary: ClassSummary, catalog, text_engine, art, tr: Tr
     pages.section(tr._("Questions most often missed: talk about them together"))
     if not summary.most_missed:
         r = pages.row(50)
-        pages.p.text(tr._("Not enough answers yet: a question needs at least 3 answers to be listed here."), r, 26, SOFT, align="start")
+        pages.p.text(tr._("Not enough answers yet: a question needs at least 3 answers to be listed here."), r, 26, SOFT,
+                     align="start")
     for i, m in enumerate(summary.most_missed[:top_missed], 1):
         pages.need(190)
         p = pages.p
@@ -280,7 +285,7 @@ def _table_header(pages: _Pages, labels, widths) -> None:
     r = pages.row(46)
     p = pages.p
     pygame.draw.rect(p.s, TEAL_LIGHT, r, border_radius=8)
-    for label, col in zip(labels, p.columns(r, widths)):
+    for label, col in zip(labels, p.columns(r, widths), strict=False):
         p.text(label, col, 24, INK, align="start", bold=True)
 
 
@@ -290,7 +295,8 @@ def _pupil_row(pages: _Pages, row: PupilRow, widths, art, tr: Translator, check:
     cols = p.columns(r, widths)
     img = art.avatar(row.pupil.avatar, PUPIL_ROW - 6)
     p.s.blit(img, p.mirror(pygame.Rect(cols[0].x, r.y + 3, PUPIL_ROW - 6, PUPIL_ROW - 6), cols[0]))
-    p.text(row.pupil.display_name, p.mirror(pygame.Rect(cols[0].x + PUPIL_ROW + 4, r.y, cols[0].w - PUPIL_ROW - 4, r.h), cols[0]), 22, INK,
+    p.text(row.pupil.display_name, p.mirror(pygame.Rect(cols[0].x + PUPIL_ROW + 4, r.y, cols[0].w - PUPIL_ROW - 4, r.h), cols[0]),
+           22, INK,
            align="start", bold=True)
     bar = p.mirror(pygame.Rect(cols[1].x, r.centery - 8, cols[1].w // 2, 16), cols[1])
     p.bar(bar, row.completion, GOOD)
@@ -374,7 +380,8 @@ def save_png(surface: pygame.Surface, path: Path) -> Path:
         except OSError:
             pass
         raise ClassroomFileError(path, N_("The picture could not be saved ({reason})."),
-                                 N_("Check that the disk or USB stick is not full or write-protected."), reason=str(exc)) from None
+                                 N_("Check that the disk or USB stick is not full or write-protected."),
+                                 reason=str(exc)) from None
     return path
 
 

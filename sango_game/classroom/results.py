@@ -29,9 +29,10 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..i18n import LANG_BY_CODE, N_
 from .errors import ClassroomFileError
@@ -327,13 +328,14 @@ def results_from_json(data: Any, path: Path | None = None, content_hash: str = "
     except (TypeError, ValueError, UnicodeEncodeError):
         actual = ""
     if actual != checksum["value"].lower():
-        raise ClassroomFileError(path, N_("The results file was changed or damaged after it was exported (its checksum does not match)."),
-                                 _EXPORT_AGAIN)
+        raise ClassroomFileError(
+            path, N_("The results file was changed or damaged after it was exported (its checksum does not match)."),
+            _EXPORT_AGAIN)
     sid = _str(path, data, "session_id", "", ID_RE)
-    name = data.get("session_name") if isinstance(data.get("session_name"), str) else ""
+    name = v if isinstance(v := data.get("session_name"), str) else ""
     machine = _str(path, data, "machine_id", "", MACHINE_RE)
     exported = _str(path, data, "exported_at", "")
-    app_version = data.get("app_version") if isinstance(data.get("app_version"), str) else ""
+    app_version = v if isinstance(v := data.get("app_version"), str) else ""
     players_raw = data.get("players")
     if not isinstance(players_raw, list):
         raise _bad(path, "'players' is missing")

@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..content.model import BANDS
 from ..i18n import LANG_BY_CODE, N_
@@ -159,10 +160,12 @@ def check_format(path, data: dict, expected: str, version: int) -> None:
     v = data.get("version")
     if not isinstance(v, int) or isinstance(v, bool) or v < 1:
         raise _bad(path, "its version number is missing") if expected == SESSION_FORMAT else ClassroomFileError(
-            path, N_("The results file is damaged: its version number is missing."), N_("Export the results again on that computer."))
+            path, N_("The results file is damaged: its version number is missing."),
+            N_("Export the results again on that computer."))
     if v > version:
-        raise ClassroomFileError(path, N_("This file was made by a newer version of Sango (file version {found}; this Sango reads version {known})."),
-                                 N_("Install the same Sango version on every computer of the lab."), found=v, known=version)
+        raise ClassroomFileError(
+            path, N_("This file was made by a newer version of Sango (file version {found}; this Sango reads version {known})."),
+            N_("Install the same Sango version on every computer of the lab."), found=v, known=version)
 
 
 def foreign_format_error(path, fmt: object, expected: str) -> ClassroomFileError:
@@ -170,13 +173,15 @@ def foreign_format_error(path, fmt: object, expected: str) -> ClassroomFileError
         return ClassroomFileError(path, N_("This is a session file, not a results file."),
                                   N_("Load it with 'Load a session on this computer' instead."))
     if fmt == "sango-results":
-        return ClassroomFileError(path, N_("This is a results file, not a session file."),
-                                  N_("Use 'Import results' for it, or pick the session file (its name starts with sango-session)."))
+        return ClassroomFileError(
+            path, N_("This is a results file, not a session file."),
+            N_("Use 'Import results' for it, or pick the session file (its name starts with sango-session)."))
     if fmt == "sango-progress":
         return ClassroomFileError(path, N_("This is one player's progress file, not a lab session file."),
                                   N_("Lab results are exported with 'Export this computer's results'."))
     if expected == SESSION_FORMAT:
-        return ClassroomFileError(path, N_("This is not a Sango session file."), N_("Pick a file whose name starts with sango-session."))
+        return ClassroomFileError(path, N_("This is not a Sango session file."),
+                                  N_("Pick a file whose name starts with sango-session."))
     return ClassroomFileError(path, N_("This is not a Sango results file."),
                               N_("Results files are named sango-results-... and are made with 'Export this computer's results'."))
 

@@ -16,8 +16,16 @@ from pathlib import Path
 from .. import kinds
 from ..progress.rules import stars_for_score
 from .files import atomic_write_bytes, sha256_of
-from .results import (RESULTS_FORMAT, RESULTS_VERSION, AttemptRecord, CheckAnswer, CheckScore, LevelScore,
-                      PlayerResults, results_file_name)
+from .results import (
+    RESULTS_FORMAT,
+    RESULTS_VERSION,
+    AttemptRecord,
+    CheckAnswer,
+    CheckScore,
+    LevelScore,
+    PlayerResults,
+    results_file_name,
+)
 from .session import Session
 
 NICKNAMES = ("Nour", "Amina", "Kofi", "Zoë", "Léa", "Mateo", "Lucía", "Ivan", "Дима", "Аня", "小明", "小红", "李华",

@@ -116,8 +116,8 @@ def load_lab_state(folder: Path, catalog=None) -> LabState | None:
         if data.get("format") != STATE_FORMAT or data.get("version") != STATE_VERSION:
             raise ClassroomFileError(path, "not a lab state file of this version")
         session = session_from_json(data.get("session"), path, catalog)
-        loaded_at = data.get("loaded_at") if isinstance(data.get("loaded_at"), str) else ""
-        source = data.get("source") if isinstance(data.get("source"), str) else ""
+        loaded_at = v if isinstance(v := data.get("loaded_at"), str) else ""
+        source = v if isinstance(v := data.get("source"), str) else ""
         return LabState(session, loaded_at, source)
     except ClassroomFileError as exc:
         log.warning("the loaded lab session cannot be used: %s", exc)

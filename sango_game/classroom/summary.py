@@ -106,7 +106,8 @@ def _mean(values) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def rank_missed(stats: dict[tuple[str, str], list[float]], min_attempts: int = MIN_ATTEMPTS) -> list[tuple[tuple[str, str], int, int, float]]:
+def rank_missed(stats: dict[tuple[str, str], list[float]],
+                min_attempts: int = MIN_ATTEMPTS) -> list[tuple[tuple[str, str], int, int, float]]:
     """(key, attempts, missed, mean score) for questions with enough answers, most missed first:
     by share of wrong or partial answers, then more answers, then lower mean score, then id."""
     rows = []

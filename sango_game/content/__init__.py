@@ -2,6 +2,7 @@
 
 from .catalog import Catalog, load_catalog
 from .loader import LoadResult, load_level, load_topics
-from .model import Level, Question, Node, Text, Topic, Issue
+from .model import Issue, Level, Node, Question, Text, Topic
 
-__all__ = ["Catalog", "load_catalog", "LoadResult", "load_level", "load_topics", "Level", "Question", "Node", "Text", "Topic", "Issue"]
+__all__ = ["Catalog", "load_catalog", "LoadResult", "load_level", "load_topics", "Level", "Question", "Node", "Text", "Topic",
+           "Issue"]

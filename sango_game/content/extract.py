@@ -8,8 +8,8 @@ each string of each level distinct, and the comment tells where it appears and h
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,8 @@ def extract_levels(fileobj, keywords, comment_tags, options) -> Iterator[tuple[i
     if path.suffix != ".yaml":
         return
     topics_file = path.parent.parent / "topics.yaml"
-    topics = load_topics(topics_file)[0] if topics_file.exists() else None
-    result = load_level(path, topics)
+    known_topics = load_topics(topics_file)[0] if topics_file.exists() else None
+    result = load_level(path, known_topics)
     if result.level is None:
         for issue in result.errors:
             log.warning("not extracted: %s", issue.format())

@@ -158,23 +158,27 @@ class FieldReader:
             self.error(path, f"'{key}' is missing in {self.where(path)}", "add a short id, e.g. id: q1")
             return f"_missing{len(self.issues)}"
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            self.error(p, f"{self.where(p)} must be a short identifier, not {value!r}", "use lowercase letters, digits, '-' or '_'")
+            self.error(p, f"{self.where(p)} must be a short identifier, not {value!r}",
+                       "use lowercase letters, digits, '-' or '_'")
             return f"_bad{len(self.issues)}"
         value = str(value)
         if not ID_RE.match(value):
-            self.error(p, f"'{value}' is not a valid id", "use 1-40 lowercase letters, digits, '-' or '_', starting with a letter or digit")
+            self.error(p, f"'{value}' is not a valid id",
+                       "use 1-40 lowercase letters, digits, '-' or '_', starting with a letter or digit")
         if seen is not None:
             if value in seen:
                 self.error(p, f"duplicate id '{value}' in {self.where(path[:-1])}", "give every item in this list its own id")
             seen.add(value)
         return value
 
-    def text(self, m: dict, key: str, path: Path_, ctx: str, limit: str, required: bool = True) -> Text | None:
+    def text(self, m: Any, key: Any, path: Path_, ctx: str, limit: str, required: bool = True) -> Text | None:
+        # m is a mapping and key one of its keys, or (discussion prompts) a list and an index
         p = path + (key,)
         present = (0 <= key < len(m)) if isinstance(m, list) else key in m
         if not present or m[key] is None:
             if required:
-                self.error(p if present else path, f"'{key}' is missing in {self.where(path)}", f"add '{key}:' with the English text")
+                self.error(p if present else path, f"'{key}' is missing in {self.where(path)}",
+                           f"add '{key}:' with the English text")
             return None
         value = m[key]
         if isinstance(value, bool):
@@ -183,7 +187,8 @@ class FieldReader:
                        f"put the text in quotes, e.g. {key}: \"{spelled}\"")
             return None
         if isinstance(value, (int, float)):
-            self.error(p, f"{self.where(p)} was read as the number {value!r}, not as text", f"put it in quotes: {key}: \"{value}\"")
+            self.error(p, f"{self.where(p)} was read as the number {value!r}, not as text",
+                       f"put it in quotes: {key}: \"{value}\"")
             return None
         if not isinstance(value, str):
             self.error(p, f"{self.where(p)} should be text", "write the text on the same line after the key")
@@ -222,7 +227,8 @@ class FieldReader:
     def flag(self, m: dict, key: str, path: Path_) -> bool:
         value = m.get(key, False)
         if not isinstance(value, bool):
-            self.error(path + (key,), f"{self.where(path + (key,))} must be true or false", f"write '{key}: true' or leave it out")
+            self.error(path + (key,), f"{self.where(path + (key,))} must be true or false",
+                       f"write '{key}: true' or leave it out")
             return False
         return value
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable, Protocol, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 
 class _NodeLike(Protocol):
-    id: str
-    choices: Sequence
-    ending: str | None
+    # read-only, so frozen dataclasses match
+    @property
+    def id(self) -> str: ...
+    @property
+    def choices(self) -> Sequence: ...
+    @property
+    def ending(self) -> str | None: ...
 
 
 def _edges(nodes: Iterable[_NodeLike]) -> dict[str, list[str]]:
@@ -54,7 +59,7 @@ def paths_to_endings(start: str, nodes: Sequence[_NodeLike], limit: int = 10_000
     """For every reachable ending, one shortest list of choice ids that leads there from start."""
     by_id = {n.id: n for n in nodes}
     out: dict[str, list[str]] = {}
-    todo = deque([(start, [])])
+    todo: deque[tuple[str, list[str]]] = deque([(start, [])])
     seen = {start}
     while todo and limit > 0:
         limit -= 1

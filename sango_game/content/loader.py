@@ -56,7 +56,8 @@ class _LevelReader(QuizReader, ScenarioReader):
             self.keys(top, (), common + KEYS, ["mood"] + optional_keys())
         if raw_id is not None:
             if not isinstance(raw_id, str) or not LEVEL_ID_RE.match(raw_id):
-                self.error(("id",), f"level id {raw_id!r} is not valid", "use lowercase letters, digits and '-', e.g. k-passwords-quiz")
+                self.error(("id",), f"level id {raw_id!r} is not valid",
+                           "use lowercase letters, digits and '-', e.g. k-passwords-quiz")
             elif raw_id != stem:
                 self.error(("id",), f"level id '{raw_id}' does not match the file name '{stem}.yaml'",
                            f"rename the file to {raw_id}.yaml or set id: {stem}")
@@ -82,7 +83,8 @@ class _LevelReader(QuizReader, ScenarioReader):
                            "pick a topic listed for this band in levels/topics.yaml")
         order = top.get("order")
         if "order" in top and (isinstance(order, bool) or not isinstance(order, int) or order < 1):
-            self.error(("order",), f"order must be a whole number from 1, not {order!r}", "write order: 1 for the first level of the topic")
+            self.error(("order",), f"order must be a whole number from 1, not {order!r}",
+                       "write order: 1 for the first level of the topic")
             order = 1
         title = self.text(top, "title", (), "title", "title")
         goal = self.text(top, "goal", (), "goal", "goal")
@@ -106,6 +108,10 @@ class _LevelReader(QuizReader, ScenarioReader):
             from .practice_reader import read_practice
             practice = read_practice(self, top)
         if any(i.severity == "error" for i in self.issues):
+            return None
+        # without errors every required field was read (this also tells the type checker)
+        if (kind is None or self.band is None or topic is None or order is None or title is None or goal is None
+                or intro is None):
             return None
         return Level(
             id=self.level_id, kind=kind, band=self.band, topic=topic, order=order, title=title, goal=goal,
@@ -165,8 +171,8 @@ def load_topics(path: Path) -> tuple[dict[str, Topic], list[Issue]]:
         return {}, [problem] if problem else []
     try:
         data, lines = parse_yaml(text)
-    except YamlProblem as p:
-        return {}, [Issue(shown, p.line, p.message, p.fix)]
+    except YamlProblem as prob:
+        return {}, [Issue(shown, prob.line, prob.message, prob.fix)]
     reader = _LevelReader(shown, lines, None, None)
     reader.level_id = "topic"
     topics: dict[str, Topic] = {}
@@ -182,7 +188,8 @@ def load_topics(path: Path) -> tuple[dict[str, Topic], list[Issue]]:
         tid = reader.ident(t, "id", p, set(topics))
         bands = t.get("bands") or []
         if not isinstance(bands, list) or not bands or any(b not in BANDS for b in bands):
-            reader.error(p + ("bands",), f"bands of topic '{tid}' must be a list of \"9-12\" and/or \"13-18\"", 'write bands: ["9-12", "13-18"]')
+            reader.error(p + ("bands",), f"bands of topic '{tid}' must be a list of \"9-12\" and/or \"13-18\"",
+                         'write bands: ["9-12", "13-18"]')
             bands = []
         title = reader.text(t, "title", p, f"{tid}.title", "title")
         summary = reader.text(t, "summary", p, f"{tid}.summary", "goal")

@@ -189,8 +189,8 @@ class Level:
             out.append(n.text)
             if n.lesson:
                 out.append(n.lesson)
-            for c in n.choices:
-                out += [c.text, c.consequence]
+            for sc in n.choices:
+                out += [sc.text, sc.consequence]
         if self.practice is not None:
             out += self.practice.texts()
         return out

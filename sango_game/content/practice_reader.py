@@ -62,14 +62,15 @@ def read_practice(r: _LevelReader, top: dict) -> Practice | None:
     for i, a in enumerate(raw_apps):
         if a not in APPS:
             close = difflib.get_close_matches(str(a), APPS, n=1)
-            r.error(("apps", i), f"unknown app '{a}'", f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(APPS)}")
+            r.error(("apps", i), f"unknown app '{a}'",
+                    f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(APPS)}")
         elif a in apps:
             r.error(("apps", i), f"app '{a}' is listed twice", "list each app once")
         else:
             apps.append(a)
-    for key, app in app_keys().items():
-        if key in top and app not in apps:
-            r.error((key,), f"'{key}' needs the {app} app", f"add {app} to 'apps:' or remove '{key}'")
+    for key, needed in app_keys().items():
+        if key in top and needed not in apps:
+            r.error((key,), f"'{key}' needs the {needed} app", f"add {needed} to 'apps:' or remove '{key}'")
 
     contacts = []
     for p, m, cid in items(r, top, "contacts", 1, 10, "contacts"):
@@ -80,8 +81,8 @@ def read_practice(r: _LevelReader, top: dict) -> Practice | None:
     contact_ids = {c.id for c in contacts}
 
     parts: dict[str, Any] = {"chats": (), "switches": (), "mail": (), "posts": (), "offers": (), "sessions": (), "password": None}
-    for name in apps:  # each app reads (and checks) its own part of the file
-        parts.update(app_registry.get(name).read(r, top))
+    for app_name in apps:  # each app reads (and checks) its own part of the file
+        parts.update(app_registry.get(app_name).read(r, top))
     chat_ids = {c.id: c for c in parts["chats"]}
 
     events = []
@@ -134,7 +135,8 @@ def read_practice(r: _LevelReader, top: dict) -> Practice | None:
 
     targets = {
         "event": {e.id for e in events}, "contact": contact_ids, "chat": set(chat_ids),
-        "switch": {s.id for s in parts["switches"]}, "mail": {x.id for x in parts["mail"]}, "post": {x.id for x in parts["posts"]},
+        "switch": {s.id for s in parts["switches"]}, "mail": {x.id for x in parts["mail"]},
+        "post": {x.id for x in parts["posts"]},
         "offer": {o.id for o in parts["offers"]}, "session": {s.id for s in parts["sessions"]}, "password": set(PASSWORD_TARGETS),
     }
     targets["item"] = targets["mail"] | targets["post"]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import FieldReader, Path_
 from .. import kinds
-from .fields import CHECK_PHASES, ORDERS
+from .fields import CHECK_PHASES, ORDERS, FieldReader, Path_
 from .model import MESSAGE_FORMATS, Bin, Choice, Message, MessageLine, Question, SortItem
 
 

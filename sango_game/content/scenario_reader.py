@@ -6,8 +6,8 @@ import difflib
 
 from .fields import ORDERS, FieldReader, Path_
 from .graph import dead_end_nodes, unreachable_nodes
-from .scenes import read_scene
 from .model import QUALITIES, Character, Node, ScenarioChoice
+from .scenes import read_scene
 
 
 class ScenarioReader(FieldReader):
@@ -16,7 +16,7 @@ class ScenarioReader(FieldReader):
         char_ids: set[str] = set()
         if "characters" in top:
             for i, raw in enumerate(self.seq(top, "characters", (), 1, 8, "characters")):
-                cp = ("characters", i)
+                cp: tuple[str | int, ...] = ("characters", i)
                 c = self.mapping(raw, cp, "a character")
                 if c is None:
                     continue
@@ -38,7 +38,7 @@ class ScenarioReader(FieldReader):
                 node_paths.setdefault(raw["id"], ("nodes", i))
         all_ids = set(node_paths)
         for i, raw in enumerate(raw_nodes):
-            np_ = ("nodes", i)
+            np_: tuple[str | int, ...] = ("nodes", i)
             n = self.mapping(raw, np_, "a node")
             if n is None:
                 continue
@@ -47,7 +47,8 @@ class ScenarioReader(FieldReader):
             if is_end:
                 self.keys(n, np_, ["id", "ending", "text", "lesson"], ["speaker", "mood", "image", "scene"])
                 if "choices" in n:
-                    self.error(np_ + ("choices",), f"node '{nid}' is an ending and also has choices", "remove 'choices' or remove 'ending'")
+                    self.error(np_ + ("choices",), f"node '{nid}' is an ending and also has choices",
+                               "remove 'choices' or remove 'ending'")
             else:
                 self.keys(n, np_, ["id", "text", "choices"], ["speaker", "mood", "image", "order", "scene"])
             speaker = n.get("speaker", "narrator")
@@ -77,7 +78,8 @@ class ScenarioReader(FieldReader):
                     consequence = self.text(c, "consequence", cp, f"{nid}.{cid}.consequence", "consequence")
                     nxt = c.get("next")
                     if nxt is not None and not isinstance(nxt, str):
-                        self.error(cp + ("next",), f"'next' must be a node id, not {nxt!r}", "write the id of the node that follows")
+                        self.error(cp + ("next",), f"'next' must be a node id, not {nxt!r}",
+                                   "write the id of the node that follows")
                         nxt = None
                     elif nxt is not None and nxt not in all_ids:
                         close = difflib.get_close_matches(str(nxt), sorted(all_ids), n=1)
@@ -87,7 +89,8 @@ class ScenarioReader(FieldReader):
                         choices.append(ScenarioChoice(cid, ctext, quality, consequence, nxt))
                 if n.get("choices") and isinstance(n["choices"], list) and not any(
                         isinstance(c, dict) and c.get("quality") == "good" for c in n["choices"]):
-                    self.error(np_ + ("choices",), f"node '{nid}' has no good choice", "give the player at least one 'quality: good' choice")
+                    self.error(np_ + ("choices",), f"node '{nid}' has no good choice",
+                               "give the player at least one 'quality: good' choice")
             if text:
                 fixed = not is_end and self.choice_of(n, "order", np_, ORDERS, required=False) == "fixed"
                 nodes.append(Node(nid, text, str(speaker), mood, image, tuple(choices), ending, lesson, fixed_order=fixed,
@@ -105,6 +108,7 @@ class ScenarioReader(FieldReader):
                 self.error(node_paths.get(nid, ("nodes",)), f"node '{nid}' can never be reached from start '{start}'",
                            "add a choice whose 'next' leads here, or remove the node")
             for nid in dead_end_nodes(nodes):
-                self.error(node_paths.get(nid, ("nodes",)), f"from node '{nid}' no ending can be reached (dead end or endless loop)",
+                self.error(node_paths.get(nid, ("nodes",)),
+                           f"from node '{nid}' no ending can be reached (dead end or endless loop)",
                            "give it a choice that leads towards an ending")
         return tuple(characters), start, tuple(nodes)

@@ -15,8 +15,8 @@ from typing import Any
 
 from .fields import CHECK_PHASES, ORDERS
 from .loader import ID_RE, LEVEL_ID_RE, LIMITS
-from .scenes import SCENES as SCENE_NAMES
 from .model import BANDS, KINDS, MESSAGE_FORMATS, MOODS, QUALITIES
+from .scenes import SCENES as SCENE_NAMES
 
 Schema = dict[str, Any]
 SCHEMA_ID = "https://sango.invalid/level.schema.json"

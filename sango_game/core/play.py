@@ -97,6 +97,7 @@ class ScenarioRun:
 
     def __post_init__(self) -> None:
         if not self.node_id:
+            assert self.level.start is not None, "a story level has a start node (the loader checks it)"
             self.node_id = self.level.start
 
     @property

@@ -184,6 +184,6 @@ class Practice:
         for o in self.offers:
             out += [o.label] + ([o.pressure] if o.pressure else []) + [o.explain]
         out += [s.label for s in self.sessions]
-        for r in self.rules:
-            out += [r.praise, r.tip]
+        for rule in self.rules:
+            out += [rule.praise, rule.tip]
         return out

@@ -26,7 +26,8 @@ def _matches(atom: Atom, action: Action) -> bool:
 
 
 class Player:
-    def __init__(self, level: Level, strategy: str = "best", on_step: Callable[[PracticeRun, Action | None, Note | None], None] | None = None):
+    def __init__(self, level: Level, strategy: str = "best",
+                 on_step: Callable[[PracticeRun, Action | None, Note | None], None] | None = None):
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r}")
         self.clock = ManualClock()
@@ -146,7 +147,7 @@ def attempt_rows(level: Level, strategy: str) -> list[tuple[str, float, int]]:
         if action is None or note is None:
             return
         t = run.now()
-        rows.append((f"{action[0]}:{action[1]}"[:64], {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality, 0.5),
+        rows.append((f"{action[0]}:{action[1]}"[:64], {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality or "", 0.5),
                      int(max(0.0, t - last[0]) * 1000)))
         last[0] = t
 
@@ -168,7 +169,8 @@ def describe_item(level: Level, item: str):
     ev = p.event(target)
     if ev is not None:
         return ev.text
-    for things, attr in ((p.mail, "subject"), (p.posts, "text"), (p.switches, "label"), (p.offers, "label"), (p.sessions, "label")):
+    for things, attr in ((p.mail, "subject"), (p.posts, "text"), (p.switches, "label"), (p.offers, "label"),
+                         (p.sessions, "label")):
         for x in things:
             if x.id == target:
                 return getattr(x, attr, None) or getattr(x, "text", None)

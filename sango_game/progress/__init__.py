@@ -13,8 +13,15 @@ about the child is stored, and nothing here touches the network. No pygame impor
 Pure scoring and badge rules are in :mod:`sango_game.progress.rules`.
 """
 
-from .errors import (NotAStoreError, PinFormatError, ProfileError, SchemaTooNewError, StorageFullError,
-                     StoreAccessError, StoreError)
+from .errors import (
+    NotAStoreError,
+    PinFormatError,
+    ProfileError,
+    SchemaTooNewError,
+    StorageFullError,
+    StoreAccessError,
+    StoreError,
+)
 from .migrations import CURRENT_VERSION
 from .models import Attempt, Badge, LevelResult, Profile, StoreNotice
 from .store import EXPORT_FORMAT, EXPORT_VERSION, FILE_NAME, KEEP_BACKUPS, ProgressStore

@@ -157,8 +157,8 @@ def _quick_check(path: Path, busy_ms: int = BUSY_TIMEOUT_MS, *, full: bool = Fal
     """None if ``path`` is a healthy Sango store this code can read, else a short reason.
 
     Healthy means SQLite's check passes (``full``: the complete integrity check, for backups) and
-    every table and column of its schema version is there. Raises SchemaTooNewError / NotAStoreError (the file must then be left alone) and
-    StoreAccessError when the file cannot be read at all.
+    every table and column of its schema version is there. Raises SchemaTooNewError / NotAStoreError
+    (the file must then be left alone) and StoreAccessError when the file cannot be read at all.
     """
     try:
         size = path.stat().st_size
@@ -460,6 +460,7 @@ class StoreFile:
 
     @staticmethod
     def _results(conn: sqlite3.Connection, profile_id: str, level_id: str | None = None) -> dict[str, LevelResult]:
+        args: tuple[str, ...]
         where, args = "profile_id = ?", (profile_id,)
         if level_id is not None:
             where, args = "profile_id = ? AND level_id = ?", (profile_id, level_id)

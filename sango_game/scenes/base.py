@@ -203,9 +203,11 @@ class BaseScene(Scene):
             # The bubble's tail points at Sango.
             tail_y = min(bubble.bottom - self.px(24), sango_box.centery)
             if self.tr.rtl:
-                pts = [(bubble.right - 1, tail_y - self.px(12)), (bubble.right + self.px(16), tail_y), (bubble.right - 1, tail_y + self.px(12))]
+                pts = [(bubble.right - 1, tail_y - self.px(12)), (bubble.right + self.px(16), tail_y),
+                       (bubble.right - 1, tail_y + self.px(12))]
             else:
-                pts = [(bubble.left + 1, tail_y - self.px(12)), (bubble.left - self.px(16), tail_y), (bubble.left + 1, tail_y + self.px(12))]
+                pts = [(bubble.left + 1, tail_y - self.px(12)), (bubble.left - self.px(16), tail_y),
+                       (bubble.left + 1, tail_y + self.px(12))]
             pygame.draw.polygon(surface, self.c.bubble, pts)
             pygame.draw.lines(surface, self.c.panel_border, False, pts, max(1, self.px(3)))
             inner = bubble.inflate(-self.px(36), -self.px(24))

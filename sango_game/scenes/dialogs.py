@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from functools import partial
 
 import pygame
 
@@ -32,7 +33,7 @@ class Dialog(BaseScene):
 class MessageDialog(Dialog):
     name = "message"
 
-    def __init__(self, app, title: str, body: str = "", mood: str = "happy", on_close: Callable[[], None] | None = None):
+    def __init__(self, app, title: str, body: str = "", mood: str = "happy", on_close: Callable[[], object] | None = None):
         super().__init__(app)
         self.title_text = title
         self.body = body
@@ -67,7 +68,7 @@ class MessageDialog(Dialog):
 class ConfirmDialog(Dialog):
     name = "confirm"
 
-    def __init__(self, app, question: str, on_yes: Callable[[], None], yes: str | None = None, no: str | None = None,
+    def __init__(self, app, question: str, on_yes: Callable[[], object], yes: str | None = None, no: str | None = None,
                  danger: bool = False, mood: str = "thinking"):
         super().__init__(app)
         self.question = question
@@ -138,7 +139,7 @@ class PinDialog(Dialog):
             elif lab == "ok":
                 out.append(Button("", self.submit, icon="check", style="primary", name="ok", rect=r))
             else:
-                out.append(Button(self.tr.number(int(lab)), lambda d=lab: self.type(d), name=f"digit{lab}", rect=r))
+                out.append(Button(self.tr.number(int(lab)), partial(self.type, lab), name=f"digit{lab}", rect=r))
         cancel = Button(self.tr._("Cancel"), self.back, name="cancel",
                         rect=pygame.Rect(b.centerx - self.px(100), b.bottom - self.px(70), self.px(200), self.px(54)))
         return out + [cancel]
@@ -176,7 +177,8 @@ class PinDialog(Dialog):
         if action.kind == Act.CHOOSE and action.index is not None:
             self.type(str(action.index + 1))
             return True
-        if action.kind == Act.CONFIRM and (self.focus.focused is None or self.focus.focused.name.startswith("digit")) and len(self.digits) >= 4:
+        on_digits = self.focus.focused is None or self.focus.focused.name.startswith("digit")
+        if action.kind == Act.CONFIRM and on_digits and len(self.digits) >= 4:
             self.submit()
             return True
         return super().handle(action)

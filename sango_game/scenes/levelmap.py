@@ -7,8 +7,14 @@ import pygame
 from ..content.bands import BAND_LABELS
 from ..ui.widgets import Button
 from .base import BaseScene
-from .shared import is_unlocked  # noqa: F401  (re-exported)
-from .shared import level_results, session_banner_text, session_check_phase, shown_levels, start_session_check
+from .shared import (
+    is_unlocked,  # noqa: F401  (re-exported)
+    level_results,
+    session_banner_text,
+    session_check_phase,
+    shown_levels,
+    start_session_check,
+)
 
 
 class BandScene(BaseScene):

@@ -103,7 +103,7 @@ class ProfilesScene(BaseScene):
 
 def select_profile(app, profile) -> None:
     app.profile = profile
-    settings = {}
+    settings: dict = {}
     if app.store is not None:
         try:
             settings = app.store.get_settings(profile.id) or {}

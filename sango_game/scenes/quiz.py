@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC
 
 import pygame
 
@@ -31,7 +32,7 @@ def record_attempt(app, level, question_id: str, outcome: Outcome, time_ms: int,
 
 
 def _with_reviews(app, level):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from ..core.review import with_reviews
 
@@ -39,7 +40,7 @@ def _with_reviews(app, level):
     if store is None or profile is None:
         return level
     try:
-        return with_reviews(level, app.catalog.levels.values(), store.attempts(profile.id), datetime.now(timezone.utc))
+        return with_reviews(level, app.catalog.levels.values(), store.attempts(profile.id), datetime.now(UTC))
     except Exception:
         return level
 
@@ -113,7 +114,8 @@ class QuizScene(BaseScene):
         bottom_h = self.px(self.BOTTOM_H)
         content = pygame.Rect(body.x, prompt.bottom + self.px(8), body.w, body.bottom - bottom_h - prompt.bottom - self.px(18))
         bottom = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
-        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)), bottom)
+        action = self.ui.mirror(pygame.Rect(bottom.right - self.px(250), bottom.bottom - self.px(76), self.px(250), self.px(72)),
+                                bottom)
         bubble = self.ui.mirror(pygame.Rect(bottom.x, bottom.y, bottom.w - self.px(270), bottom.h), bottom)
         return progress, prompt, content, bubble, action
 
@@ -237,7 +239,8 @@ class QuizScene(BaseScene):
         else:
             last = self.page >= len(self.pages) - 1
             label = self.tr._("Next") if not last or self.run.index + 1 < self.run.total else self.tr._("Finish")
-            out.append(Button(label, self.next, icon="forward", style="primary", name="next", rect=action_r, size=self.theme.font(26)))
+            out.append(Button(label, self.next, icon="forward", style="primary", name="next", rect=action_r,
+                              size=self.theme.font(26)))
         return out
 
     def _state(self, item_id: str) -> str | None:
@@ -260,7 +263,7 @@ class QuizScene(BaseScene):
             self.picked ^= {item_id}
             self.app.sound.play("click")
             for w in self.focus.widgets:
-                if getattr(w, "name", "").endswith(f"-{item_id}"):
+                if isinstance(w, Button) and w.name.endswith(f"-{item_id}"):
                     w.state = "selected" if item_id in self.picked else None
 
     def place(self, bin_id: str) -> None:
@@ -368,7 +371,8 @@ class QuizScene(BaseScene):
         lab_w = self.px(260)
         lab_r = self.ui.mirror(pygame.Rect(progress.x, progress.y, lab_w, progress.h), progress)
         self.ui.text(surface, label, lab_r, self.theme.small, self.c.text_soft, align="start")
-        bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8), progress.w - lab_w - self.px(10), self.px(14)), progress)
+        bar = self.ui.mirror(pygame.Rect(progress.x + lab_w + self.px(10), progress.y + self.px(8),
+                                         progress.w - lab_w - self.px(10), self.px(14)), progress)
         self.ui.progress_bar(surface, bar, (self.run.index + (0 if self.answering else 1)) / self.run.total)
         self.ui.text(surface, self.tr.level(q.prompt), prompt, self.theme.font(26), align="start", bold=True)
         if not self.list_feedback:  # the checklist in the feedback panel replaces the message, card and legend
@@ -377,7 +381,9 @@ class QuizScene(BaseScene):
             hint = self.tr._(self.kind.hint)
             self.draw_sango(surface, bubble, hint, q.mood or "thinking", sango_size=self.px(120))
         else:
-            mood = "celebrating" if self.outcome.correct else ("thinking" if self.outcome.score > 0 else "worried")
+            outcome = self.outcome
+            assert outcome is not None  # set when the answer was checked
+            mood = "celebrating" if outcome.correct else ("thinking" if outcome.score > 0 else "worried")
             text = self.pages[self.page]
             counter = self.tr.f("({page} of {pages})", page=self.page + 1, pages=len(self.pages)) if len(self.pages) > 1 else ""
             self._draw_feedback_panel(surface, text, "" if self.list_feedback else counter)

@@ -7,6 +7,7 @@ and multi both use "choices"). A new look: a :class:`QuizView` subclass and ``re
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -52,7 +53,7 @@ def choice_buttons(scene: QuizScene, entries: list[tuple[str, str]], area: pygam
                  for i in range(n)]
     out = []
     for i, ((cid, label), r) in enumerate(zip(entries, rects, strict=False)):
-        b = Button(label, lambda cid=cid: scene.pick(cid), rect=r, badge=scene.tr.number(i + 1), style="choice",
+        b = Button(label, partial(scene.pick, cid), rect=r, badge=scene.tr.number(i + 1), style="choice",
                    align="start" if not row else "center", name=f"choice-{cid}", size=scene.theme.body)
         b.state = scene._state(cid)
         out.append(b)
@@ -90,7 +91,7 @@ class MessageView(QuizView):
             if msg.format == "chat" and cols == 1:
                 r.w = int(inner.w * 0.85)
             r = scene.ui.mirror(r, inner)
-            b = Button(scene.tr.level(line.text), lambda lid=line.id: scene.pick(lid), rect=r, badge=scene.tr.number(i + 1),
+            b = Button(scene.tr.level(line.text), partial(scene.pick, line.id), rect=r, badge=scene.tr.number(i + 1),
                        align="start", name=f"line-{line.id}", size=scene.theme.body if cols == 1 else scene.theme.small)
             b.state = scene._state(line.id)
             out.append(b)
@@ -123,7 +124,7 @@ class SortView(QuizView):
             rects = scene.ui.row(row, len(bins), scene.px(96), scene.px(24),
                                  width=min(scene.px(360), (area.w - scene.px(48)) // len(bins)))
             for i, (b, r) in enumerate(zip(bins, rects, strict=False)):
-                out.append(Button(scene.tr.level(b.label), lambda bid=b.id: scene.place(bid), rect=r,
+                out.append(Button(scene.tr.level(b.label), partial(scene.place, b.id), rect=r,
                                   badge=scene.tr.number(i + 1), style="primary", name=f"bin-{b.id}", size=scene.theme.body))
         else:
             # Review: every item with its mark; the badge is the number of the group the player chose

@@ -86,7 +86,8 @@ class ResultsScene(BaseScene):
         out = [Button(self.tr._("Play again"), self.again, icon="play", name="again", rect=rects[0]),
                Button(self.tr._("Levels"), self.back, icon="home", name="levels", rect=rects[1])]
         if nxt is not None:
-            out.append(Button(self.tr._("Next level"), lambda: self.open(nxt), icon="forward", style="primary", name="next-level", rect=rects[2]))
+            out.append(Button(self.tr._("Next level"), lambda: self.open(nxt), icon="forward", style="primary", name="next-level",
+                              rect=rects[2]))
         return out
 
     def layout(self) -> None:
@@ -115,13 +116,14 @@ class ResultsScene(BaseScene):
         star_size = self.px(70)
         row = self.ui.stars(surface, (body.centerx, body.y + self.px(200)), 0, 3, star_size)  # empty outlines
         rects = self.ui.row(row, 3, star_size, self.px(4), width=star_size)
-        for i, (r, k) in enumerate(zip(rects, self.star_scales())):
+        for i, (r, k) in enumerate(zip(rects, self.star_scales(), strict=False)):
             if i < self.stars and k > 0:
                 size = max(1, int(star_size * k))
                 img = self.app.art.icon("star", size, self.c.star)
                 surface.blit(img, img.get_rect(center=r.center))
         line = self.tr.nf("You earned {n} star of 3.", "You earned {n} stars of 3.", self.stars)
-        self.ui.text(surface, line, pygame.Rect(body.x, body.y + self.px(245), body.w, self.px(40)), self.theme.body, align="center", bold=True)
+        self.ui.text(surface, line, pygame.Rect(body.x, body.y + self.px(245), body.w, self.px(40)), self.theme.body,
+                     align="center", bold=True)
         y = body.y + self.px(290)
         info = [self.detail] if self.detail else []
         if self.level.kind == "scenario":
@@ -130,7 +132,8 @@ class ResultsScene(BaseScene):
             total = len(self.level.endings)
             info.append(self.tr.f("Endings found: {found} of {total}", found=max(found, 1 if self.ending else 0), total=total))
         if info:
-            self.ui.text(surface, " · ".join(info), pygame.Rect(body.x, y, body.w, self.px(36)), self.theme.small, self.c.text_soft, align="center")
+            self.ui.text(surface, " · ".join(info), pygame.Rect(body.x, y, body.w, self.px(36)), self.theme.small,
+                         self.c.text_soft, align="center")
         y += self.px(44)
         from ..helpline import HELP_TOPICS, get_helpline
 
@@ -151,7 +154,8 @@ class ResultsScene(BaseScene):
             two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(8)
             box = pygame.Rect(body.centerx - self.px(340), y + int((1 - k) * self.px(24)), self.px(680), max(self.px(52), two_lines))
             self.ui.panel(surface, box, self.c.bubble, self.c.star, radius=12, width=3)
-            self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center, self.px(36), self.c.star)
+            self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center,
+                         self.px(36), self.c.star)
             self.ui.text(surface, badge_title(self.tr, self.app.catalog, badge),
                          self.ui.mirror(pygame.Rect(box.x + box.h + self.px(12), box.y, box.w - box.h - self.px(20), box.h), box),
                          self.theme.small, align="start", bold=True)

@@ -7,7 +7,6 @@ import time
 
 import pygame
 
-from ..art import AVATARS
 from ..core.play import QUALITY_VALUE, ScenarioRun
 from ..core.shuffle import seed_for
 from ..i18n import N_

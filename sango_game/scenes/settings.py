@@ -74,7 +74,8 @@ class SettingsScene(BaseScene):
         if self.app.profile is None:
             body = self.body_rect
             self.ui.text(surface, self.tr._("These settings are for this game only. Pick a player to keep them."),
-                         pygame.Rect(body.x, body.y - self.px(6), body.w, self.px(32)), self.theme.small, self.c.text_soft, align="center")
+                         pygame.Rect(body.x, body.y - self.px(6), body.w, self.px(32)), self.theme.small, self.c.text_soft,
+                         align="center")
 
 
 class SettingRow(Button):

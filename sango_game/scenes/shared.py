@@ -6,6 +6,7 @@ use (the title screen does not need it).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -86,7 +87,7 @@ def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect
     topics = scene.app.catalog.band_topics(band)
     out = []
     for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h), strict=False):
-        b = Button(scene.tr.level(t.title), lambda tid=t.id: scene.toggle_topic(tid), rect=r, name=f"topic-{t.id}",
+        b = Button(scene.tr.level(t.title), partial(scene.toggle_topic, t.id), rect=r, name=f"topic-{t.id}",
                    size=scene.theme.small, align="start")
         b.state = "selected" if t.id in selected else None
         out.append(b)
@@ -140,7 +141,8 @@ def set_new_pin(app, then_open: bool = False) -> None:
 
     def got_second(pin: str) -> bool:
         if pin != first.get("pin"):
-            app.stack.replace(PinDialog(app, tr._("The two PINs were different. Choose a teacher PIN (4 to 8 digits)"), got_first))
+            app.stack.replace(PinDialog(app, tr._("The two PINs were different. Choose a teacher PIN (4 to 8 digits)"),
+                                        got_first))
             return False
         try:
             app.store.set_teacher_pin(pin)

@@ -11,6 +11,7 @@ import math
 
 import pygame
 
+from ..content.bands import BAND_LABELS
 from ..core.worldmap import (
     PLACE_SIZE,
     LevelPip,
@@ -23,7 +24,6 @@ from ..i18n import N_
 from ..input import Act, Action
 from ..ui.widgets import Button, Widget
 from .base import BaseScene
-from ..content.bands import BAND_LABELS
 from .shared import is_unlocked, level_results, shown_levels
 
 HINT = N_("Walk with the arrow keys or tap a place. Press Enter to go in.")

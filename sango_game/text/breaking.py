@@ -33,7 +33,8 @@ NO_START = frozenset(
 ) | frozenset(
     ",.:;!?%»›”’‼⁇⁈⁉…‥·"  # Latin-script closing punctuation
     "、。，．：；！？）］｝〉》」』】〕〗〙〛〞〟｠｣､｡﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞"  # CJK closing punctuation
-    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻・"  # small kana, iteration marks
+    # small kana, iteration marks
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻・"
     "％‰‱℃℉°¢￠"  # postfix symbols
     "،؛؟٪"  # Arabic comma, semicolon, question mark, percent
 )

@@ -6,7 +6,8 @@ and, where it matters, a word.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class UI:
     """Drawing helpers bound to the app's theme, text engine, art and language."""
 
-    def __init__(self, app: "App"):
+    def __init__(self, app: App):
         self.app = app
 
     @property
@@ -82,7 +83,8 @@ class UI:
         ``lang`` overrides the game language for text that is not in it (the Latin "Sango" logo)."""
         if not text:
             return pygame.Rect(rect.x, rect.y, 0, 0)
-        dest = place_text(surface, self.app.text, lang or self.lang, self.rtl, text, rect, size, color or self.c.text, align=align,
+        dest = place_text(surface, self.app.text, lang or self.lang, self.rtl, text, rect, size, color or self.c.text,
+                          align=align,
                           valign=valign, bold=bold, min_size=min_size or max(12, int(size * 0.6)))
         if dest.h > rect.h + 1 or dest.w > rect.w + 1:
             self.app.note_overflow(text, rect, dest)
@@ -147,6 +149,7 @@ class UI:
 
 class Widget:
     focusable = False
+    name: str  # set by the widgets that take focus; the focus ring finds them by it
 
     def __init__(self, rect: pygame.Rect | Sequence[int] | None = None):
         self.rect = pygame.Rect(rect or (0, 0, 0, 0))
@@ -174,7 +177,7 @@ class Button(Widget):
 
     focusable = True
 
-    def __init__(self, label: str, on_click: Callable[[], None] | None = None, *, icon: str | None = None,
+    def __init__(self, label: str, on_click: Callable[[], object] | None = None, *, icon: str | None = None,
                  style: str = "normal", badge: str | None = None, rect=None, size: int | None = None,
                  align: str = "center", image: pygame.Surface | None = None, name: str | None = None):
         super().__init__(rect)

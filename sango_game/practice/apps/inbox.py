@@ -36,7 +36,8 @@ class Inbox(AppKind):
         """Read and check this app's part of a level file (``r`` is the level reader: lines, limits, errors)."""
         mail = []
         for p, m, mid in items(r, top, "mail", 2, 6, "messages"):
-            r.keys(m, p, ["id", "format", "from", "address", "text", "explain"], ["subject", "link", "target", "phishing", "consequence"])
+            r.keys(m, p, ["id", "format", "from", "address", "text", "explain"],
+                   ["subject", "link", "target", "phishing", "consequence"])
             fmt = r.choice_of(m, "format", p, MAIL_FORMATS)
             sender = r.text(m, "from", p, f"mail.{mid}.from", "from")
             address = plain(r, m, "address", p)

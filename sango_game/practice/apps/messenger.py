@@ -54,11 +54,12 @@ class Messenger(AppKind):
             r.keys(m, p, ["id", "with"], ["title"])
             members = m.get("with")
             if not isinstance(members, list) or not members or any(x not in contact_ids for x in members):
-                r.error(p + ("with",), f"chat '{cid}' must list contact ids in 'with'", f"use ids from 'contacts': {', '.join(sorted(contact_ids))}")
+                r.error(p + ("with",), f"chat '{cid}' must list contact ids in 'with'",
+                        f"use ids from 'contacts': {', '.join(sorted(x for x in contact_ids if isinstance(x, str)))}")
                 members = []
             title = r.text(m, "title", p, f"chat.{cid}", "from", required=len(members) > 1)
             chats.append(Chat(cid, tuple(members), title))
-    
+
         return {"chats": tuple(chats)}
 
     def start(self, run: PracticeRun) -> None:
@@ -120,7 +121,8 @@ class Messenger(AppKind):
         if detail is not None and detail not in REASON_IDS:
             raise ValueError(f"unknown report reason '{detail}'")
         s["reported"][target] = detail or "other"
-        return Note("good", None, N_("Reported. {name} is not told who reported them. The app gets the last messages to check."), kw)
+        return Note("good", None, N_("Reported. {name} is not told who reported them. The app gets the last messages to check."),
+                    kw)
 
     def moments(self, run: PracticeRun) -> list[Note]:
         out = []
@@ -153,17 +155,19 @@ class Messenger(AppKind):
 
     def risky(self, run: PracticeRun) -> list[Action]:
         s = run.state
-        return [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
-                and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "risky"][:1]
+        out: list[Action] = [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
+                             and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "risky"]
+        return out[:1]
 
     def best(self, run: PracticeRun) -> list[Action]:
         s = run.state
-        return [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
-                and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "good"][:1]
+        out: list[Action] = [("reply", ev.id, r.id) for ev, _ in run.delivered if ev.id not in s["replied"]
+                             and ev.sender not in s["blocked"] for r in ev.replies if r.quality == "good"]
+        return out[:1]
 
     def speech(self, run: PracticeRun, tr: Any) -> str:
         lines = []
         for ev, _ in run.delivered[-3:]:
             if ev.chat:
-                lines.append(f"{tr.level(run.p.contact(ev.sender).name)}: {tr.level(ev.text)}")
+                lines.append(f"{tr.level(run.p.contact(ev.sender or '').name)}: {tr.level(ev.text)}")
         return "\n".join(lines) or tr._(self.title)

@@ -32,7 +32,8 @@ class Settings(AppKind):
             explain = r.text(m, "explain", p, f"switch.{sid}.explain", "feedback")
             for k in ("start", "best"):
                 if not isinstance(m.get(k), bool):
-                    r.error(p + (k,), f"'{k}' of switch '{sid}' must be true (on) or false (off)", f"write {k}: true or {k}: false")
+                    r.error(p + (k,), f"'{k}' of switch '{sid}' must be true (on) or false (off)",
+                            f"write {k}: true or {k}: false")
             if label and explain:
                 switches.append(Switch(sid, label, bool(m.get("start")), bool(m.get("best")), explain))
         return {"switches": tuple(switches)}
@@ -62,10 +63,14 @@ class Settings(AppKind):
         return [("off" if run.state["switches"][s.id] else "on", s.id, None) for s in run.p.switches]
 
     def best(self, run: PracticeRun) -> list[Action]:
-        return [("on" if s.best else "off", s.id, None) for s in run.p.switches if run.state["switches"][s.id] != s.best][:1]
+        out: list[Action] = [("on" if s.best else "off", s.id, None) for s in run.p.switches
+                             if run.state["switches"][s.id] != s.best]
+        return out[:1]
 
     def risky(self, run: PracticeRun) -> list[Action]:
-        return [("off" if s.best else "on", s.id, None) for s in run.p.switches if run.state["switches"][s.id] == s.best][:1]
+        out: list[Action] = [("off" if s.best else "on", s.id, None) for s in run.p.switches
+                             if run.state["switches"][s.id] == s.best]
+        return out[:1]
 
     def speech(self, run: PracticeRun, tr: Any) -> str:
         on, off = tr._("On"), tr._("Off")

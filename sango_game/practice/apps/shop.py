@@ -41,7 +41,8 @@ class Shop(AppKind):
                 r.error(p + ("gems",), f"'gems' of offer '{oid}' must be a whole number", "write e.g. gems: 480")
                 gems = 0
             if not isinstance(real, str) or not re.fullmatch(r"\d{1,4}(\.\d{2})?", real):
-                r.error(p + ("real",), f"'real' of offer '{oid}' must be a price in quotes, digits only", 'write e.g. real: "4.99"')
+                r.error(p + ("real",), f"'real' of offer '{oid}' must be a price in quotes, digits only",
+                        'write e.g. real: "4.99"')
                 real = "0"
             if label and explain:
                 offers.append(Offer(oid, label, gems, real, explain, pressure))
@@ -101,7 +102,8 @@ class Shop(AppKind):
         return []
 
     def risky(self, run: PracticeRun) -> list[Action]:
-        return [("buy", o.id, None) for o in run.p.offers if o.id not in run.state["bought"] | run.state["declined"]][:1]
+        out: list[Action] = [("buy", o.id, None) for o in run.p.offers if o.id not in run.state["bought"] | run.state["declined"]]
+        return out[:1]
 
     def speech(self, run: PracticeRun, tr: Any) -> str:
         return "\n".join(tr.f("{label}: {gems} gems", label=tr.level(o.label), gems=o.gems) for o in run.p.offers)

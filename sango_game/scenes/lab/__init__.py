@@ -24,5 +24,6 @@ from .prepare import PrepareSessionScene
 from .summary import TABS, ClassSummaryScene
 
 __all__ = ["LabMenuScene", "PrepareSessionScene", "LoadSessionScene", "ImportFolderScene", "ClassSummaryScene", "CheckScene",
-           "CheckDoneScene", "session_banner_text", "session_levels", "session_check_phase", "start_session_check", "load_session",
+           "CheckDoneScene", "session_banner_text", "session_levels", "session_check_phase", "start_session_check",
+           "load_session",
            "export_this_computer", "wipe_this_computer", "lab_folders", "check_level", "ltr", "paged", "CHECK_SIZES", "TABS"]

@@ -77,7 +77,8 @@ class CheckDoneScene(BaseScene):
 
     def message(self) -> str:
         if self.phase == "pre":
-            return self.tr._("Thank you! Now play the levels of today's session. At the end, you will answer the same questions again.")
+            return self.tr._(
+                "Thank you! Now play the levels of today's session. At the end, you will answer the same questions again.")
         return self.tr._("Thank you! You finished today's session. Well done!")
 
     def draw_content(self, surface) -> None:

@@ -71,9 +71,9 @@ class LoadSessionScene(ScannedListScene):
             self.app.stack.push(MessageDialog(self.app, self.tr._("The session could not be loaded."), str(exc), mood="worried"))
             return
         self.app.stack.pop()
-        self.app.stack.push(MessageDialog(self.app, self.tr.f("This computer is ready for the session “{name}”.", name=session.name),
-                                          self.tr._("Pupils choose their player and play. Their answers are kept for the session."),
-                                          mood="celebrating"))
+        self.app.stack.push(MessageDialog(
+            self.app, self.tr.f("This computer is ready for the session “{name}”.", name=session.name),
+            self.tr._("Pupils choose their player and play. Their answers are kept for the session."), mood="celebrating"))
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
@@ -125,13 +125,17 @@ class ImportFolderScene(ScannedListScene):
             report = import_results(folder, session)
         except Exception as exc:  # import_results reports per file; this is a last resort
             log.exception("import failed")
-            self.app.stack.push(MessageDialog(self.app, self.tr._("The results could not be imported."), str(exc), mood="worried"))
+            self.app.stack.push(MessageDialog(self.app, self.tr._("The results could not be imported."), str(exc),
+                                              mood="worried"))
             return
         self.app.go("class-summary", report)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
-        text = self.tr._("Where are the results files? Sango only reads them; nothing in the folder is changed.") if self.folders else \
-            self.tr._("No USB stick or export folder was found. Plug in the USB stick with the results, then press Look again.")
+        if self.folders:
+            text = self.tr._("Where are the results files? Sango only reads them; nothing in the folder is changed.")
+        else:
+            text = self.tr._(
+                "No USB stick or export folder was found. Plug in the USB stick with the results, then press Look again.")
         self.ui.text(surface, text, pygame.Rect(body.x + self.px(40), body.y, body.w - self.px(80), self.px(60)), self.theme.body,
                      align="start")

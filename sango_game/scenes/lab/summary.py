@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -67,7 +68,8 @@ class ClassSummaryScene(BaseScene):
         if self.tab == "check":
             return [p for p in s.pupils if p.pre is not None or p.post is not None]
         r = self.report
-        return [("problem", n) for n in r.problems] + [("duplicate", n) for n in r.duplicates] + [("ignored", n) for n in r.ignored]
+        return [("problem", n) for n in r.problems] + [("duplicate",
+                                                        n) for n in r.duplicates] + [("ignored", n) for n in r.ignored]
 
     def per_page(self) -> int:
         _, _, content, _ = self.areas()
@@ -80,17 +82,20 @@ class ClassSummaryScene(BaseScene):
         out = []
         rects = self.ui.row(tabs, len(TABS), tabs.h, self.px(8))
         for (key, label), r in zip(TABS, rects, strict=False):
-            b = Button(self.tr._(label), lambda k=key: self.show(k), rect=r, name=f"tab-{key}", size=self.theme.small)
+            b = Button(self.tr._(label), partial(self.show, key), rect=r, name=f"tab-{key}", size=self.theme.small)
             b.state = "selected" if key == self.tab else None
             out.append(b)
         _, self.page, self.pages = paged(self.items(), self.page, self.per_page())
         rects = self.ui.row(bottom, 4, bottom.h, self.px(14))
-        prev = Button(self.tr._("Previous"), lambda: self.turn(-1), icon="back", name="prev", rect=rects[0], size=self.theme.small)
+        prev = Button(self.tr._("Previous"), lambda: self.turn(-1), icon="back", name="prev", rect=rects[0],
+                      size=self.theme.small)
         nxt = Button(self.tr._("Next"), lambda: self.turn(1), icon="forward", name="next", rect=rects[1], size=self.theme.small)
         prev.enabled = self.page > 0
         nxt.enabled = self.page < self.pages - 1
-        csv_b = Button(self.tr._("Save CSV files"), self.save_csv, icon="export", name="save-csv", rect=rects[2], size=self.theme.small)
-        rep_b = Button(self.tr._("Save report and certificates"), self.save_report, icon="trophy", name="save-report", rect=rects[3],
+        csv_b = Button(self.tr._("Save CSV files"), self.save_csv, icon="export", name="save-csv", rect=rects[2],
+                       size=self.theme.small)
+        rep_b = Button(self.tr._("Save report and certificates"), self.save_report, icon="trophy", name="save-report",
+                       rect=rects[3],
                        size=self.theme.small)
         csv_b.enabled = rep_b.enabled = bool(self.report.merged.pupils)
         return out + [prev, nxt, csv_b, rep_b]
@@ -123,9 +128,11 @@ class ClassSummaryScene(BaseScene):
         try:
             paths = write_csv_files(self.output_folder(), self.summary, self.app.catalog, self.tr)
         except ClassroomFileError as exc:
-            self.app.stack.push(MessageDialog(self.app, self.tr._("The CSV files could not be saved."), exc.message(self.tr), mood="worried"))
+            self.app.stack.push(MessageDialog(self.app, self.tr._("The CSV files could not be saved."), exc.message(self.tr),
+                                              mood="worried"))
             return
-        self.app.stack.push(MessageDialog(self.app, self.tr._("The CSV files were saved in this folder:"), ltr(str(paths[0].parent)),
+        self.app.stack.push(MessageDialog(self.app, self.tr._("The CSV files were saved in this folder:"),
+                                          ltr(str(paths[0].parent)),
                                           mood="celebrating"))
 
     def save_report(self) -> None:
@@ -135,7 +142,8 @@ class ClassSummaryScene(BaseScene):
         try:
             result = write_class_pdf(self.summary, self.app.catalog, self.tr, self.output_folder())
         except ClassroomFileError as exc:
-            self.app.stack.push(MessageDialog(self.app, self.tr._("The report could not be saved."), exc.message(self.tr), mood="worried"))
+            self.app.stack.push(MessageDialog(self.app, self.tr._("The report could not be saved."), exc.message(self.tr),
+                                              mood="worried"))
             return
         except Exception as exc:  # noqa: BLE001 - fpdf2 errors are plain Exceptions; the lab day must go on
             self.app.stack.push(MessageDialog(self.app, self.tr._("The report could not be saved."), str(exc), mood="worried"))
@@ -203,15 +211,19 @@ class ClassSummaryScene(BaseScene):
             img = self.app.art.avatar(row.pupil.avatar, r.h - self.px(8))
             pic = self.ui.mirror(pygame.Rect(cols[0].x, r.y + self.px(4), img.get_width(), img.get_height()), cols[0])
             surface.blit(img, pic)
-            name_box = self.ui.mirror(pygame.Rect(cols[0].x + img.get_width() + self.px(8), r.y, cols[0].w - img.get_width() - self.px(8), r.h),
+            name_box = self.ui.mirror(pygame.Rect(cols[0].x + img.get_width() + self.px(8), r.y,
+                                                  cols[0].w - img.get_width() - self.px(8), r.h),
                                       cols[0])
             self.ui.text(surface, name, name_box, self.theme.small, align="start", bold=True)
             bar = pygame.Rect(cols[1].x, r.centery - self.px(8), cols[1].w * 3 // 5, self.px(16))
             bar = self.ui.mirror(bar, cols[1])
             self.ui.progress_bar(surface, bar, row.completion, self.c.good)
-            label = self.ui.mirror(pygame.Rect(cols[1].x + cols[1].w * 3 // 5 + self.px(8), r.y, cols[1].w * 2 // 5 - self.px(8), r.h), cols[1])
-            self.ui.text(surface, self.tr.f("{done} of {total}", done=row.completed, total=row.total), label, self.theme.small, align="start")
-            self.ui.text(surface, self.tr.f("{done} of {total}", done=row.stars, total=row.max_stars), cols[2], self.theme.small, align="start")
+            label = self.ui.mirror(pygame.Rect(cols[1].x + cols[1].w * 3 // 5 + self.px(8), r.y, cols[1].w * 2 // 5 - self.px(8),
+                                               r.h), cols[1])
+            self.ui.text(surface, self.tr.f("{done} of {total}", done=row.completed, total=row.total), label, self.theme.small,
+                         align="start")
+            self.ui.text(surface, self.tr.f("{done} of {total}", done=row.stars, total=row.max_stars), cols[2], self.theme.small,
+                         align="start")
             self.ui.text(surface, self._pct(row.pre), cols[3], self.theme.small, align="start")
             self.ui.text(surface, self._pct(row.post), cols[4], self.theme.small, align="start")
             y += self.row_h() + self.px(4)
@@ -219,7 +231,8 @@ class ClassSummaryScene(BaseScene):
     def draw_topics(self, surface, content) -> None:
         widths = (0.40, 0.36, 0.24)
         head = pygame.Rect(content.x, content.y, content.w, self.px(36))
-        self._header(surface, head, [self.tr._("Topic"), self.tr._("Average score"), self.tr._("Pupils who completed it")], widths)
+        self._header(surface, head, [self.tr._("Topic"), self.tr._("Average score"), self.tr._("Pupils who completed it")],
+                     widths)
         y = head.bottom + self.px(4)
         n = len(self.summary.pupils)
         for t in self._rows(content):
@@ -238,9 +251,11 @@ class ClassSummaryScene(BaseScene):
             avg = t.average if t.average is not None else 0.0
             self.ui.progress_bar(surface, bar, avg, self.c.good if avg >= 0.75 else (self.c.okay if avg >= 0.5 else self.c.bad))
             self.ui.text(surface, self._pct(t.average),
-                         self.ui.mirror(pygame.Rect(cols[1].x + cols[1].w * 2 // 3 + self.px(8), r.y, cols[1].w // 3 - self.px(8), r.h), cols[1]),
+                         self.ui.mirror(pygame.Rect(cols[1].x + cols[1].w * 2 // 3 + self.px(8), r.y, cols[1].w // 3 - self.px(8),
+                                                    r.h), cols[1]),
                          self.theme.small, align="start")
-            self.ui.text(surface, self.tr.f("{done} of {total}", done=t.pupils_completed, total=n), cols[2], self.theme.small, align="start")
+            self.ui.text(surface, self.tr.f("{done} of {total}", done=t.pupils_completed, total=n), cols[2], self.theme.small,
+                         align="start")
             y += self.row_h() + self.px(4)
 
     def draw_missed(self, surface, content) -> None:
@@ -262,20 +277,25 @@ class ClassSummaryScene(BaseScene):
             level = self.tr.level(m.level_title) if m.level_title is not None else m.level
             stat = self.tr.f("{missed} of {total} answers wrong or partly right ({percent})", missed=m.missed, total=m.attempts,
                              percent=self.tr.percent(m.share))
-            self.ui.text(surface, prompt, pygame.Rect(text_box.x, text_box.y, text_box.w, third), self.theme.small, align="start", bold=True)
-            self.ui.text(surface, f"{level} · {stat}", pygame.Rect(text_box.x, text_box.y + third, text_box.w, third), self.theme.small,
+            self.ui.text(surface, prompt, pygame.Rect(text_box.x, text_box.y, text_box.w, third), self.theme.small, align="start",
+                         bold=True)
+            self.ui.text(surface, f"{level} · {stat}", pygame.Rect(text_box.x, text_box.y + third, text_box.w, third),
+                         self.theme.small,
                          self.c.text_soft, align="start")
-            talk = self.tr.level(m.discussion) if m.discussion is not None else (self.tr.level(m.explain) if m.explain is not None else "")
+            talk = (self.tr.level(m.discussion) if m.discussion is not None
+                    else (self.tr.level(m.explain) if m.explain is not None else ""))
             if talk:
                 self.ui.text(surface, self.tr.f("Talk about it: {question}", question=talk),
-                             pygame.Rect(text_box.x, text_box.y + 2 * third, text_box.w, text_box.h - 2 * third), self.theme.small,
+                             pygame.Rect(text_box.x, text_box.y + 2 * third, text_box.w, text_box.h - 2 * third),
+                             self.theme.small,
                              self.c.teacher, align="start")
             y += self.row_h() + self.px(4)
 
     def draw_check(self, surface, content) -> None:
         s = self.summary
         if not s.session.check:
-            self.ui.text(surface, self.tr._("This session has no knowledge check."), content, self.theme.body, align="center", valign="top")
+            self.ui.text(surface, self.tr._("This session has no knowledge check."), content, self.theme.body, align="center",
+                         valign="top")
             return
         box = pygame.Rect(content.x, content.y, content.w, self.px(110))
         self.ui.panel(surface, box, self.c.panel, self.c.panel_border, radius=12, width=2)
@@ -283,18 +303,21 @@ class ClassSummaryScene(BaseScene):
         values = [(self.tr._("Before"), s.pre_average, s.pre_count), (self.tr._("After"), s.post_average, s.post_count)]
         def three(r):
             q = r.h // 4
-            return pygame.Rect(r.x, r.y, r.w, q), pygame.Rect(r.x, r.y + q, r.w, r.h - 2 * q), pygame.Rect(r.x, r.bottom - q, r.w, q)
+            return (pygame.Rect(r.x, r.y, r.w, q), pygame.Rect(r.x, r.y + q, r.w, r.h - 2 * q),
+                    pygame.Rect(r.x, r.bottom - q, r.w, q))
 
         for (label, value, count), r in zip(values, cols[:2], strict=False):
             top, mid, low = three(r)
             self.ui.text(surface, label, top, self.theme.small, self.c.text_soft, align="center")
             self.ui.text(surface, self._pct(value), mid, self.theme.heading, align="center", bold=True)
-            self.ui.text(surface, self.tr.nf("{n} pupil", "{n} pupils", count), low, self.theme.small, self.c.text_soft, align="center")
+            self.ui.text(surface, self.tr.nf("{n} pupil", "{n} pupils", count), low, self.theme.small, self.c.text_soft,
+                         align="center")
         top, mid, low = three(cols[2])
         imp = s.improvement_average
         self.ui.text(surface, self.tr._("Improvement"), top, self.theme.small, self.c.text_soft, align="center")
-        value = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))
-        self.ui.text(surface, value, mid, self.theme.heading, self.c.good if imp is not None and imp > 0 else self.c.text,
+        change = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-",
+                                                   points=round(abs(imp) * 100))
+        self.ui.text(surface, change, mid, self.theme.heading, self.c.good if imp is not None and imp > 0 else self.c.text,
                      align="center", bold=True)
         both = self.tr.nf("{n} pupil did both", "{n} pupils did both", s.paired_count)
         if s.gain_class is not None:  # normalised gain: the share of what there was left to learn
@@ -302,7 +325,8 @@ class ClassSummaryScene(BaseScene):
         self.ui.text(surface, both, low, self.theme.small, self.c.text_soft, align="center")
         widths = (0.40, 0.20, 0.20, 0.20)
         head = pygame.Rect(content.x, box.bottom + self.px(10), content.w, self.px(36))
-        self._header(surface, head, [self.tr._("Nickname"), self.tr._("Before"), self.tr._("After"), self.tr._("Improvement")], widths)
+        self._header(surface, head, [self.tr._("Nickname"), self.tr._("Before"), self.tr._("After"), self.tr._("Improvement")],
+                     widths)
         y = head.bottom + self.px(4)
         for row in self._rows(content):
             r = pygame.Rect(content.x, y, content.w, self.row_h())
@@ -312,7 +336,8 @@ class ClassSummaryScene(BaseScene):
             self.ui.text(surface, self._pct(row.pre), cols[1], self.theme.small, align="start")
             self.ui.text(surface, self._pct(row.post), cols[2], self.theme.small, align="start")
             imp = row.improvement
-            txt = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))
+            txt = "–" if imp is None else self.tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-",
+                                                    points=round(abs(imp) * 100))
             self.ui.text(surface, txt, cols[3], self.theme.small, self.c.good if imp and imp > 0 else self.c.text, align="start")
             y += self.row_h() + self.px(4)
 
@@ -322,9 +347,11 @@ class ClassSummaryScene(BaseScene):
         summary = self.tr.nf("{n} results file was used.", "{n} results files were used.", len(r.merged.files))
         if not r.problems and not r.duplicates:
             summary += " " + self.tr._("Every file was fine.")
-        self.ui.text(surface, summary, pygame.Rect(content.x, y, content.w, self.px(36)), self.theme.body, align="start", bold=True)
+        self.ui.text(surface, summary, pygame.Rect(content.x, y, content.w, self.px(36)), self.theme.body, align="start",
+                     bold=True)
         y += self.px(40)
-        labels = {"problem": (self.tr._("Not used"), self.c.bad, "cross"), "duplicate": (self.tr._("Counted once"), self.c.okay, "check"),
+        labels = {"problem": (self.tr._("Not used"), self.c.bad, "cross"),
+                  "duplicate": (self.tr._("Counted once"), self.c.okay, "check"),
                   "ignored": (self.tr._("Not needed"), self.c.text_soft, "help")}
         for kind, note in self._rows(content):
             box = pygame.Rect(content.x, y, content.w, self.row_h())
@@ -332,7 +359,9 @@ class ClassSummaryScene(BaseScene):
             self.ui.panel(surface, box, self.c.panel, color, radius=8, width=2)
             self.ui.icon(surface, icon, self.ui.mirror(pygame.Rect(box.x, box.y, box.h, box.h), box).center, self.px(26), color)
             text = f"{label}: {note.text(self.tr)}"
-            self.ui.text(surface, text, self.ui.mirror(pygame.Rect(box.x + box.h, box.y + self.px(2), box.w - box.h - self.px(10), box.h - self.px(4)), box),
+            self.ui.text(surface, text,
+                         self.ui.mirror(pygame.Rect(box.x + box.h, box.y + self.px(2), box.w - box.h - self.px(10),
+                                                    box.h - self.px(4)), box),
                          self.theme.small, align="start", min_size=10)
             y += self.row_h() + self.px(4)
 

@@ -10,7 +10,7 @@ from ...practice.engine import Debrief
 from ...ui.widgets import Button
 from ..base import BaseScene
 from . import labels as L
-from .views import note_text
+from .view_kit import note_text
 
 
 class DebriefScene(BaseScene):
@@ -33,10 +33,12 @@ class DebriefScene(BaseScene):
         body = self.body_rect
         r = self.ui.mirror(pygame.Rect(body.right - self.px(260), body.bottom - self.px(70), self.px(260), self.px(66)), body)
         if self.page == 0:
-            return [Button(self.tr._(L.NEXT), self.next_page, icon="forward", style="primary", name="next", rect=r, size=self.theme.body)]
+            return [Button(self.tr._(L.NEXT), self.next_page, icon="forward", style="primary", name="next", rect=r,
+                           size=self.theme.body)]
         again = self.ui.mirror(pygame.Rect(body.x, body.bottom - self.px(70), self.px(260), self.px(66)), body)
         return [Button(self.tr._(L.TRY_AGAIN), self.again, icon="play", name="again", rect=again, size=self.theme.body),
-                Button(self.tr._(L.FINISH), self.finish, icon="check", style="primary", name="finish", rect=r, size=self.theme.body)]
+                Button(self.tr._(L.FINISH), self.finish, icon="check", style="primary", name="finish", rect=r,
+                       size=self.theme.body)]
 
     def next_page(self) -> None:
         self.page = 1

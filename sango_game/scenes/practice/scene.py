@@ -5,6 +5,8 @@ through the engine's manual clock, so ``App.step`` drives it deterministically."
 from __future__ import annotations
 
 import json
+from functools import partial
+from typing import cast
 
 import pygame
 
@@ -16,7 +18,8 @@ from ...ui.widgets import Button
 from ..base import BaseScene
 from ..dialogs import ConfirmDialog
 from . import labels as L
-from .views import VIEWS, note_text
+from .view_kit import note_text
+from .views import VIEWS, MessengerView
 
 LONG_PRESS = 0.5  # seconds: press and hold a message or a link, as on a phone
 QUALITY_MOOD = {"good": "celebrating", "okay": "thinking", "risky": "worried", None: "happy"}
@@ -56,7 +59,7 @@ class PracticeScene(BaseScene):
         side = self.ui.mirror(pygame.Rect(body.x + dw + self.px(24), body.y, body.w - dw - self.px(24), body.h), body)
         return device, side
 
-    def screen_rect(self) -> pygame.Rect:
+    def phone_screen_rect(self) -> pygame.Rect:
         device, _ = self.areas()
         frame = self.px(14) if self.run.p.device == "phone" else self.px(10)
         return device.inflate(-2 * frame, -2 * frame - self.px(20))
@@ -90,13 +93,14 @@ class PracticeScene(BaseScene):
         self._text(self.screen == ("app", "password"))
 
     def build(self) -> list:
-        scr = self.screen_rect()
+        scr = self.phone_screen_rect()
         _, side = self.areas()
         top = pygame.Rect(scr.x, scr.y, scr.w, self.px(48))
         out: list = []
         if self.screen != ("home",):
             out.append(Button(self.tr._(L.BACK), self.device_back, icon="back", name="device-back", style="quiet",
-                              rect=self.ui.mirror(pygame.Rect(top.x + self.px(4), top.y + self.px(4), self.px(120), self.px(40)), top),
+                              rect=self.ui.mirror(pygame.Rect(top.x + self.px(4), top.y + self.px(4), self.px(120), self.px(40)),
+                                                  top),
                               size=self.theme.small))
         content = pygame.Rect(scr.x, top.bottom, scr.w, scr.bottom - top.bottom)
         self.choices = []
@@ -108,7 +112,8 @@ class PracticeScene(BaseScene):
             out += widgets
         done_r = pygame.Rect(side.x, side.bottom - self.px(70), side.w, self.px(66))
         ready = self.run.script_over
-        done = Button(self.tr._(L.DONE if ready else L.DONE_WAIT), self.done if ready else None, icon="check" if ready else "timer",
+        done = Button(self.tr._(L.DONE if ready else L.DONE_WAIT), self.done if ready else None,
+                      icon="check" if ready else "timer",
                       style="primary" if ready else "normal", name="done", rect=done_r, size=self.theme.body)
         done.enabled = ready
         out.append(done)
@@ -129,9 +134,9 @@ class PracticeScene(BaseScene):
             app = app_registry.get(name)
             unread = VIEWS[name].unread(self)
             label = self.tr._(app.title) + (f" ({self.tr.number(unread)})" if unread else "")
-            out.append(Button(label, lambda n=name: self.go("app", n), icon=app.icon, badge=self.tr.number(i + 1), rect=r,
+            out.append(Button(label, partial(self.go, "app", name), icon=app.icon, badge=self.tr.number(i + 1), rect=r,
                               name=f"app-{name}", size=self.theme.small))
-            self.choices.append(lambda n=name: self.go("app", n))
+            self.choices.append(partial(self.go, "app", name))
         return out
 
     # -- acting -----------------------------------------------------------------------------
@@ -142,7 +147,7 @@ class PracticeScene(BaseScene):
             self.app.sound.play("wrong")
             return None
         self.note = note
-        self.app.sound.play({"good": "correct", "risky": "wrong"}.get(note.quality, "click"))
+        self.app.sound.play({"good": "correct", "risky": "wrong"}.get(note.quality or "", "click"))
         if then is not None:
             self.screen = then
         self.layout()
@@ -156,7 +161,7 @@ class PracticeScene(BaseScene):
         store, profile = self.app.store, self.app.profile
         if store is None or profile is None:
             return
-        score = {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality, 0.5)
+        score = {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality or "", 0.5)
         item = f"{entry.verb}:{entry.target}"[:64]
         answer = json.dumps({"do": entry.verb, "on": entry.target, "detail": entry.detail, "t": round(entry.t, 1)})
         ms = int(max(0.0, entry.t - self.last_action_t) * 1000)
@@ -260,14 +265,14 @@ class PracticeScene(BaseScene):
     def draw(self, surface) -> None:
         if self.dots_only and self.dots_box is not None:
             self.dots_only = False
-            VIEWS["messenger"].draw_dots(self, surface, self.dots_box)
+            cast("MessengerView", VIEWS["messenger"]).draw_dots(self, surface, self.dots_box)
             return
         self.dots_box = None
         super().draw(surface)
 
     def draw_content(self, surface) -> None:
         device, side = self.areas()
-        scr = self.screen_rect()
+        scr = self.phone_screen_rect()
         c = self.c
         if self.run.p.device == "phone":
             self.ui.panel(surface, device, c.panel_border, c.panel_border, radius=34, width=2)
@@ -284,7 +289,8 @@ class PracticeScene(BaseScene):
         if self.screen == ("home",):
             title = self.tr._(L.HOME)
             hint = self.tr._(L.HINT_START if self.run.p.device == "phone" else L.HINT_LAPTOP)
-            self.ui.text(surface, hint, pygame.Rect(content.x + self.px(12), content.y + self.px(6), content.w - self.px(24), self.px(60)),
+            self.ui.text(surface, hint,
+                         pygame.Rect(content.x + self.px(12), content.y + self.px(6), content.w - self.px(24), self.px(60)),
                          self.theme.small, c.text_soft, align="center")
         else:
             view = VIEWS[self.view_name()]
@@ -297,7 +303,8 @@ class PracticeScene(BaseScene):
             b.bottom = scr.y - self.px(2)
             if b.y > self.areas()[0].y:
                 self.ui.panel(surface, b, c.bubble, c.accent, radius=10, width=2)
-                self.ui.text(surface, self.banner, b.inflate(-self.px(16), -self.px(6)), self.theme.font(16), c.text, align="start")
+                self.ui.text(surface, self.banner, b.inflate(-self.px(16), -self.px(6)), self.theme.font(16), c.text,
+                             align="start")
         bubble = pygame.Rect(side.x, side.y, side.w, side.h - self.px(86))
         text = note_text(self.tr, self.note) if self.note else self.tr.level(self.level.intro)
         self.draw_sango(surface, bubble, text, QUALITY_MOOD.get(self.note.quality if self.note else None, "happy"),

@@ -1,4 +1,4 @@
-"""Each app's screen on the pretend device, looked up by the app's registered name.
+"""Each app's screen on the pretend device, looked up by the app's registered name (shared parts: :mod:`.view_kit`).
 
 A view builds widgets (with rects) and the list that number keys pick from, and draws what is not
 a widget (chat bubbles, switches, the strength meter). Directions follow the language: in Arabic
@@ -8,14 +8,15 @@ the bubbles, back arrows and switches mirror, while times, addresses and links s
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
 
 import pygame
 
 from ...practice.apps import get as get_app
 from ...practice.apps.inbox import MENU as MAIL_MENU
 from ...practice.apps.messenger import MENU as CHAT_MENU
-from ...practice.apps.messenger import REPORT_REASONS, TELL_LABEL, TYPING
+from ...practice.apps.messenger import REPORT_REASONS, TELL_LABEL, TYPING, Messenger
 from ...practice.apps.password import (
     METER,
     RECOVERY_CODES,
@@ -26,119 +27,17 @@ from ...practice.apps.password import (
 from ...practice.apps.post import DECISIONS
 from ...practice.apps.shop import ASK_LABEL
 from ...practice.apps.shop import MENU as SHOP_MENU
-from ...practice.engine import Note
-from ...ui.widgets import Button
 from . import labels as L
+from .view_kit import Built, Entry, SwitchButton, View, _button, _lh, _list, _rows, clock_time
 
 if TYPE_CHECKING:
     from .scene import PracticeScene
 
-Built = tuple[list, list[Callable[[], None]]]
 TYPING_LEAD = 1.5  # seconds of typing dots before a message arrives
 
 
-def note_text(tr: Any, note: Note) -> str:
-    parts = []
-    if note.ui:
-        kw = {k: (tr.level(v) if hasattr(v, "ctx") else v) for k, v in note.kw}
-        if note.plural:
-            n = int(kw.pop("n", 0))
-            parts.append(tr.nf(note.ui, note.plural, n, **kw))
-        else:
-            parts.append(tr.f(note.ui, **kw))
-    if note.text is not None:
-        parts.append(tr.level(note.text))
-    return " ".join(parts)
-
-
-def clock_time(t: float) -> str:
-    """A pretend phone time; digits and ':' stay left-to-right in every language."""
-    return f"16:{min(59, 2 + int(t // 4)):02d}"
-
-
-class SwitchButton(Button):
-    """A settings row: the label on the start side, the switch on the end side (knob at the end when on)."""
-
-    def __init__(self, label: str, value: bool, on_click, *, rect, name: str, size: int, on_word: str, off_word: str):
-        super().__init__(label, on_click, rect=rect, name=name, size=size, align="start")
-        self.value = value
-        self.words = (on_word, off_word)
-
-    def label_for_speech(self) -> str:
-        return f"{self.label}: {self.words[0] if self.value else self.words[1]}"
-
-    def draw(self, ui, surface, focused, hovered) -> None:
-        c = ui.c
-        r = self.rect
-        ui.panel(surface, r, c.button_hover if hovered else c.button, c.button_border, radius=12, width=2)
-        tw, th = ui.px(64), ui.px(32)
-        track = ui.mirror(pygame.Rect(r.right - tw - ui.px(12), r.centery - th // 2, tw, th), r)
-        pygame.draw.rect(surface, c.good if self.value else c.disabled, track, border_radius=th // 2)
-        pygame.draw.rect(surface, c.panel_border, track, max(1, ui.px(2)), border_radius=th // 2)
-        at_end = self.value != ui.rtl  # the knob sits at the end side when on: right in LTR, left in RTL
-        knob_x = track.right - th // 2 if at_end else track.x + th // 2
-        pygame.draw.circle(surface, c.panel, (knob_x, track.centery), th // 2 - ui.px(4))
-        ui.icon(surface, "check" if self.value else "cross", (knob_x, track.centery), th // 2, c.text)
-        text_r = ui.mirror(pygame.Rect(r.x + ui.px(14), r.y, r.w - tw - ui.px(40), r.h), r)
-        ui.text(surface, self.label, text_r, self.size or ui.theme.small, c.text, align="start")
-        if focused:
-            ui.focus_ring(surface, r)
-
-
-def _lh(scene: PracticeScene, size: float) -> int:
-    """The language's line height at a design font size (Arabic and Chinese lines are taller)."""
-    return scene.app.text.line_height(scene.tr.code, scene.theme.font(size))
-
-
-def _rows(scene: PracticeScene, rect: pygame.Rect, n: int, h: float = 52, gap: float = 8, top: int = 0) -> list[pygame.Rect]:
-    hh = scene.px(h)
-    g = scene.px(gap)
-    y = rect.y + top + g
-    return [pygame.Rect(rect.x + scene.px(10), y + i * (hh + g), rect.w - scene.px(20), hh) for i in range(n)]
-
-
-def _button(scene: PracticeScene, label: str, fn: Callable[[], None], r: pygame.Rect, i: int | None, name: str,
-            style: str = "choice", icon: str | None = None) -> Button:
-    return Button(label, fn, rect=r, badge=scene.tr.number(i + 1) if i is not None and i < 9 else None, align="start",
-                  style=style, name=name, size=scene.theme.font(17), icon=icon)
-
-
-def _list(scene: PracticeScene, rect: pygame.Rect, entries: list[tuple[str, Callable[[], None], str]], top: int = 0,
-          h: float = 52) -> Built:
-    rows = _rows(scene, rect, len(entries), h=h, top=top)
-    widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))
-               if r.bottom <= rect.bottom]
-    return widgets, [fn for _, fn, _ in entries][: len(widgets)]
-
-
-class View:
-    name = ""
-
-    def title(self, scene: PracticeScene) -> str:
-        return scene.tr._(get_app(self.name).title)
-
-    def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
-        return [], []
-
-    def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
-        pass
-
-    def unread(self, scene: PracticeScene) -> int:
-        return 0
-
-    def animating(self, scene: PracticeScene) -> str | None:
-        """"frame" while something moves every frame (typing dots), "second" for a once-a-second countdown."""
-        return None
-
-    def speech(self, scene: PracticeScene) -> str:
-        return get_app(self.name).speech(scene.run, scene.tr)
-
-    def long_press(self, scene: PracticeScene, pos: tuple[int, int]) -> bool:
-        """Press and hold at ``pos`` (touch or mouse). True if it did something."""
-        return False
-
-    def hover(self, scene: PracticeScene, pos: tuple[int, int]) -> None:
-        """The mouse rests at ``pos`` (not touch)."""
+def _messenger() -> Messenger:
+    return cast("Messenger", get_app("messenger"))
 
 
 # -- messenger --------------------------------------------------------------------------------
@@ -183,11 +82,11 @@ class MessengerView(View):
         run, tr = scene.run, scene.tr
         kind = scene.screen[0]
         if kind == "app":
-            entries = []
-            for cid in get_app("messenger").visible_chats(run):
-                entries.append((self.chat_name(scene, cid), lambda c=cid: self.open(scene, c), f"chat-{cid}"))
+            entries: list[Entry] = []
+            for cid in _messenger().visible_chats(run):
+                entries.append((self.chat_name(scene, cid), partial(self.open, scene, cid), f"chat-{cid}"))
             for a in run.p.adults:
-                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", lambda a=a.id: scene.act("tell", a), f"tell-{a.id}"))
+                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", partial(scene.act, "tell", a.id), f"tell-{a.id}"))
             return _list(scene, rect, entries)
         cid = scene.screen[1]
         chat = run.p.chat(cid)
@@ -196,7 +95,8 @@ class MessengerView(View):
             ev = self.open_reply(scene, cid)
             entries = []
             if ev is not None:
-                entries += [(tr.level(r.text), lambda e=ev.id, r=r.id: scene.act("reply", e, r), f"reply-{r.id}") for r in ev.replies]
+                entries += [(tr.level(r.text), partial(scene.act, "reply", ev.id, r.id),
+                             f"reply-{r.id}") for r in ev.replies]
             entries.append((tr._(L.MENU), lambda: scene.go("menu", cid), "options"))
             n = len(entries)
             h = max(scene.px(50), 2 * _lh(scene, 17) + scene.px(12))  # a reply may take two lines
@@ -215,17 +115,19 @@ class MessengerView(View):
                 elif verb in ("report", "block", "mute"):
                     for m in talkers:
                         who = tr.level(run.p.contact(m).name)
+                        fn: Callable[[], object]
                         if verb == "report":
-                            fn = (lambda m=m: scene.go("report", cid, m))
+                            fn = partial(scene.go, "report", cid, m)
                         else:
-                            fn = (lambda m=m, v=verb: scene.act(v, m, then=("chat", cid)))
+                            fn = partial(scene.act, verb, m, then=("chat", cid))
                         entries.append((f"{tr._(label)}: {who}" if chat.is_group else tr._(label), fn, f"{verb}-{m}"))
             for a in run.p.adults:
-                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", lambda a=a.id: scene.act("tell", a, then=("chat", cid)), f"tell-{a.id}"))
+                entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}",
+                                partial(scene.act, "tell", a.id, then=("chat", cid)), f"tell-{a.id}"))
             return _list(scene, rect, entries, h=46)
         if kind == "report":
             who = scene.screen[2]
-            entries = [(tr._(label), lambda r=rid: scene.act("report", who, r, then=("chat", cid)), f"reason-{rid}")
+            entries = [(tr._(label), partial(scene.act, "report", who, rid, then=("chat", cid)), f"reason-{rid}")
                        for rid, label in REPORT_REASONS]
             entries.append((tr._(L.CANCEL), lambda: scene.go("chat", cid), "cancel"))
             return _list(scene, rect, entries, top=scene.px(44), h=44)
@@ -233,7 +135,7 @@ class MessengerView(View):
 
     def long_press(self, scene: PracticeScene, pos: tuple[int, int]) -> bool:
         # Press and hold a message: the same menu as Options (report, block, save...), as in real apps.
-        if scene.screen[0] == "chat" and scene.screen_rect().collidepoint(pos):
+        if scene.screen[0] == "chat" and scene.phone_screen_rect().collidepoint(pos):
             scene.go("menu", scene.screen[1])
             return True
         return False
@@ -249,7 +151,7 @@ class MessengerView(View):
             scene.ui.text(surface, scene.tr.f(L.REPORT_WHY, name=scene.tr.level(who)),
                           pygame.Rect(rect.x + scene.px(12), rect.y + scene.px(6), rect.w - scene.px(24), scene.px(40)),
                           scene.theme.small, bold=True)
-        if kind == "app" and not get_app("messenger").visible_chats(scene.run):
+        if kind == "app" and not _messenger().visible_chats(scene.run):
             scene.ui.text(surface, scene.tr._(L.NO_CHATS), rect, scene.theme.small, scene.c.text_soft, align="center")
         if kind == "chat":
             self.draw_chat(scene, surface, rect, scene.screen[1])
@@ -280,7 +182,8 @@ class MessengerView(View):
 
     def draw_chat(self, scene: PracticeScene, surface, rect: pygame.Rect, cid: str) -> None:
         ui, tr, c, run = scene.ui, scene.tr, scene.c, scene.run
-        widgets_top = min((w.rect.y for w in scene.focus.widgets if w.name not in ("done", "back", "device-back")), default=rect.bottom)
+        widgets_top = min((w.rect.y for w in scene.focus.widgets if w.name not in ("done", "back", "device-back")),
+                          default=rect.bottom)
         area = pygame.Rect(rect.x, rect.y + scene.px(4), rect.w, widgets_top - rect.y - scene.px(8))
         chat = run.p.chat(cid)
         size = scene.theme.font(17)
@@ -326,7 +229,8 @@ class MessengerView(View):
                 ui.text(surface, tr.level(run.p.contact(sender).name), pygame.Rect(inner.x, inner.y, inner.w, lh), small,
                         c.text_soft, align="start", bold=True)
                 inner = pygame.Rect(inner.x, inner.y + lh, inner.w, inner.h - lh)
-            ui.text(surface, label, pygame.Rect(inner.x, inner.y, inner.w, inner.h - lh), size, c.text, align="start", valign="top")
+            ui.text(surface, label, pygame.Rect(inner.x, inner.y, inner.w, inner.h - lh), size, c.text, align="start",
+                    valign="top")
             ui.text(surface, clock_time(t), pygame.Rect(inner.x, inner.bottom - lh, inner.w, lh), small,
                     c.text_soft, align="end")
         if chat.members and all(m in blocked for m in chat.members if not run.p.contact(m).adult):
@@ -341,10 +245,11 @@ class SettingsView(View):
         tr = scene.tr
         sw = scene.run.p.switches
         rows = _rows(scene, rect, len(sw), h=min(56, (rect.h / scene.theme.scale - 10) / max(1, len(sw)) - 8))
-        widgets, fns = [], []
+        widgets: list = []
+        fns: list[Callable[[], object]] = []
         for s, r in zip(sw, rows, strict=False):
             value = scene.run.state["switches"][s.id]
-            fn = (lambda s=s, v=value: scene.act("off" if v else "on", s.id))
+            fn = partial(scene.act, "off" if value else "on", s.id)
             widgets.append(SwitchButton(tr.level(s.label), value, fn, rect=r, name=f"switch-{s.id}", size=scene.theme.font(16),
                                         on_word=tr._(L.ON), off_word=tr._(L.OFF)))
             fns.append(fn)
@@ -384,12 +289,12 @@ class InboxView(View):
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
         if scene.screen[0] == "app":
-            entries = []
+            entries: list[Entry] = []
             for m in run.p.mail:
                 if run.state["mail"][m.id] in ("flag", "delete"):
                     continue
                 head = tr.level(m.subject) if m.subject else tr.level(m.text)
-                entries.append((f"{tr.level(m.sender)} · {head}", lambda i=m.id: scene.go("mail", i), f"mail-{m.id}"))
+                entries.append((f"{tr.level(m.sender)} · {head}", partial(scene.go, "mail", m.id), f"mail-{m.id}"))
             return _list(scene, rect, entries, h=56)
         m = self.mail(scene, scene.screen[1])
         entries = []
@@ -397,10 +302,11 @@ class InboxView(View):
             if verb in ("peek", "open") and m.target is None:
                 continue
             then = ("app", "inbox") if verb in ("flag", "delete") else None
-            entries.append((tr._(label), lambda v=verb, t=then: scene.act(v, m.id, then=t), verb))
+            entries.append((tr._(label), partial(scene.act, verb, m.id, then=then), verb))
         n = len(entries)
         rows = _rows(scene, rect, n, h=44, gap=6, top=rect.h - n * scene.px(50) - scene.px(8))
-        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
+        widgets = [_button(scene, label, fn, r, i, name) for i,
+                   ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
         return widgets, [fn for _, fn, _ in entries]
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
@@ -416,7 +322,8 @@ class InboxView(View):
         ui.text(surface, tr.f(L.FROM, name=tr.level(m.sender)), pygame.Rect(x, y, w, lh16), scene.theme.font(16), bold=True)
         y += lh16 + scene.px(2)
         if run.did("sender", m.id):
-            ui.text(surface, m.address, pygame.Rect(x, y, w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
+            ui.text(surface, m.address, pygame.Rect(x, y, w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good,
+                    align="start")
         y += lh14 + scene.px(4)
         top_widgets = min((wd.rect.y for wd in scene.focus.widgets if wd.name in [v for v, _ in MAIL_MENU]), default=rect.bottom)
         body = pygame.Rect(x, y, w, max(scene.px(30), top_widgets - y - scene.px(60)))
@@ -426,7 +333,8 @@ class InboxView(View):
             self.link_rect = ui.text(surface, tr.f(L.LINK, text=tr.level(m.link)), link_r, scene.theme.font(16), c.accent,
                                      align="start", bold=True)
             if run.did("peek", m.id):
-                ui.text(surface, m.target, pygame.Rect(x, link_r.bottom + scene.px(2), w, lh14), scene.theme.font(14), c.bad if m.phishing else c.good, align="start")
+                ui.text(surface, m.target, pygame.Rect(x, link_r.bottom + scene.px(2), w, lh14), scene.theme.font(14),
+                        c.bad if m.phishing else c.good, align="start")
 
 
 # -- password -----------------------------------------------------------------------------------
@@ -443,7 +351,7 @@ class PasswordView(View):
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
         s = run.state
-        entries = [(tr._(L.PASS_SAVE), self.use(scene), "use-passphrase")]
+        entries: list[Entry] = [(tr._(L.PASS_SAVE), self.use(scene), "use-passphrase")]
         setup = run.p.password
         if setup and setup.twostep and not s["twostep"]:
             entries.append((tr._(L.TWOSTEP), lambda: scene.act("twostep", "on"), "twostep"))
@@ -451,10 +359,11 @@ class PasswordView(View):
             entries.append((tr._(L.CODES), lambda: scene.act("codes", "saved"), "codes"))
         for x in run.p.sessions:
             if x.id not in s["signed_out"]:
-                entries.append((f"{tr._(L.SIGN_OUT)}: {tr.level(x.label)}", lambda i=x.id: scene.act("signout", i), f"signout-{x.id}"))
+                entries.append((f"{tr._(L.SIGN_OUT)}: {tr.level(x.label)}", partial(scene.act, "signout", x.id),
+                                f"signout-{x.id}"))
         return _list(scene, rect, entries, top=scene.px(70) + _lh(scene, 15) + 3 * _lh(scene, 14), h=44)
 
-    def use(self, scene: PracticeScene) -> Callable[[], None]:
+    def use(self, scene: PracticeScene) -> Callable[[], object]:
         def fn() -> None:
             if not scene.typed:
                 scene.app.sound.play("wrong")
@@ -469,7 +378,8 @@ class PasswordView(View):
         ui, tr, c = scene.ui, scene.tr, scene.c
         pad = scene.px(12)
         x, w = rect.x + pad, rect.w - 2 * pad
-        ui.text(surface, tr._(L.PASS_PROMPT), pygame.Rect(x, rect.y + scene.px(4), w, _lh(scene, 15)), scene.theme.font(15), c.text_soft)
+        ui.text(surface, tr._(L.PASS_PROMPT), pygame.Rect(x, rect.y + scene.px(4), w, _lh(scene, 15)), scene.theme.font(15),
+                c.text_soft)
         box = pygame.Rect(x, rect.y + scene.px(8) + _lh(scene, 15), w, scene.px(40))
         ui.panel(surface, box, c.panel, c.focus if scene.text_entry else c.panel_border, radius=8, width=2)
         shown = "*" * len(scene.typed) + "|"
@@ -513,17 +423,18 @@ class PostView(View):
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
         if scene.screen[0] == "app":
-            entries = [(f"{tr.level(p.sender)}: {tr.level(p.text)}", lambda i=p.id: scene.go("post", i), f"post-{p.id}")
+            entries: list[Entry] = [(f"{tr.level(p.sender)}: {tr.level(p.text)}", partial(scene.go, "post", p.id), f"post-{p.id}")
                        for p in run.p.posts]
             lines = 3 * scene.app.text.line_height(tr.code, scene.theme.font(17)) + scene.px(12)
             return _list(scene, rect, entries, h=lines / scene.theme.scale)
         p = self.post(scene, scene.screen[1])
-        entries = [(tr.level(ch.label), lambda k=ch.id: scene.act("check", p.id, k), f"check-{ch.id}") for ch in p.checks]
+        entries = [(tr.level(ch.label), partial(scene.act, "check", p.id, ch.id), f"check-{ch.id}") for ch in p.checks]
         if run.state["posts"][p.id] is None:
-            entries += [(tr._(label), lambda d=d: scene.act(d, p.id), d) for d, label in DECISIONS]
+            entries += [(tr._(label), partial(scene.act, d, p.id), d) for d, label in DECISIONS]
         n = len(entries)
         rows = _rows(scene, rect, n, h=40, gap=5, top=rect.h - n * scene.px(45) - scene.px(8))
-        widgets = [_button(scene, label, fn, r, i, name) for i, ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
+        widgets = [_button(scene, label, fn, r, i, name) for i,
+                   ((label, fn, name), r) in enumerate(zip(entries, rows, strict=False))]
         return widgets, [fn for _, fn, _ in entries]
 
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
@@ -551,14 +462,14 @@ class ShopView(View):
 
     def build(self, scene: PracticeScene, rect: pygame.Rect) -> Built:
         tr, run = scene.tr, scene.run
-        entries = []
+        entries: list[Entry] = []
         for o in run.p.offers:
             for verb, label in SHOP_MENU:
                 if verb != "price" and (o.id in run.state["bought"] or o.id in run.state["declined"]):
                     continue
-                entries.append((f"{tr._(label)}: {tr.level(o.label)}", lambda v=verb, i=o.id: scene.act(v, i), f"{verb}-{o.id}"))
+                entries.append((f"{tr._(label)}: {tr.level(o.label)}", partial(scene.act, verb, o.id), f"{verb}-{o.id}"))
         for a in run.p.adults:
-            entries.append((f"{tr._(ASK_LABEL)}: {tr.level(a.name)}", lambda i=a.id: scene.act("ask", i), f"ask-{a.id}"))
+            entries.append((f"{tr._(ASK_LABEL)}: {tr.level(a.name)}", partial(scene.act, "ask", a.id), f"ask-{a.id}"))
         return _list(scene, rect, entries, top=scene.px(40) + len(run.p.offers) * self.offer_h(scene), h=42)
 
     def offer_h(self, scene: PracticeScene) -> int:
@@ -568,7 +479,8 @@ class ShopView(View):
         ui, tr, c, run = scene.ui, scene.tr, scene.c, scene.run
         pad = scene.px(12)
         x, w = rect.x + pad, rect.w - 2 * pad
-        ui.text(surface, tr.f(L.WALLET, gems=tr.number(1000)), pygame.Rect(x, rect.y + scene.px(6), w, scene.px(28)), scene.theme.font(15),
+        ui.text(surface, tr.f(L.WALLET, gems=tr.number(1000)), pygame.Rect(x, rect.y + scene.px(6), w, scene.px(28)),
+                scene.theme.font(15),
                 c.text_soft, align="end")
         left = 120 - int(run.now()) % 120  # the countdown restarts: the "last chance" is never the last
         for i, o in enumerate(run.p.offers):
@@ -580,4 +492,5 @@ class ShopView(View):
             ui.text(surface, line, r.inflate(-scene.px(14), -scene.px(4)), scene.theme.font(14), align="start")
 
 
-VIEWS: dict[str, View] = {v.name: v for v in (MessengerView(), SettingsView(), InboxView(), PasswordView(), PostView(), ShopView())}
+VIEWS: dict[str, View] = {
+    v.name: v for v in (MessengerView(), SettingsView(), InboxView(), PasswordView(), PostView(), ShopView())}
