@@ -130,3 +130,13 @@ def test_arabic_report_mirrors_and_says_the_session_name(lab):
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "Défi 6B" in text
     assert translator("ar")._("Topics") in text
+
+
+def test_classroom_logic_does_not_import_pygame():
+    import subprocess
+    import sys
+
+    code = ("import sys; import sango_game.classroom, sango_game.classroom.simulate, sango_game.classroom.csvout, "
+            "sango_game.classroom.drives, sango_game.classroom.pdf; print('pygame' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
