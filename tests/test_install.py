@@ -56,4 +56,4 @@ def test_wheel_carries_data(tmp_path):
     assert info["level"] and info["level"] != "Password power"  # the level-text catalog part is in the wheel
     cli = env_dir / ("Scripts/sango-game.exe" if os.name == "nt" else "bin/sango-game")
     res = subprocess.run([str(cli), "check"], capture_output=True, text=True, cwd=elsewhere)
-    assert res.returncode == 0 and "0 error(s)" in res.stdout
+    assert res.returncode == 0 and "0 errors" in res.stdout

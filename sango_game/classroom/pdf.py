@@ -387,7 +387,7 @@ def write_report(doc: _Doc, summary: ClassSummary, catalog, tr: Translator, top_
                _percent(tr, _mean(r.average for r in summary.pupils if r.average is not None)), None)]
     if s.check:
         imp = summary.improvement_average
-        arrow = "←" if tr.rtl else "→"
+        arrow = "«" if tr.rtl else "»"  # the bundled Noto subsets have no arrow glyphs (U+2190/2192)
         gain = None if imp is None else tr.f("{sign}{points} points", sign="+" if imp >= 0 else "-", points=round(abs(imp) * 100))
         values.append((tr._("Knowledge check"),
                        f"{_percent(tr, summary.pre_average)} {arrow} {_percent(tr, summary.post_average)}", gain))
@@ -494,8 +494,7 @@ def write_certificate(doc: _Doc, row: PupilRow, summary: ClassSummary, catalog) 
     doc.text(tr.f("for taking part in “{session}”", session=summary.session.name), col_x + 10, y, col_w - 20, 16, 17, INK,
              align="center", max_lines=2)
     y += 18
-    doc.text("★ " + tr.nf("{n} star earned", "{n} stars earned", row.stars) if not tr.rtl
-             else tr.nf("{n} star earned", "{n} stars earned", row.stars) + " ★", col_x, y, col_w, 12, 20, INK, bold=True,
+    doc.text(tr.nf("{n} star earned", "{n} stars earned", row.stars), col_x, y, col_w, 12, 20, INK, bold=True,
              align="center")
     y += 16
     topics = [catalog.topics[t] for t in row.topics_completed if t in catalog.topics]
