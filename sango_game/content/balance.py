@@ -111,7 +111,7 @@ def totals(levels: Iterable[Level]) -> tuple[Totals, list[QuizBias], list[StoryS
     for lv in levels:
         if lv.kind == "quiz":
             quizzes.append(quiz_bias(lv))
-        else:
+        elif lv.kind == "scenario":  # practice levels have no story graph
             stories.append(story_stakes(lv))
     endings: dict[int, int] = {}
     for s in stories:
