@@ -14,6 +14,7 @@ import secrets
 from pathlib import Path
 
 from .. import kinds
+from ..core.play import QUALITY_VALUE
 from ..progress.rules import stars_for_score
 from .files import atomic_write_bytes, sha256_of
 from .results import (
@@ -60,7 +61,7 @@ def _play_level(level, skill: float, difficulty: dict, rng: random.Random) -> tu
         total = sum(a.score for a in attempts) / len(attempts) if attempts else 0.0
         return attempts, total
     node = level.node(level.start)
-    value = {"good": 1.0, "okay": 0.5, "risky": 0.0}
+    value = QUALITY_VALUE
     steps = 0
     while not node.is_ending and steps < 50:
         weights = [(skill if c.quality == "good" else (1 - skill) / 2 + 0.05)

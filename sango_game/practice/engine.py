@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.model import Level, Text
+from ..core.play import QUALITY_VALUE
 from ..progress.rules import stars_for_score
 from . import apps as app_registry
 from .model import Event, Practice
@@ -50,6 +51,11 @@ class Note:
     ui: str | None = None
     kw: tuple[tuple[str, Any], ...] = ()
     plural: str | None = None  # the plural msgid when ``ui`` counts something (``n`` in kw)
+
+
+def note_score(note: Note) -> float:
+    """The attempt score of an action: its note's quality as stories score choices; a neutral note 0.5."""
+    return QUALITY_VALUE.get(note.quality or "", 0.5)
 
 
 @dataclass(frozen=True)

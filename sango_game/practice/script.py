@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..content.model import Level
 from . import apps as app_registry
 from .apps import Action
-from .engine import Debrief, ManualClock, Note, PracticeRun
+from .engine import Debrief, ManualClock, Note, PracticeRun, note_score
 from .rules import Atom, parse
 
 STRATEGIES = ("best", "risky", "idle")
@@ -147,8 +147,7 @@ def attempt_rows(level: Level, strategy: str) -> list[tuple[str, float, int]]:
         if action is None or note is None:
             return
         t = run.now()
-        rows.append((f"{action[0]}:{action[1]}"[:64], {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality or "", 0.5),
-                     int(max(0.0, t - last[0]) * 1000)))
+        rows.append((f"{action[0]}:{action[1]}"[:64], note_score(note), int(max(0.0, t - last[0]) * 1000)))
         last[0] = t
 
     player.on_step = step

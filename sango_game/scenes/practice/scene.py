@@ -13,7 +13,7 @@ import pygame
 from ...i18n import N_
 from ...input import Act, Action
 from ...practice import apps as app_registry
-from ...practice.engine import Entry, ManualClock, Note, PracticeRun
+from ...practice.engine import Entry, ManualClock, Note, PracticeRun, note_score
 from ...ui.widgets import Button
 from ..base import BaseScene
 from ..dialogs import ConfirmDialog
@@ -157,18 +157,16 @@ class PracticeScene(BaseScene):
         return note
 
     def record(self, entry: Entry, note: Note) -> None:
-        """Every action is an attempt row: what, when (ms since the last action), on which item."""
-        store, profile = self.app.store, self.app.profile
-        if store is None or profile is None:
-            return
-        score = {"good": 1.0, "okay": 0.5, "risky": 0.0}.get(note.quality or "", 0.5)
+        """Every action is an attempt row: what, when (ms since the last action), on which item
+        (a guest's are not kept: PlayerProgress decides)."""
+        score = note_score(note)
         item = f"{entry.verb}:{entry.target}"[:64]
         answer = json.dumps({"do": entry.verb, "on": entry.target, "detail": entry.detail, "t": round(entry.t, 1)})
         ms = int(max(0.0, entry.t - self.last_action_t) * 1000)
         self.last_action_t = entry.t
         try:
-            store.record_attempt(profile.id, self.level.id, item, answer, score, ms,
-                                 session_id=getattr(self.app.class_session, "id", None))
+            self.app.player.record_attempt(self.level.id, item, answer, score, ms,
+                                           session_id=getattr(self.app.class_session, "id", None))
         except Exception as exc:
             self.app.report_storage_error(exc)
 
@@ -189,14 +187,12 @@ class PracticeScene(BaseScene):
         self._text(False)
         self.typed = ""
         debrief = self.run.finish()
-        store, profile = self.app.store, self.app.profile
-        if store is not None and profile is not None:
-            try:
-                for item, score in debrief.judgement_rows():
-                    store.record_attempt(profile.id, self.level.id, item, json.dumps({"judged": score == 1.0}), score, 0,
-                                         session_id=getattr(self.app.class_session, "id", None))
-            except Exception as exc:
-                self.app.report_storage_error(exc)
+        try:
+            for item, score in debrief.judgement_rows():
+                self.app.player.record_attempt(self.level.id, item, json.dumps({"judged": score == 1.0}), score, 0,
+                                               session_id=getattr(self.app.class_session, "id", None))
+        except Exception as exc:
+            self.app.report_storage_error(exc)
         self.app.go("practice-debrief", self.level, debrief)
 
     # -- frames -----------------------------------------------------------------------------
