@@ -7,8 +7,16 @@ import pytest
 
 from sango_game.cli import main
 from sango_game.content import load_catalog
-from sango_game.content.balance import MAX_LONGEST_SHARE, level_warnings, quiz_bias, story_stakes, totals
-from sango_game.content.model import Choice, Text
+from sango_game.content.balance import (
+    MAX_LONGEST_SHARE,
+    good_path,
+    level_warnings,
+    quiz_bias,
+    story_stakes,
+    totals,
+    unrecovered_risks,
+)
+from sango_game.content.model import Choice, Level, Node, ScenarioChoice, Text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,3 +67,30 @@ def test_check_stats_prints_the_numbers(capsys):
     assert "right answer is the unique longest option:" in out
     assert "non-good choices merging straight back:" in out
     assert "endings per story:" in out
+
+
+def _story(edges: dict[str, list[tuple[str, str]]], endings: dict[str, str]) -> Level:
+    """A story from {step: [(quality, next), ...]} and {ending id: ending quality}."""
+    t = Text("k", "words")
+    nodes = [Node(nid, t, choices=tuple(ScenarioChoice(f"c{i}", t, q, t, nxt) for i, (q, nxt) in enumerate(cs)))
+             for nid, cs in edges.items()]
+    nodes += [Node(eid, t, ending=q, lesson=t) for eid, q in endings.items()]
+    return Level("s", "scenario", "9-12", "strangers", 1, t, t, t, (), start="a", nodes=tuple(nodes))
+
+
+def test_a_risky_choice_must_go_through_a_recovery_step():
+    ends = {"good": "good", "risky": "risky"}
+    # a -> b -> good is the good path; the risky choice of b leads straight to the good ending
+    skipping = _story({"a": [("good", "b"), ("risky", "fix")], "b": [("good", "good"), ("risky", "good")],
+                       "fix": [("good", "b"), ("okay", "risky")]}, ends)
+    assert good_path(skipping) == {"a", "b"}
+    assert unrecovered_risks(skipping) == ["b.c1"]  # a.c1 goes to its own step "fix": that is a recovery
+    warnings = level_warnings(skipping)
+    assert len(warnings) == 1 and "b.c1" in warnings[0].message and warnings[0].severity == "warning"
+    assert story_stakes(skipping).unrecovered == ("b.c1",)
+    # back onto the good path (not only the good ending) is no recovery either
+    merging = _story({"a": [("good", "b"), ("risky", "b")], "b": [("good", "good"), ("risky", "risky")]}, ends)
+    assert unrecovered_risks(merging) == ["a.c1"]
+    fixed = _story({"a": [("good", "b"), ("risky", "fix")], "b": [("good", "good"), ("risky", "risky")],
+                    "fix": [("good", "good"), ("risky", "risky")]}, ends)
+    assert unrecovered_risks(fixed) == [] and level_warnings(fixed) == []

@@ -11,6 +11,10 @@ Pure functions over loaded levels (no pygame, no I/O); ``sango-game check`` warn
   who always writes the right answer second is still worth telling).
 * Story stakes: a non-good choice that leads straight to the same next step as a good choice of
   the same step "merges back" and has no consequence of its own; at most 15% should.
+* Recovery: a risky choice must not lead straight back onto the good path (the steps reached from
+  the start by good choices alone) or to a good ending. It leads to a step of its own, where the
+  character puts things right and learns why (a recovery step), or to an ending that is not good.
+  So a risky path can still end well, but only through a step that teaches.
 """
 
 from __future__ import annotations
@@ -48,6 +52,29 @@ class StoryStakes:
     merging: int  # non-good choices whose next step is also where a good choice of the step leads
     endings: int
     good_first: int  # steps whose first written choice is a good one
+    unrecovered: tuple[str, ...] = ()  # "step.choice" of risky choices that skip a recovery step
+
+
+def good_path(level: Level) -> set[str]:
+    """Ids of the steps reached from the start by good choices alone."""
+    by_id = {n.id: n for n in level.nodes}
+    seen: set[str] = set()
+    todo = [level.start] if level.start in by_id else []
+    while todo:
+        nid = todo.pop()
+        if nid in seen or by_id[nid].is_ending:
+            continue
+        seen.add(nid)
+        todo += [c.next for c in by_id[nid].choices if c.quality == "good" and c.next in by_id]
+    return seen
+
+
+def unrecovered_risks(level: Level) -> list[str]:
+    """Risky choices that lead straight back onto the good path or to a good ending."""
+    main = good_path(level)
+    good_endings = {n.id for n in level.nodes if n.ending == "good"}
+    return [f"{n.id}.{c.id}" for n in level.nodes if not n.is_ending for c in n.choices
+            if c.quality == "risky" and (c.next in main or c.next in good_endings)]
 
 
 def quiz_bias(level: Level) -> QuizBias:
@@ -67,11 +94,19 @@ def story_stakes(level: Level) -> StoryStakes:
                 non_good += 1
                 merging += c.next in good_next
         good_first += bool(n.choices) and n.choices[0].quality == "good"
-    return StoryStakes(level.id, len(steps), non_good, merging, len(level.endings), good_first)
+    return StoryStakes(level.id, len(steps), non_good, merging, len(level.endings), good_first,
+                       tuple(unrecovered_risks(level)))
 
 
 def level_warnings(level: Level) -> list[Issue]:
-    """A warning when a level's right answers are systematically the longest option."""
+    """A warning when a level's right answers are systematically the longest option, or when a
+    story's risky choice skips the recovery step."""
+    if level.kind == "scenario":
+        return [Issue(str(level.path or level.id), None,
+                      f"risky choice '{ref}' leads straight back to the good path, so a risky choice costs nothing",
+                      "send it to a step of its own where the character puts things right (a recovery step), "
+                      "or to an ending that is not good", severity="warning")
+                for ref in unrecovered_risks(level)]
     if level.kind != "quiz":
         return []
     b = quiz_bias(level)
@@ -96,6 +131,7 @@ class Totals:
     good_first: int
     stories: int
     endings: dict[int, int]  # number of endings -> stories with that many
+    unrecovered: int = 0
 
     @property
     def longest_share(self) -> float:
@@ -119,7 +155,7 @@ def totals(levels: Iterable[Level]) -> tuple[Totals, list[QuizBias], list[StoryS
     t = Totals(sum(b.singles for b in quizzes), sum(b.longest for b in quizzes), sum(b.last for b in quizzes),
                sum(p == 0 for b in quizzes for p in b.positions), sum(s.non_good for s in stories),
                sum(s.merging for s in stories), sum(s.steps for s in stories), sum(s.good_first for s in stories),
-               len(stories), dict(sorted(endings.items())))
+               len(stories), dict(sorted(endings.items())), sum(len(s.unrecovered) for s in stories))
     return t, quizzes, stories
 
 
@@ -134,11 +170,13 @@ def stats_report(levels: Iterable[Level], per_level: bool = True) -> str:
            "Story stakes:",
            f"  non-good choices merging straight back: {t.merging} of {t.non_good} ({t.merge_share:.0%}; "
            f"target at most {MAX_MERGE_SHARE:.0%})",
+           f"  risky choices leading straight back to the good path (no recovery step): {t.unrecovered} (target 0)",
            f"  steps whose first written choice is good: {t.good_first} of {t.steps} (choices are shuffled in play)",
            "  endings per story: " + ", ".join(f"{k} endings: {v} stories" for k, v in t.endings.items())]
     if per_level:
         out.append("Per quiz (unique longest right answers / single-choice questions):")
         out += [f"  {b.level}: {b.longest}/{b.singles}" for b in quizzes if b.singles]
-        out.append("Per story (merging back / non-good choices, endings):")
-        out += [f"  {s.level}: {s.merging}/{s.non_good}, {s.endings} endings" for s in stories]
+        out.append("Per story (merging back / non-good choices, endings, risky choices without recovery):")
+        out += [f"  {s.level}: {s.merging}/{s.non_good}, {s.endings} endings, {len(s.unrecovered)} without recovery"
+                for s in stories]
     return "\n".join(out)
