@@ -25,6 +25,8 @@ PLACES: dict[str, str] = {
     "grooming": "youthclub", "bystanders": "stadium", "misinformation": "newsroom",
     "account-security": "fortress", "copyright": "recordshop", "self-image": "gallery",
     "persuasive-design": "arcade", "gaming-livestreams": "arena", "helplines": "phonebooth",
+    "ai-chatbots": "robotlab", "deepfakes": "mirrormaze", "mean-groups": "plaza", "online-hate": "plaza",
+    "known-people": "treehouse", "smart-devices": "repairshop", "helping-friend": "garden",
 }
 DEFAULT_PLACE = "house"
 
