@@ -56,6 +56,7 @@ def tour_menus(app, visit: Visit) -> None:
         app.step()
     for band in ("9-12", "13-18"):
         tour_world(app, band, visit)
+    tour_review(app, visit)
     dialogs = (
         (MessageDialog(
             app, app.tr._("Your saved progress file was damaged."),
@@ -98,6 +99,47 @@ def tour_menus(app, visit: Visit) -> None:
     app.set_class_mode(False)
     stack.clear_to(app.make_scene("title"))
     app.step()
+
+
+def tour_review(app, visit: Visit) -> None:
+    """A topic with questions missed yesterday: its review button, the round's first question and its end.
+
+    Played as a guest whose answers are made up (a saved profile's answers carry today's date)."""
+    from datetime import UTC, datetime, timedelta
+    from types import SimpleNamespace
+
+    from .progress.player import GuestProgress
+
+    quiz = next((lv for lv in app.catalog.levels.values() if lv.kind == "quiz" and lv.band == "9-12"), None)
+    if quiz is None:
+        return
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    missed = [SimpleNamespace(level_id=quiz.id, question_id=q.id, score=0.0, created_at=yesterday, id=i)
+              for i, q in enumerate(quiz.questions)]
+
+    class MissedYesterday(GuestProgress):
+        def attempts(self, level_id: str | None = None) -> list:
+            return [a for a in missed if level_id in (None, a.level_id)]
+
+    profile, guest = app.profile, app._guest
+    app.profile, app._guest = None, MissedYesterday()
+    try:
+        app.stack.push(app.make_scene("topic", quiz.band, app.catalog.topics[quiz.topic]))
+        _draw(app, visit, "topic-review")
+        review = app.stack.top.focus.find("review")
+        if review is None:
+            return
+        app.step(Action.click(review.rect.center))
+        _draw(app, visit, "review-round")
+        player = ScriptedPlayer(app)
+        for q in list(app.stack.top.level.questions):
+            player.answer_question(q, right=True)
+            player.finish_feedback()
+        _draw(app, visit, "review-results")
+    finally:
+        app.profile, app._guest = profile, guest
+        app.stack.clear_to(app.make_scene("title"))
+        app.step()
 
 
 def tour_world(app, band: str, visit: Visit) -> None:
@@ -191,7 +233,8 @@ def tour(app, visit: Visit, levels=None) -> None:
 # -- screenshots command ------------------------------------------------------------------------------
 
 SHOTS = ("title", "language", "band", "worldmap-9-12", "worldmap-9-12-last", "worldmap-13-18", "worldmap-13-18-last",
-         "levelmap-9-12", "levelmap-13-18", "settings", "progress-13-18", "teacher", "class-play",
+         "levelmap-9-12", "levelmap-13-18", "topic-review", "review-round", "review-results",
+         "settings", "progress-13-18", "teacher", "class-play",
          "class-play-feedback-0", "dialog-pin")
 
 

@@ -104,3 +104,49 @@ def test_due_reviews_come_back_inside_another_quiz_of_the_topic():
     got = with_reviews(twin, [a, twin], c.log, c.now)
     assert [q.id for q in got.questions[len(a.questions):]] == [f"{a.id}/{a.questions[0].id}"]
     assert is_review(got.questions[-1].id) and got.questions[-1].prompt == a.questions[0].prompt
+
+
+def test_a_review_round_gathers_the_topic_due_questions_and_counts_for_the_originals():
+    from pathlib import Path
+
+    from sango_game.content import load_catalog
+    from sango_game.core.review import ROUND_SIZE, is_review_round, review_round, with_reviews
+
+    cat = load_catalog(Path(__file__).resolve().parents[1] / "levels")
+    quiz = next(lv for lv in cat.levels.values() if lv.kind == "quiz" and lv.band == "13-18")
+    title = cat.topics[quiz.topic].title
+    c = Clock()
+    for q in quiz.questions:
+        c.answer(quiz.id, q.id, 0.0)
+    c.answer("other-topic-quiz", "q1", 0.0)
+    assert review_round(cat.levels.values(), c.log, c.now, quiz.band, quiz.topic, title) is None  # not the same day
+    c.later(days=1)
+    rnd = review_round(cat.levels.values(), c.log, c.now, quiz.band, quiz.topic, title)
+    assert rnd is not None and is_review_round(rnd.id) and rnd.kind == "quiz" and rnd.title == title
+    assert len(rnd.questions) == min(ROUND_SIZE, len(quiz.questions))
+    assert [q.id for q in rnd.questions] == [review_key(quiz.id, q.id) for q in quiz.questions[:ROUND_SIZE]]
+    assert all(q.check is None for q in rnd.questions)  # never part of a lab's knowledge check
+    assert with_reviews(rnd, cat.levels.values(), c.log, c.now) is rnd  # no reviews appended to a round
+    # the other band has no such topic answers: nothing due there
+    assert review_round(cat.levels.values(), c.log, c.now, "9-12", quiz.topic, title) is None
+    # answered right in the round on two days: the first question is no longer due
+    first = rnd.questions[0].id
+    c.answer(rnd.id, first, 1.0)
+    c.later(days=1)
+    c.answer(rnd.id, first, 1.0)
+    c.later(days=1)
+    again = review_round(cat.levels.values(), c.log, c.now, quiz.band, quiz.topic, title, limit=50)
+    assert again is not None and first not in [q.id for q in again.questions]
+    assert len(again.questions) == len(quiz.questions) - 1
+    assert item_states(c.log)[(quiz.id, quiz.questions[0].id)].mastered
+
+
+def test_a_review_round_is_not_a_level_to_finish():
+    from sango_game.core.journey import finish_level
+    from sango_game.core.review import round_id
+    from sango_game.progress.player import GuestProgress
+
+    player = GuestProgress()
+    rnd = type("R", (), {"id": round_id("9-12", "passwords"), "topic": "passwords", "band": "9-12"})()
+    assert finish_level(player, None, rnd, 1.0, 3) == []
+    assert player.level_results() == {}

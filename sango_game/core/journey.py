@@ -11,6 +11,7 @@ from typing import Any
 
 from ..progress.player import PlayerProgress
 from ..progress.rules import earned_badges
+from .review import is_review_round
 
 
 def is_unlocked(level: Any, shown: Iterable[Any], results: Mapping[str, Any], unlock_all: bool = False) -> bool:
@@ -30,6 +31,8 @@ def finish_level(player: PlayerProgress, catalog: Any, level: Any, score: float,
 
     Storage errors propagate (the caller tells the player); a failed backup does not, since the
     result itself is saved and a backup problem is not worth a child's attention."""
+    if is_review_round(level.id):
+        return []  # its answers are saved one by one; a review round is not a level to finish
     player.record_level_result(level.id, level.topic, level.band, score, stars, ending)
     have = player.badge_ids()
     new = [b for b in earned_badges(player.level_results(), catalog) if b not in have]

@@ -12,6 +12,7 @@ from .base import BaseScene
 from .shared import (
     is_unlocked,  # noqa: F401  (re-exported)
     level_results,
+    review_round,
     session_banner_text,
     session_check_phase,
     shown_levels,
@@ -262,6 +263,15 @@ class TopicScene(BaseScene):
         levels = shown_levels(self.app, self.band, self.topic.id)
         body = self.body_rect
         area = pygame.Rect(body.x, body.y + self.px(150), body.w, body.h - self.px(160))
+        review = review_round(self.app, self.band, self.topic)
+        extra: list[Button] = []
+        if review is not None:  # questions missed on an earlier day: a short round to practise them again
+            area.h -= self.px(84)
+            n = len(review.questions)
+            label = self.tr.nf("Review: {n} question to practise again", "Review: {n} questions to practise again", n)
+            extra.append(Button(label, lambda: self.play_review(review), icon="help", name="review",
+                                rect=pygame.Rect(body.centerx - self.px(300), area.bottom + self.px(14), self.px(600),
+                                                 self.px(66))))
         n = max(1, len(levels))
         rects = self.ui.row(area, n, area.h, self.px(30), width=min(self.px(520), (area.w - self.px(30) * (n - 1)) // n))
         out = []
@@ -274,11 +284,15 @@ class TopicScene(BaseScene):
                              self.tr.level(lv.title), self.tr.level(lv.goal), kind)
             card.enabled = unlocked
             out.append(card)
-        return out
+        return out + extra
 
     def open(self, level) -> None:
         self.app.sound.play("click")
         self.app.push("intro", level)
+
+    def play_review(self, review) -> None:
+        self.app.sound.play("click")
+        self.app.push("quiz", review)
 
     def draw_content(self, surface) -> None:
         body = self.body_rect

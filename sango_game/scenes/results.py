@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..core.review import is_review_round
 from ..i18n import N_
 from ..ui.widgets import Button
 from .base import BaseScene
@@ -45,6 +46,7 @@ class ResultsScene(BaseScene):
         self.stars = stars
         self.ending = ending
         self.detail = detail
+        self.review = is_review_round(level.id)  # a review round: no stars to keep, nothing to unlock
         self.new_badges = finish_level(app, level, score, stars, ending)
         self.t = 0.0  # animation clock: stars pop in one by one (skipped with reduced motion)
         self.app.sound.play("star" if stars >= 2 else "page")
@@ -73,6 +75,8 @@ class ResultsScene(BaseScene):
         return out
 
     def next_level(self):
+        if self.review:
+            return None
         levels = self.app.catalog.topic_levels(self.level.band, self.level.topic)
         later = [lv for lv in levels if lv.order > self.level.order]
         return later[0] if later else None
@@ -85,6 +89,9 @@ class ResultsScene(BaseScene):
         rects = self.ui.row(row, n, self.px(72), self.px(24), width=self.px(330))
         out = [Button(self.tr._("Play again"), self.again, icon="play", name="again", rect=rects[0]),
                Button(self.tr._("Levels"), self.back, icon="home", name="levels", rect=rects[1])]
+        if self.review:  # the round is made of what is due; playing it again today would not space it
+            out = [Button(self.tr._("Levels"), self.back, icon="home", name="levels",
+                          rect=pygame.Rect(body.centerx - self.px(165), row.y, self.px(330), self.px(72)))]
         if nxt is not None:
             out.append(Button(self.tr._("Next level"), lambda: self.open(nxt), icon="forward", style="primary", name="next-level",
                               rect=rects[2]))
@@ -105,6 +112,9 @@ class ResultsScene(BaseScene):
 
     def draw_content(self, surface) -> None:
         body = self.body_rect
+        if self.review:
+            self.draw_review(surface)
+            return
         if self.theme.teen:  # teens: plainer words than "Well done!"
             msg = {3: self.tr._("Sharp. You clearly know this."),
                    2: self.tr._("Solid. A couple of things are worth another look."),
@@ -163,7 +173,19 @@ class ResultsScene(BaseScene):
                          self.theme.small, align="start", bold=True)
             y += self.px(60)
 
+    def review_message(self) -> str:
+        return self.tr._("Questions you got right come back on another day, until you know them for sure.")
+
+    def draw_review(self, surface) -> None:
+        body = self.body_rect
+        self.draw_sango(surface, pygame.Rect(body.x, body.y, body.w, self.px(150)), self.review_message(), "happy",
+                        sango_size=self.px(150))
+        self.ui.text(surface, self.detail, pygame.Rect(body.x, body.y + self.px(200), body.w, self.px(44)), self.theme.body,
+                     align="center", bold=True)
+
     def speech(self) -> str:
+        if self.review:
+            return f"{self.detail}\n{self.review_message()}"
         from ..helpline import HELP_TOPICS, get_helpline
 
         text = self.tr.nf("You earned {n} star of 3.", "You earned {n} stars of 3.", self.stars)

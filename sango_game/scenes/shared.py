@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pygame
 
+from ..content.model import Level
 from ..ui.widgets import Button
 from .dialogs import MessageDialog, PinDialog
 
@@ -29,6 +30,19 @@ def shown_levels(app, band: str, topic: str | None = None) -> list:
     if levels is None:
         levels = app.catalog.band_levels(band)
     return [lv for lv in levels if topic is None or lv.topic == topic]
+
+
+def review_round(app, band: str, topic) -> Level | None:
+    """The topic's review round (its due questions) for the current player, or None."""
+    from datetime import UTC, datetime
+
+    from ..core.review import review_round as make_round
+
+    try:
+        return make_round(app.catalog.levels.values(), app.player.attempts(), datetime.now(UTC), band, topic.id,
+                          topic.title)
+    except Exception:  # noqa: BLE001  (no review is better than no map)
+        return None
 
 
 def is_unlocked(app, level, results: dict) -> bool:
