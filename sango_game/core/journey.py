@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..progress.mastery import is_review_round
 from ..progress.player import PlayerProgress
 from ..progress.rules import earned_badges
-from .review import is_review_round
 
 
 def is_unlocked(level: Any, shown: Iterable[Any], results: Mapping[str, Any], unlock_all: bool = False) -> bool:

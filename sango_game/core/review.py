@@ -19,21 +19,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..content.model import Level, Text
-from ..progress.mastery import REVIEW_SEP, due_reviews, review_key
+from ..progress.mastery import REVIEW_SEP, due_reviews, is_review_round, review_key, round_id
+
+__all__ = ["is_review", "is_review_round", "review_round", "round_id", "with_reviews"]
 
 MAX_QUESTIONS = 10  # a quiz never grows beyond the longest quiz a level file may have
 REVIEWS_PER_LEVEL = 2
 ROUND_SIZE = 5  # a review round is short: a few questions, then back to the map
-ROUND_PREFIX = "review:"
-
-
-def round_id(band: str, topic: str) -> str:
-    """The id a review round's answers are stored under (never a level file's id: those have no colon)."""
-    return f"{ROUND_PREFIX}{band}:{topic}"
-
-
-def is_review_round(level_id: str) -> bool:
-    return level_id.startswith(ROUND_PREFIX)
 
 
 def is_review(question_id: str) -> bool:

@@ -25,6 +25,18 @@ DAYS_NEEDED = 2  # right answers on this many different days after the last miss
 REVIEW_SEP = "/"
 
 
+ROUND_PREFIX = "review:"  # a topic's review round (core/review.py) stores its answers under this level id
+
+
+def round_id(band: str, topic: str) -> str:
+    """The level id a review round's answers are stored under (level files' ids have no colon)."""
+    return f"{ROUND_PREFIX}{band}:{topic}"
+
+
+def is_review_round(level_id: str) -> bool:
+    return level_id.startswith(ROUND_PREFIX)
+
+
 def review_key(level_id: str, question_id: str) -> str:
     """The question id under which a review of ``level_id``'s question is stored in another level."""
     return f"{level_id}{REVIEW_SEP}{question_id}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from ..core.review import is_review_round
 from ..i18n import N_
+from ..progress.mastery import is_review_round
 from ..ui.widgets import Button
 from .base import BaseScene
 from .shared import level_results

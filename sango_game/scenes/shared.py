@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
-from ..content.model import Level
 from ..ui.widgets import Button
 from .dialogs import MessageDialog, PinDialog
+
+if TYPE_CHECKING:
+    from ..content.model import Level
 
 
 def level_results(app) -> dict:
