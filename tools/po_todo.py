@@ -2,6 +2,8 @@
 
     python tools/po_todo.py export fr todo-fr.json   # every entry of locales/fr/... with no translation
     python tools/po_todo.py import fr todo-fr.json   # fill the translations in; nothing else changes
+    python tools/po_todo.py review fr keys.txt review-fr.json  # given entries (one context per line)
+                                                   # with their current translations, for a reviewer
 
 The JSON is a list of {"context", "english", "english_plural", "comments", "translation"}. For a
 plural entry "translation" is a list with one string per plural form of the language, in the
@@ -44,21 +46,32 @@ def _empty(msg) -> bool:
     return not any(strings)
 
 
-def export(code: str, out: Path) -> int:
+def _entry(cat, msg, examples: list[str], current: bool) -> dict:
+    plural = isinstance(msg.id, (list, tuple))
+    if current:
+        translation = list(msg.string) if plural else msg.string
+    else:
+        translation = [""] * cat.num_plurals if plural else ""
+    return {"context": msg.context, "english": msg.id[0] if plural else msg.id,
+            "english_plural": msg.id[1] if plural else None, "comments": list(msg.auto_comments),
+            "plural_forms_used_for_numbers": examples if plural else None, "translation": translation}
+
+
+def export(code: str, out: Path, keys: set[str] | None = None) -> int:
+    """Untranslated entries, or (``keys``) the entries with those contexts (or English, for
+    entries without a context) with their current translations."""
     cat = read_catalog(_po(code), code)
-    todo = []
     examples = plural_examples(cat)
+    todo = []
     for msg in cat:
-        if not msg.id or not _empty(msg):
+        if not msg.id:
             continue
-        plural = isinstance(msg.id, (list, tuple))
-        todo.append({"context": msg.context, "english": msg.id[0] if plural else msg.id,
-                     "english_plural": msg.id[1] if plural else None,
-                     "comments": list(msg.auto_comments),
-                     "plural_forms_used_for_numbers": examples if plural else None,
-                     "translation": [""] * cat.num_plurals if plural else ""})
+        if keys is None and _empty(msg):
+            todo.append(_entry(cat, msg, examples, current=False))
+        elif keys is not None and (msg.context or (msg.id[0] if isinstance(msg.id, (list, tuple)) else msg.id)) in keys:
+            todo.append(_entry(cat, msg, examples, current=True))
     out.write_text(json.dumps(todo, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{code}: {len(todo)} untranslated entries written to {out}")
+    print(f"{code}: {len(todo)} entries written to {out}")
     return 0
 
 
@@ -100,6 +113,9 @@ def import_(code: str, src: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) == 4 and argv[0] == "review":
+        keys = {line.strip() for line in Path(argv[2]).read_text(encoding="utf-8").splitlines() if line.strip()}
+        return export(argv[1], Path(argv[3]), keys)
     if len(argv) != 3 or argv[0] not in ("export", "import"):
         print(__doc__)
         return 2
