@@ -8,7 +8,8 @@
 The JSON is a list of {"context", "english", "english_plural", "comments", "translation"}. For a
 plural entry "translation" is a list with one string per plural form of the language, in the
 catalog's order (the header's Plural-Forms), and "plural_forms_used_for_numbers" says which numbers
-each form is for (Arabic: "0", "1", "2", "3, 4, 5...", "11, 12, 13...", "100, 101, 102..."). A translator edits only "translation"; the import
+each form is for (Arabic: "0", "1", "2", "3, 4, 5...", "11, 12, 13...", "100, 101, 102...").
+A translator edits only "translation"; the import
 refuses entries whose context or English no longer match the catalog, and leaves an entry empty
 where the translation is empty, so a half-done file loses nothing and fakes nothing.
 """
