@@ -38,6 +38,7 @@ DEFAULT_PLACE = "house"
 
 
 def _snake(rows: tuple[int, ...], x0: float, step: float, ys: tuple[float, ...]) -> tuple[tuple[float, float], ...]:
+    """Rows of stops on one column grid, so Up and Down lead straight to the place above or below."""
     out: list[tuple[float, float]] = []
     for r, (count, y) in enumerate(zip(rows, ys, strict=True)):
         xs = [round(x0 + step * i, 4) for i in range(count)]
