@@ -54,20 +54,61 @@ def test_move_returns_the_road_through_the_stops_between():
     assert 0 < walk_seconds(road) <= 1.0 and walk_seconds(road[:1]) == 0
 
 
-def test_each_band_has_a_stop_and_a_place_for_every_topic(fixture_catalog):
+def _declared(band):
+    """Every topic levels/topics.yaml gives the band, with or without levels yet."""
     from sango_game.content import load_catalog
 
-    catalog = load_catalog()
-    for band, n in (("9-12", 11), ("13-18", 23)):
-        topics = catalog.band_topics(band)
-        assert len(topics) == n == len(STOPS[band])
-        for t in topics:
-            assert t.id in PLACES
-            assert (ROOT / "assets" / "world" / "places" / f"{PLACES[t.id]}.svg").exists()
-        assert (ROOT / "assets" / "world" / f"map-{band}.svg").exists()
+    return [t for t in load_catalog().topics.values() if band in t.bands]
+
+
+@pytest.mark.parametrize("band", ["9-12", "13-18"])
+def test_each_band_has_a_stop_a_place_and_an_icon_for_every_topic(band):
+    topics = _declared(band)
+    assert len(topics) == len(STOPS[band])
+    assert len(set(STOPS[band])) == len(STOPS[band])
+    for t in topics:
+        assert t.id in PLACES
+        assert (ROOT / "assets" / "world" / "places" / f"{PLACES[t.id]}.svg").exists()
+        assert (ROOT / "assets" / "icons" / "topics" / f"{t.icon}.svg").exists()
+    assert (ROOT / "assets" / "world" / f"map-{band}.svg").exists()
     # More topics than drawn stops: every place still gets its own spot.
-    spots = stop_positions("9-12", 30)
-    assert len(set(spots)) == 30
+    spots = stop_positions(band, len(STOPS[band]) + 13)
+    assert len(set(spots)) == len(spots)
+
+
+def test_the_mean_groups_and_online_hate_icons_differ():
+    icons = ROOT / "assets" / "icons" / "topics"
+    assert (icons / "mean-groups.svg").read_bytes() != (icons / "online-hate.svg").read_bytes()
+
+
+def _road_points(band):
+    """The end points of the road's segments in map fractions, and which segments are straight."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    svg = ET.parse(ROOT / "assets" / "world" / f"map-{band}.svg").getroot()
+    road = next(el for el in svg.iter() if el.get("id") == "road")
+    points, straight = [], []
+    for cmd, args in re.findall(r"([MLC])([^MLC]*)", road.get("d")):
+        nums = [float(n) for n in re.findall(r"-?[\d.]+", args)]
+        points.append((nums[-2] / 1600, nums[-1] / 800))
+        straight.append(cmd == "L")
+    return points, straight
+
+
+@pytest.mark.parametrize("band", ["9-12", "13-18"])
+def test_the_drawn_road_passes_every_stop_in_order(band):
+    """The SVG road runs 0.04-0.05 of the height below each stop, and meets them in road order."""
+    points, straight = _road_points(band)
+    along = []
+    for x, y in STOPS[band]:
+        hits = [i + abs(x - points[i - 1][0]) / max(1e-9, abs(points[i][0] - points[i - 1][0]))
+                for i in range(1, len(points))
+                if straight[i] and 0.039 <= points[i][1] - y <= 0.051 and points[i - 1][1] == points[i][1]
+                and min(points[i - 1][0], points[i][0]) <= x <= max(points[i - 1][0], points[i][0])]
+        assert len(hits) == 1, (x, y)
+        along.append(hits[0])
+    assert along == sorted(along) and len(set(along)) == len(along)
 
 
 def test_locations_carry_stars_badge_and_lock():
@@ -162,6 +203,40 @@ def test_arabic_mirrors_the_map_and_the_arrows(tmp_path):
         app.shutdown()
     assert rects["en"][0] < rects["en"][1] < rects["en"][2]
     assert [1280 - x for x in rects["ar"]] == pytest.approx(rects["en"], abs=2)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_places_and_their_tags_never_overlap(tmp_path, monkeypatch, size):
+    """With every declared topic on the map (each locked, with three levels: the widest tag),
+    no place overlaps another place or any tag, and no two tags overlap."""
+    from sango_game.app import App
+    from sango_game.scenes.worldmap import WorldMapScene
+
+    def every_topic(scene):
+        topics = [t.id for t in _declared(scene.band)]
+        pips = [LevelPip(f"{k}", "quiz", 0, False, False) for k in range(3)]
+        return build_locations(scene.band, topics, dict.fromkeys(topics, pips), set())
+
+    monkeypatch.setattr(WorldMapScene, "_locations", every_topic)
+    app = App(size=size, language="en", data_dir=tmp_path / "data", speech=False, audio=False)
+    try:
+        for band in ("9-12", "13-18"):
+            scene = WorldMapScene(app, band)
+            app.stack.push(scene)
+            app.step()
+            assert len(scene.world.locations) == len(STOPS[band])
+            places = [scene.place_rect(loc) for loc in scene.world.locations]
+            tags = [scene.plaque_rect(loc, r)[0] for loc, r in zip(scene.world.locations, places, strict=True)]
+            assert all(scene.map_rect.contains(r) for r in places)
+            for i, (place, tag) in enumerate(zip(places, tags, strict=True)):
+                for j, (other, other_tag) in enumerate(zip(places, tags, strict=True)):
+                    if i != j:
+                        assert not place.colliderect(other), (band, i, j)
+                        assert not tag.colliderect(other) and not tag.colliderect(other_tag), (band, i, j)
+            app.stack.pop()
+            app.step()
+    finally:
+        app.shutdown()
 
 
 def test_teen_band_gets_the_teen_look_and_leaving_restores_it(app):

@@ -31,14 +31,25 @@ PLACES: dict[str, str] = {
 DEFAULT_PLACE = "house"
 
 # Stops along the road of each band's map (map fractions, in road order). The road in
-# assets/world/map-<band>.svg passes through these points; keep the two in step.
-_ISLAND = ((0.14, 0.26), (0.38, 0.26), (0.62, 0.26), (0.86, 0.26),
-           (0.86, 0.53), (0.62, 0.53), (0.38, 0.53), (0.14, 0.53),
-           (0.26, 0.80), (0.50, 0.80), (0.74, 0.80))
-_CITY = tuple([(0.09 + 0.1625 * i, 0.20) for i in range(6)]
-              + [(0.9 - 0.1625 * i, 0.42) for i in range(6)]
-              + [(0.09 + 0.1625 * i, 0.64) for i in range(6)]
-              + [(0.9 - 0.1625 * i, 0.86) for i in range(5)])
+# assets/world/map-<band>.svg passes through these points; keep the two in step
+# (tests/test_worldmap.py reads the road back out of the SVG). Both roads snake: left to right
+# along the first row, back along the next, and so on, so the reading path (Tab, Left/Right,
+# mirrored in Arabic) never jumps across the map.
+
+
+def _snake(rows: tuple[int, ...], x0: float, step: float, ys: tuple[float, ...]) -> tuple[tuple[float, float], ...]:
+    """Rows of stops on one column grid, so Up and Down lead straight to the place above or below."""
+    out: list[tuple[float, float]] = []
+    for r, (count, y) in enumerate(zip(rows, ys, strict=True)):
+        xs = [round(x0 + step * i, 4) for i in range(count)]
+        if r % 2:  # the way back starts at the right-hand end
+            xs = [round(x0 + step * (rows[0] - 1 - i), 4) for i in range(count)]
+        out += [(x, y) for x in xs]
+    return tuple(out)
+
+
+_ISLAND = _snake((6, 6, 5), 0.12, 0.152, (0.26, 0.53, 0.80))  # 17 stops
+_CITY = _snake((8, 8, 8, 5), 0.08, 0.12, (0.20, 0.42, 0.64, 0.86))  # 29 stops
 #: Building size as a fraction of the map width (the city is denser).
 PLACE_SIZE: dict[str, float] = {"9-12": 0.1, "13-18": 0.075}
 STOPS: dict[str, tuple[tuple[float, float], ...]] = {"9-12": _ISLAND, "13-18": _CITY}

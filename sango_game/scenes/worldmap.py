@@ -255,15 +255,23 @@ class WorldMapScene(BaseScene):
         self._layer, self._layer_key = layer, key
         return layer
 
-    def _draw_plaque(self, surface, loc, r: pygame.Rect) -> None:
-        """Stars (number and icon), the topic badge and a lock, in a small tag at the place's foot."""
-        ui, c = self.ui, self.c
+    def plaque_rect(self, loc, r: pygame.Rect) -> tuple[pygame.Rect, str, int]:
+        """The tag at a place's foot: its rect, its label and the width of its badge or lock icon (the
+        tests check that tags and places never overlap on the denser maps)."""
         h = max(self.px(24), r.h // 4)
         label = f"{self.tr.number(loc.stars)}/{self.tr.number(loc.max_stars)}"
         text_w = self.app.text.layout(label, self.tr.code, self.theme.font(14), bold=True).width
         extra = h if (loc.badge or loc.locked) else 0
         tag = pygame.Rect(0, 0, h + text_w + self.px(10) + extra, h)
         tag.midtop = (r.centerx, r.bottom - h // 3)
+        return tag, label, extra
+
+    def _draw_plaque(self, surface, loc, r: pygame.Rect) -> None:
+        """Stars (number and icon), the topic badge and a lock, in a small tag at the place's foot."""
+        ui, c = self.ui, self.c
+        tag, label, extra = self.plaque_rect(loc, r)
+        h = tag.h
+        text_w = tag.w - h - self.px(10) - extra
         pygame.draw.rect(surface, c.panel, tag, border_radius=h // 2)
         pygame.draw.rect(surface, c.panel_border, tag, max(1, self.px(2)), border_radius=h // 2)
         star_box = ui.mirror(pygame.Rect(tag.x + self.px(3), tag.y, h, h), tag)
