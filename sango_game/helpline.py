@@ -12,7 +12,8 @@ from pathlib import Path
 FILE = "teacher-settings.json"
 MAX_LEN = 60
 HELP_TOPICS = frozenset({"getting-help", "helplines", "image-sharing", "grooming", "upsetting-content", "strangers",
-                         "kindness", "bystanders"})
+                         "kindness", "bystanders", "known-people", "helping-friend", "deepfakes", "mean-groups",
+                         "online-hate"})
 
 
 def _folder(app) -> Path:

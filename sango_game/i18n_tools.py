@@ -123,7 +123,9 @@ def read_catalog(path: Path, locale: str | None = None):
         return read_po(fh, locale=locale, abort_invalid=False)
 
 
-def update(root: Path | None = None) -> Path:
+def update(root: Path | None = None, fuzzy: bool = True) -> Path:
+    """Refresh the template and every catalog. ``fuzzy``: guess translations of new strings from
+    similar old ones (marked fuzzy for a translator to check); slow when thousands of strings are new."""
     from babel.messages.catalog import Catalog
 
     root = root or repo_root()
@@ -139,7 +141,7 @@ def update(root: Path | None = None) -> Path:
             cat = Catalog(locale=lang.babel, project="Sango", charset="utf-8", fuzzy=False)
         # A copy per language: Babel adds the template's own Message objects for new strings, so
         # filling English below would otherwise leak English copies into the languages after it.
-        cat.update(copy.deepcopy(template), no_fuzzy_matching=False, update_header_comment=False)
+        cat.update(copy.deepcopy(template), no_fuzzy_matching=not fuzzy, update_header_comment=False)
         cat.obsolete.clear()
         _project_headers(cat, lang.code)
         if lang.code == "en":
@@ -282,6 +284,8 @@ def register(sub) -> None:
     p = sub.add_parser("i18n", help=_("translator tools: extract, update, compile, check"))
     p.add_argument("action", choices=["extract", "update", "compile", "check"])
     p.add_argument("--root", type=Path, help=_("project or content pack folder (default: this installation's data)"))
+    p.add_argument("--no-fuzzy", action="store_true",
+                   help=_("update: do not guess translations of new strings from similar ones (faster)"))
     p.set_defaults(handler=_cli)
 
 
@@ -301,7 +305,7 @@ def _cli(args) -> int:
         print(tr.f("wrote {file}", file=str(pot)))
         return 0
     if args.action == "update":
-        print(tr.f("wrote {file} and the .po files", file=str(update(root))))
+        print(tr.f("wrote {file} and the .po files", file=str(update(root, fuzzy=not getattr(args, "no_fuzzy", False)))))
         return 0
     if args.action == "compile":
         for mo in compile_all(root):

@@ -94,3 +94,14 @@ def test_a_risky_choice_must_go_through_a_recovery_step():
     fixed = _story({"a": [("good", "b"), ("risky", "fix")], "b": [("good", "good"), ("risky", "risky")],
                     "fix": [("good", "good"), ("risky", "risky")]}, ends)
     assert unrecovered_risks(fixed) == [] and level_warnings(fixed) == []
+
+
+def test_curriculum_stories_have_stakes(curriculum):
+    from sango_game.content.balance import MAX_MERGE_SHARE
+
+    t, _, stories = totals(curriculum.levels.values())
+    assert t.stories >= 40 and t.non_good >= 400
+    assert t.merge_share <= MAX_MERGE_SHARE, f"{t.merging} of {t.non_good} non-good choices merge straight back"
+    assert t.unrecovered == 0, [(s.level, s.unrecovered) for s in stories if s.unrecovered]
+    assert set(t.endings) <= {2, 3, 4, 5}, t.endings  # 2 to 5 endings per story
+    assert 2 in t.endings and (t.endings.get(4, 0) + t.endings.get(5, 0)) >= t.stories // 3, t.endings
