@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from .art import Art
+from .display import MIN_SIZE, NoDisplayError, clipped, open_window, update_scenes
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
 from .scene import Scene, SceneStack, scene_factory
@@ -31,52 +32,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MIN_SIZE = (1024, 600)
 DEFAULT_SIZE = (1280, 720)
 
 
-class NoDisplayError(RuntimeError):
-    pass
-
-
-FALLBACK_DRIVERS = ("offscreen", "dummy")
 # Actions that, on a scene that allows it, can only move the focus ring or a hover highlight.
 FOCUS_MOVES = frozenset({Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.FORWARD, Act.BACKWARD,
                          Act.POINTER_MOVE})
-
-
-def _open_window(size, fullscreen: bool) -> pygame.Surface:
-    from .quiet import native_stderr_silenced
-
-    try:
-        with native_stderr_silenced():
-            pygame.display.init()
-    except pygame.error as exc:
-        raise NoDisplayError(str(exc)) from None
-    # Without a display SDL 2.32 quietly falls back to an invisible window: the game would run
-    # forever with nobody able to see it. Only tests and tools ask for those drivers on purpose.
-    driver = pygame.display.get_driver()
-    if driver in FALLBACK_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").strip().lower() != driver:
-        pygame.display.quit()
-        raise NoDisplayError(f"no display was found, SDL could only offer its '{driver}' driver")
-    flags = pygame.RESIZABLE
-    if fullscreen:
-        flags |= pygame.FULLSCREEN
-        size = (0, 0)
-    try:
-        screen = pygame.display.set_mode(size, flags)
-    except pygame.error as exc:
-        raise NoDisplayError(str(exc)) from None
-    try:
-        import warnings
-
-        with warnings.catch_warnings():  # only the minimum size is set; drawing stays on the display surface
-            warnings.simplefilter("ignore", DeprecationWarning)
-            window = pygame.Window.from_display_module()
-        window.minimum_size = MIN_SIZE
-    except Exception:  # older pygame-ce or a driver without window sizes: not essential
-        pass
-    return screen
 
 
 class App:
@@ -89,7 +50,7 @@ class App:
                  default_language: str | None = None):
         """``language``: asked for on the command line; it wins over a player's saved language for
         this run. ``default_language``: the lab's choice in config.toml, used when nothing else says."""
-        self.screen = _open_window(size, fullscreen)
+        self.screen = open_window(size, fullscreen)
         self.size = self.screen.get_size()
         self.fullscreen = fullscreen
         self.windowed_size = size
@@ -134,6 +95,7 @@ class App:
         self.running = True
         self.dirty = True  # the whole window must be drawn and flipped
         self.dirty_rects: list[pygame.Rect] = []  # or only these parts of it changed
+        self.partial_draw = False  # True while a frame is drawn clipped to the parts that changed
         self.animating = False
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
@@ -440,9 +402,7 @@ class App:
             if self.stack.apply_pending():
                 self.dirty = True
                 self._on_top_changed()
-        animating = False
-        for scene in self.stack.visible():
-            animating = scene.update(dt) or animating
+        animating, moved = update_scenes(self.stack.visible(), dt)
         self.animating = animating
         if self.stack.apply_pending():
             self.dirty = True
@@ -454,7 +414,7 @@ class App:
         if not self.stack.top:
             self.running = False
             return False
-        if self.dirty or animating:
+        if self.dirty or moved is None:
             self.draw()
             self.present(None)
             if self.frames == 0:
@@ -465,15 +425,19 @@ class App:
             if self.frames == 1:
                 self._after_first_frame()
             return True
-        if self.dirty_rects:
+        rects = clipped([*self.dirty_rects, *moved], self.screen.get_rect())
+        self.dirty_rects = []
+        if rects:
             # Drawing is cheap; sending a full window to the display is not (a full-HD flip costs
-            # about 8 ms in an X11 window). Redraw, then update only what changed.
-            rects = [r.clip(self.screen.get_rect()) for r in self.dirty_rects]
-            self.screen.set_clip(rects[0].unionall(rects[1:]))  # fill and blit only there
-            self.draw()
-            self.screen.set_clip(None)
+            # about 8 ms in an X11 window). Redraw clipped to what changed, then update only that.
+            self.screen.set_clip(rects[0].unionall(rects[1:]))
+            self.partial_draw = True
+            try:
+                self.draw()
+            finally:
+                self.screen.set_clip(None)
+                self.partial_draw = False
             self.present(rects)
-            self.dirty_rects = []
             self.frames += 1
             self.partial_frames += 1
             return True
