@@ -18,7 +18,7 @@ afterwards (Debian: apt install xvfb). Prints numbers; asserts nothing. Per wind
   results screen's stars popping in [each <= 25 %], and how many of those frames were partial;
 * peak resident memory against the bare window [<= bare + 100 MB].
 
-    python bench/bench_display.py --quick --root /path/to/other/checkout   # the same numbers for another tree
+    python bench/bench_display.py --quick --root /tmp/main-copy   # the same numbers for another tree (a copy: it is compiled)
 """
 
 from __future__ import annotations
@@ -89,8 +89,9 @@ def loop(seconds, before_frame=None):
         actions = app.input.poll(app.size, wait_ms=500 if idle else None)
         app.step(actions, dt=min(1.0, clock.tick(60) / 1000))
     wall = time.monotonic() - t0
-    return {{"cpu": 100 * (time.process_time() - c0) / wall, "x": 100 * (xcpu() - x0) / wall,
-             "frames": app.frames - f0, "partial": app.partial_frames - p0}}
+    used, frames = time.process_time() - c0, app.frames - f0
+    return {{"cpu": 100 * used / wall, "x": 100 * (xcpu() - x0) / wall, "frames": frames, "partial": app.partial_frames - p0,
+             "ms_per_frame": 1000 * used / max(1, frames), "x_ms_per_frame": 1000 * (xcpu() - x0) / max(1, frames)}}
 
 
 out = {{"first": first, "ready": ready, "idle": loop(secs)}}
@@ -167,6 +168,15 @@ def p99(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(0.99 * len(xs)))]
 
 
+def byte_compile(root: Path) -> None:
+    """Measure what an installed game does: pip byte-compiles the code at install, and the wheel
+    carries compiled catalogs (.mo beside each .po). Do the same in the tree measured (as bench_game.py)."""
+    code = ("import compileall, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+            "compileall.compile_dir(str(Path(sys.argv[1]) / 'sango_game'), quiet=1); "
+            "from sango_game.i18n_tools import compile_all; compile_all(Path(sys.argv[1]))")
+    subprocess.run([sys.executable, "-c", code, str(root)], check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
+
+
 def start_xvfb() -> tuple[subprocess.Popen | None, str | None]:
     if os.environ.get("DISPLAY"):
         return None, os.environ["DISPLAY"]
@@ -188,6 +198,7 @@ def run(code: str, display: str, xpid: int | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("SDL_VIDEODRIVER", "WAYLAND_DISPLAY")}
     env.update(DISPLAY=display, SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
                SANGO_DATA_DIR=tempfile.mkdtemp(), BENCH_XVFB_PID=str(xpid or ""))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     code = code.replace("{start}", repr(time.time()))
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600)
     if out.returncode != 0:
@@ -200,6 +211,7 @@ def startup(display: str, root: Path, w: int, h: int, repeats: int) -> dict:
     def once(code: str) -> list[float]:
         env = {k: v for k, v in os.environ.items() if k not in ("SDL_VIDEODRIVER", "WAYLAND_DISPLAY")}
         env.update(DISPLAY=display, SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1", SANGO_DATA_DIR=tempfile.mkdtemp())
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         t0 = time.time()
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
         if out.returncode != 0:
@@ -219,20 +231,27 @@ def startup(display: str, root: Path, w: int, h: int, repeats: int) -> dict:
     return med
 
 
-def cpu(phase: dict) -> str:
-    return f"{phase['cpu']:5.1f} % (X {phase['x']:4.1f})"
+def cpu(phase: dict, animated: bool) -> str:
+    """Idle: the share of one core measured. Animated: CPU time per frame, as a share of one core at
+    60 frames a second (on a loaded machine fewer frames are drawn, so the share measured would flatter)."""
+    if not animated:
+        return f"{phase['cpu']:5.2f} % (X {phase['x']:4.2f})"
+    return f"{6 * phase['ms_per_frame']:5.1f} % (X {6 * phase['x_ms_per_frame']:4.1f})"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--root", type=Path, default=ROOT, help="the Sango source tree to measure (default: this one)")
+    ap.add_argument("--root", type=Path, default=ROOT,
+                    help="the Sango source tree to measure (default: this one); it is byte-compiled and its catalogs compiled, "
+                         "so give a copy (git archive main | tar -x -C /tmp/x) rather than someone else's checkout")
     ap.add_argument("--sizes", default="1280x720,1920x1080")
     ap.add_argument("--repeats", type=int, default=0, help="start-up runs per language (default 3, or 5 without --quick)")
     args = ap.parse_args()
     frames = 40 if args.quick else 200
     secs = 2.5 if args.quick else 6
     args.repeats = args.repeats or (3 if args.quick else 5)
+    byte_compile(args.root)
     proc, display = start_xvfb()
     if display is None:
         print("no DISPLAY and no Xvfb: install xvfb (apt install xvfb) to measure a real window")
@@ -241,7 +260,8 @@ def main() -> int:
     try:
         print(f"display {display} ({'Xvfb started by this benchmark' if proc else 'existing'}), {os.cpu_count()} cores, "
               f"measuring {args.root}")
-        print("CPU: % of one core used by the game process (X: by the X server, when this benchmark started it)")
+        print("CPU: % of one core used by the game process (X: by the X server, when this benchmark started it);\n"
+              "for animations: CPU time per frame drawn, as a share of one core at 60 frames a second")
         for size in args.sizes.split(","):
             w, h = (int(x) for x in size.split("x"))
             fill = {"w": w, "h": h, "frames": frames}
@@ -268,7 +288,7 @@ def main() -> int:
                   + "  [<= 30 %]")
             for key, label, target in (("idle", "idle CPU (title)", "< 2 %"), ("walk", "world map walk CPU", "<= 25 %"),
                                        ("chat", "typing dots, messages", "<= 25 %"), ("stars", "star pop CPU", "<= 25 %")):
-                print(f"  {label:22}               " + "  ".join(f"{cpu(g[key]):22}" for g in games.values())
+                print(f"  {label:22}               " + "  ".join(f"{cpu(g[key], key != 'idle'):22}" for g in games.values())
                       + f"  [{target}]")
             print("  animated frames: partial/all         "
                   + "  ".join(" ".join(f"{g[k]['partial']}/{g[k]['frames']}" for k in ("walk", "chat", "stars")).ljust(22)
