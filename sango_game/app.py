@@ -56,7 +56,6 @@ class App:
         self.windowed_size = size
         pygame.display.set_caption("Sango")
         pygame.key.set_repeat(400, 60)
-        self._set_icon()
         from .text import TextEngine
 
         self.text = TextEngine()
@@ -119,14 +118,6 @@ class App:
                 log.warning("%s", issue.format())
         return self._catalog
 
-    def _set_icon(self) -> None:
-        from .resources import asset_path
-
-        try:
-            pygame.display.set_icon(pygame.image.load_sized_svg(str(asset_path("sango", "icon.svg")), (64, 64)))
-        except (pygame.error, FileNotFoundError, OSError):
-            pass
-
     @property
     def store(self):
         """The progress store, opened on first use (right after the first frame at the latest)."""
@@ -182,10 +173,7 @@ class App:
             if self._store.notice is not None:
                 n = self._store.notice
                 self.notices.append((n.code, dict(getattr(n, "params", {}) or {})))
-            try:
-                self._store.backup()
-            except Exception as exc:  # a full disk must not stop play
-                log.warning("backup failed: %s", exc)
+            self._backup_due = True  # made on the first frame with nothing to draw (or at the end, if none came)
         except Exception as exc:
             # Play still works without saving; the title shows why.
             log.error("progress store unavailable: %s", exc)
@@ -196,6 +184,18 @@ class App:
                 self.notices.append(("storage_full", {}))
             else:
                 self.notices.append(("store_unavailable", {"reason": str(exc)}))
+
+    _backup_due = False
+
+    def _start_backup(self) -> None:
+        """The backup made at every start: once the game is ready for input, not before (it copies,
+        verifies and syncs the whole file)."""
+        self._backup_due = False
+        try:
+            if self._store is not None:
+                self._store.backup()
+        except Exception as exc:  # a full disk must not stop play
+            log.warning("backup failed: %s", exc)
 
     def _after_first_frame(self) -> None:
         """Work the title screen does not need, done once it is on screen: open the progress store
@@ -441,6 +441,8 @@ class App:
             self.frames += 1
             self.partial_frames += 1
             return True
+        if self._backup_due:
+            self._start_backup()
         return False
 
     def present(self, rects: list[pygame.Rect] | None) -> None:
@@ -525,6 +527,8 @@ class App:
         return 0
 
     def shutdown(self) -> None:
+        if self._backup_due:
+            self._start_backup()
         try:
             if self._store is not None:
                 self._store.close()

@@ -194,7 +194,7 @@ class _PlayParser(_MainParser):
     """Parses a plain start of the game; anything it would complain about goes to the whole parser,
     so errors, usage and help read exactly as before."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         raise _NotPlain(message)
 
 

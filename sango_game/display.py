@@ -39,6 +39,7 @@ def open_window(size, fullscreen: bool) -> pygame.Surface:
     if driver in FALLBACK_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").strip().lower() != driver:
         pygame.display.quit()
         raise NoDisplayError(f"no display was found, SDL could only offer its '{driver}' driver")
+    set_icon()  # before the window opens: SDL shows it from the start, and pygame skips loading its own
     flags = pygame.RESIZABLE
     if fullscreen:
         flags |= pygame.FULLSCREEN
@@ -57,6 +58,15 @@ def open_window(size, fullscreen: bool) -> pygame.Surface:
     except Exception:  # older pygame-ce or a driver without window sizes: not essential
         pass
     return screen
+
+
+def set_icon() -> None:
+    from .resources import asset_path
+
+    try:
+        pygame.display.set_icon(pygame.image.load_sized_svg(str(asset_path("sango", "icon.svg")), (64, 64)))
+    except (pygame.error, FileNotFoundError, OSError):
+        pass
 
 
 def update_scenes(scenes: Iterable[Scene], dt: float) -> tuple[bool, list[pygame.Rect] | None]:

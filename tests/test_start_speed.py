@@ -42,3 +42,33 @@ def test_errors_read_as_with_the_whole_parser(argv, capsys):
     assert light.value.code == whole.value.code == 2
     assert light_err == capsys.readouterr().err != ""
     assert "report" in light_err or argv == ["play", "--bogus"]  # the usage lists every command
+
+
+def _backups(folder):
+    return sorted(p.name for p in (folder / "backups").glob("*.sqlite3")) if (folder / "backups").exists() else []
+
+
+def test_the_start_backup_is_made_once_the_game_is_ready(tmp_path):
+    """Ready for input first (the store is open after the first frame), then the start backup, on the
+    first frame with nothing to draw."""
+    from sango_game.app import App
+
+    app = App(size=(1280, 720), language="en", data_dir=tmp_path, speech=False, audio=False)
+    assert app.step()  # the first frame: the store opens after it
+    assert app.store is not None and _backups(tmp_path) == []
+    for _ in range(3):
+        app.step()
+    assert len(_backups(tmp_path)) == 1
+    for _ in range(3):
+        app.step()
+    app.shutdown()
+    assert len(_backups(tmp_path)) == 1  # one per start
+
+
+def test_a_game_closed_at_once_still_makes_its_start_backup(tmp_path):
+    from sango_game.app import App
+
+    app = App(size=(1280, 720), language="en", data_dir=tmp_path, speech=False, audio=False)
+    app.step()
+    app.shutdown()
+    assert len(_backups(tmp_path)) == 1
