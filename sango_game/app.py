@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from .art import Art
-from .display import MIN_SIZE, NoDisplayError, clipped, open_window, update_scenes
+from .display import MIN_SIZE, NoDisplayError, cache_budgets, clipped, open_window, update_scenes
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
 from .scene import Scene, SceneStack, scene_factory
@@ -60,6 +60,7 @@ class App:
 
         self.text = TextEngine()
         self.art = Art()
+        self.set_cache_budgets()
         self.theme = Theme(self.size)
         self.language_locked = language is not None
         self.tr = Translator(language or default_language or detect_system_language())
@@ -224,7 +225,14 @@ class App:
             if not any(code == "store_unavailable" for code, _ in self.notices):
                 self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
+    def set_cache_budgets(self) -> None:
+        art, text = cache_budgets(self.size)
+        self.art.set_budget(art)
+        self.text.set_budget(text)
+
     def set_language(self, code: str) -> None:
+        if code != self.tr.code:
+            self.text.forget_fonts()  # the old language's fonts close; the new one's load as they are used
         self.tr = Translator(get_language(code).code)
         self.input.rtl = self.tr.rtl
         self.relayout()
@@ -350,6 +358,7 @@ class App:
         assert surface is not None  # the window is open
         self.screen = surface
         self.size = self.screen.get_size()
+        self.set_cache_budgets()
         self.relayout()
 
     # -- frame ----------------------------------------------------------------------------

@@ -60,6 +60,14 @@ def open_window(size, fullscreen: bool) -> pygame.Surface:
     return screen
 
 
+def cache_budgets(size: tuple[int, int]) -> tuple[int, int]:
+    """Byte budgets of the (art, text) caches for a window of ``size``: four and two windows' worth of
+    pixels (a full-HD world map with its places, a story scene with its portraits fit; pictures of
+    screens left long ago go first), never less than 16 and 8 MB."""
+    window = int(size[0]) * int(size[1]) * 4
+    return max(16 * 2**20, 4 * window), max(8 * 2**20, 2 * window)
+
+
 def set_icon() -> None:
     from .resources import asset_path
 

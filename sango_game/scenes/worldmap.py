@@ -81,6 +81,12 @@ class WorldMapScene(BaseScene):
         self.theme.band = self.band
         super().enter()
 
+    def pause(self) -> None:
+        # A screen opened on top: let go of the window-sized map picture and the place panels (made
+        # again from the art cache if the map shows again, e.g. under a dialog or on resume).
+        self._layer, self._panels = None, {}
+        super().pause()
+
     def resume(self) -> None:
         self.theme.band = self.band
         self.layout()
@@ -325,6 +331,8 @@ class WorldMapScene(BaseScene):
         self._drawn = self._sprites()
         surface.blit(self._panel_layer(), self.panel_rect)
 
+    KEEP_PANELS = 4
+
     def _panel_layer(self) -> pygame.Surface:
         """The place panel changes only when Sango reaches another place: drawn once per place and kept."""
         assert self.world is not None  # drawn only after build()
@@ -333,6 +341,8 @@ class WorldMapScene(BaseScene):
             self._panels, self._panel_key = {}, key
         panel = self._panels.get(self.world.current)
         if panel is None:
+            if len(self._panels) >= self.KEEP_PANELS:  # the panels of the last few places are enough to walk back
+                self._panels.pop(next(iter(self._panels)))
             p = self.panel_rect
             scratch = pygame.Surface(self.app.size)
             self._draw_panel(scratch)
