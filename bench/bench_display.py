@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+HINT = ("SDL_FRAMEBUFFER_ACCELERATION", "0")  # = sango_game.display.FRAMEBUFFER_HINT
 
 BARE = """
 import json, resource, statistics, sys, time
@@ -155,7 +156,7 @@ pygame.display.init()
 screen = pygame.display.set_mode(({w}, {h}), pygame.RESIZABLE)
 screen.fill((232, 246, 245))
 pygame.display.flip()
-print(time.time(), time.process_time())
+print(time.time(), time.time(), time.process_time(), time.process_time())
 """
 
 GAME_START = """
@@ -202,8 +203,9 @@ def start_xvfb() -> tuple[subprocess.Popen | None, str | None]:
     return None, None
 
 
-def run(code: str, display: str, xpid: int | None = None) -> dict:
+def run(code: str, display: str, xpid: int | None = None, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("SDL_VIDEODRIVER", "WAYLAND_DISPLAY")}
+    env.update(extra)
     env.update(DISPLAY=display, SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
                SANGO_DATA_DIR=tempfile.mkdtemp(), BENCH_XVFB_PID=str(xpid or ""))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -220,11 +222,13 @@ def startup(display: str, root: Path, w: int, h: int, repeats: int) -> dict:
         env = {k: v for k, v in os.environ.items() if k not in ("SDL_VIDEODRIVER", "WAYLAND_DISPLAY")}
         env.update(DISPLAY=display, SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1", SANGO_DATA_DIR=tempfile.mkdtemp())
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env[HINT[0]] = HINT[1]  # both open their window the same way (Sango sets it itself)
         t0 = time.time()
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
         if out.returncode != 0:
             raise RuntimeError(out.stderr[-2000:])
-        return [float(x) - t0 for x in out.stdout.strip().splitlines()[-1].split()]
+        stamps = [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
+        return [stamps[0] - t0, stamps[1] - t0, *stamps[2:]]  # wall-clock times, then CPU times
 
     once(BARE_START.format(w=w, h=h))  # warm the disk cache: the first start of anything is slower
     out: dict = {"bare": [], "en": [], "ar": []}
@@ -233,7 +237,7 @@ def startup(display: str, root: Path, w: int, h: int, repeats: int) -> dict:
         for lang in ("en", "ar"):
             out[lang].append(once(GAME_START.format(root=str(root), lang=lang, w=w, h=h)))
     # Wall clock, and the process's own CPU time (the clock a loaded machine distorts least).
-    med = {"bare": statistics.median(x[0] for x in out["bare"]), "bare_cpu": min(x[1] for x in out["bare"])}
+    med = {"bare": statistics.median(x[0] for x in out["bare"]), "bare_cpu": min(x[2] for x in out["bare"])}
     for lang in ("en", "ar"):
         med[lang] = statistics.median(x[0] for x in out[lang])
         med[lang + "_ready"] = statistics.median(x[1] for x in out[lang])
@@ -276,7 +280,10 @@ def main() -> int:
         for size in args.sizes.split(","):
             w, h = (int(x) for x in size.split("x"))
             fill = {"w": w, "h": h, "frames": frames}
+            # The bare window as any pygame-ce program gets it, and opened the way Sango opens its
+            # window (SDL's own framebuffer: display.FRAMEBUFFER_HINT), which start-up is compared with.
             bare = run(BARE.format(**fill), display)
+            native = run(BARE.format(**fill), display, **{HINT[0]: HINT[1]})
             games = {lang: run(GAME.format(root=str(args.root), lang=lang, secs=secs, **fill), display, xpid)
                      for lang in ("en", "ar")}
             st = startup(display, args.root, w, h, args.repeats)
@@ -297,6 +304,8 @@ def main() -> int:
                               for lang in ("en", "ar")) + "  [<= 1.5x]")
             print(f"  full frame med/p99   {bmed:5.1f} / {b99:5.1f}   "
                   + "  ".join(f"{statistics.median(g['full']):5.1f} / {p99(g['full']):5.1f}         " for g in games.values()))
+            print(f"  bare, SDL framebuffer {statistics.median(native['full']):5.1f} / {p99(native['full']):5.1f} ms, "
+                  f"{statistics.median(native['full_cpu']):.2f} ms CPU (how Sango opens its window)")
             print("  focus move med/p99                   "
                   + "  ".join(f"{statistics.median(g['partial']):5.1f} / {p99(g['partial']):5.1f}         "
                               for g in games.values()))

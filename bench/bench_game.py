@@ -36,7 +36,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 BARE = """
-import time, sys
+import os, time, sys
+os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")  # opened the way Sango opens its window
 import pygame
 pygame.display.init()
 screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)

@@ -198,3 +198,22 @@ def test_wrong_animation_rects_are_caught(tmp_path, monkeypatch):
     app.step()
     shadow.present(None)
     assert _frames(app, shadow, 60, {0: [Action(Act.FOCUS_NEXT)]}) != []
+
+
+@pytest.mark.parametrize("preset,expected", [(None, "0"), ("1", "1")])
+def test_the_window_uses_sdls_own_framebuffer_unless_told_otherwise(preset, expected):
+    """SDL 2's renderer-emulated window framebuffer presents the whole window for every update, which
+    makes updating a few rectangles as costly as a full flip; its own framebuffer copies only them."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SDL_FRAMEBUFFER_ACCELERATION"}
+    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    if preset is not None:
+        env["SDL_FRAMEBUFFER_ACCELERATION"] = preset
+    code = ("import os\nfrom sango_game.display import open_window\nopen_window((1024, 600), False)\n"
+            "print(os.environ['SDL_FRAMEBUFFER_ACCELERATION'])\n")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == expected
