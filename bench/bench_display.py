@@ -326,6 +326,9 @@ def main() -> int:
             print(f"  peak RSS (MB)        {bare['rss']:7.0f}        "
                   + "  ".join(f"{g['rss']:7.0f} (+{g['rss'] - bare['rss']:.0f})          " for g in games.values())
                   + "  [<= bare + 100]")
+            print(f"  bare RSS, SDL framebuffer {native['rss']:4.0f}   "
+                  + "  ".join(f"        (+{g['rss'] - native['rss']:.0f})          " for g in games.values())
+                  + "  (without Mesa's OpenGL, as Sango opens its window)")
     finally:
         if proc is not None:
             proc.terminate()
