@@ -217,3 +217,20 @@ def test_the_window_uses_sdls_own_framebuffer_unless_told_otherwise(preset, expe
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == expected
+
+
+def test_the_done_button_opens_when_the_chat_script_ends(tmp_path):
+    """An arriving message repaints only the device, but the end of the script lays out the whole
+    screen again: the Done button becomes usable."""
+    app, _ = _animated_app(tmp_path, "en")
+    scene = app.push("practice", app.catalog.levels["k-kindness-practice"])
+    app.step()
+    scene.go("chat", "group")
+    app.step()
+    assert not scene.focus.find("done").enabled
+    for _ in range(600):
+        app.step(dt=0.25)
+        if scene.run.script_over:
+            break
+    app.step(dt=0.25)
+    assert scene.run.script_over and scene.focus.find("done").enabled

@@ -210,7 +210,10 @@ class PracticeScene(BaseScene):
             if self.app.speech.enabled and self.screen == ("chat", ev.chat):
                 self.app.speech.say(self.banner_text(ev), self.tr.code)
         if changed:
-            self._moved = self._arrival_rects() if was_over == self.run.script_over else None
+            # A message arrived: only the device changes. The script ended: the Done button too.
+            self._moved = self._arrival_rects()
+            if was_over != self.run.script_over:
+                self._moved = None
             return True
         # Animate only what moves: typing dots (not with reduced motion) and a shop countdown, once a second.
         view = VIEWS[self.view_name()] if self.screen != ("home",) else None
