@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from .art import Art
+from .display import MIN_SIZE, NoDisplayError, cache_budgets, clipped, open_window, update_scenes
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
 from .scene import Scene, SceneStack, scene_factory
@@ -31,52 +32,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MIN_SIZE = (1024, 600)
 DEFAULT_SIZE = (1280, 720)
 
 
-class NoDisplayError(RuntimeError):
-    pass
-
-
-FALLBACK_DRIVERS = ("offscreen", "dummy")
 # Actions that, on a scene that allows it, can only move the focus ring or a hover highlight.
 FOCUS_MOVES = frozenset({Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.FORWARD, Act.BACKWARD,
                          Act.POINTER_MOVE})
-
-
-def _open_window(size, fullscreen: bool) -> pygame.Surface:
-    from .quiet import native_stderr_silenced
-
-    try:
-        with native_stderr_silenced():
-            pygame.display.init()
-    except pygame.error as exc:
-        raise NoDisplayError(str(exc)) from None
-    # Without a display SDL 2.32 quietly falls back to an invisible window: the game would run
-    # forever with nobody able to see it. Only tests and tools ask for those drivers on purpose.
-    driver = pygame.display.get_driver()
-    if driver in FALLBACK_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "").strip().lower() != driver:
-        pygame.display.quit()
-        raise NoDisplayError(f"no display was found, SDL could only offer its '{driver}' driver")
-    flags = pygame.RESIZABLE
-    if fullscreen:
-        flags |= pygame.FULLSCREEN
-        size = (0, 0)
-    try:
-        screen = pygame.display.set_mode(size, flags)
-    except pygame.error as exc:
-        raise NoDisplayError(str(exc)) from None
-    try:
-        import warnings
-
-        with warnings.catch_warnings():  # only the minimum size is set; drawing stays on the display surface
-            warnings.simplefilter("ignore", DeprecationWarning)
-            window = pygame.Window.from_display_module()
-        window.minimum_size = MIN_SIZE
-    except Exception:  # older pygame-ce or a driver without window sizes: not essential
-        pass
-    return screen
 
 
 class App:
@@ -89,17 +50,17 @@ class App:
                  default_language: str | None = None):
         """``language``: asked for on the command line; it wins over a player's saved language for
         this run. ``default_language``: the lab's choice in config.toml, used when nothing else says."""
-        self.screen = _open_window(size, fullscreen)
+        self.screen = open_window(size, fullscreen)
         self.size = self.screen.get_size()
         self.fullscreen = fullscreen
         self.windowed_size = size
         pygame.display.set_caption("Sango")
         pygame.key.set_repeat(400, 60)
-        self._set_icon()
         from .text import TextEngine
 
         self.text = TextEngine()
         self.art = Art()
+        self.set_cache_budgets()
         self.theme = Theme(self.size)
         self.language_locked = language is not None
         self.tr = Translator(language or default_language or detect_system_language())
@@ -134,6 +95,7 @@ class App:
         self.running = True
         self.dirty = True  # the whole window must be drawn and flipped
         self.dirty_rects: list[pygame.Rect] = []  # or only these parts of it changed
+        self.partial_draw = False  # True while a frame is drawn clipped to the parts that changed
         self.animating = False
         self.overflows: list[tuple[str, tuple, tuple]] = []
         self.frames = 0
@@ -156,14 +118,6 @@ class App:
             for issue in self._catalog.errors:
                 log.warning("%s", issue.format())
         return self._catalog
-
-    def _set_icon(self) -> None:
-        from .resources import asset_path
-
-        try:
-            pygame.display.set_icon(pygame.image.load_sized_svg(str(asset_path("sango", "icon.svg")), (64, 64)))
-        except (pygame.error, FileNotFoundError, OSError):
-            pass
 
     @property
     def store(self):
@@ -220,10 +174,7 @@ class App:
             if self._store.notice is not None:
                 n = self._store.notice
                 self.notices.append((n.code, dict(getattr(n, "params", {}) or {})))
-            try:
-                self._store.backup()
-            except Exception as exc:  # a full disk must not stop play
-                log.warning("backup failed: %s", exc)
+            self._backup_due = True  # made on the first frame with nothing to draw (or at the end, if none came)
         except Exception as exc:
             # Play still works without saving; the title shows why.
             log.error("progress store unavailable: %s", exc)
@@ -234,6 +185,18 @@ class App:
                 self.notices.append(("storage_full", {}))
             else:
                 self.notices.append(("store_unavailable", {"reason": str(exc)}))
+
+    _backup_due = False
+
+    def _start_backup(self) -> None:
+        """The backup made at every start: once the game is ready for input, not before (it copies,
+        verifies and syncs the whole file)."""
+        self._backup_due = False
+        try:
+            if self._store is not None:
+                self._store.backup()
+        except Exception as exc:  # a full disk must not stop play
+            log.warning("backup failed: %s", exc)
 
     def _after_first_frame(self) -> None:
         """Work the title screen does not need, done once it is on screen: open the progress store
@@ -262,7 +225,14 @@ class App:
             if not any(code == "store_unavailable" for code, _ in self.notices):
                 self.notices.append(("store_unavailable", {"reason": str(exc)}))
 
+    def set_cache_budgets(self) -> None:
+        art, text = cache_budgets(self.size)
+        self.art.set_budget(art)
+        self.text.set_budget(text)
+
     def set_language(self, code: str) -> None:
+        if code != self.tr.code:
+            self.text.forget_fonts()  # the old language's fonts close; the new one's load as they are used
         self.tr = Translator(get_language(code).code)
         self.input.rtl = self.tr.rtl
         self.relayout()
@@ -388,6 +358,7 @@ class App:
         assert surface is not None  # the window is open
         self.screen = surface
         self.size = self.screen.get_size()
+        self.set_cache_budgets()
         self.relayout()
 
     # -- frame ----------------------------------------------------------------------------
@@ -440,9 +411,7 @@ class App:
             if self.stack.apply_pending():
                 self.dirty = True
                 self._on_top_changed()
-        animating = False
-        for scene in self.stack.visible():
-            animating = scene.update(dt) or animating
+        animating, moved = update_scenes(self.stack.visible(), dt)
         self.animating = animating
         if self.stack.apply_pending():
             self.dirty = True
@@ -454,7 +423,7 @@ class App:
         if not self.stack.top:
             self.running = False
             return False
-        if self.dirty or animating:
+        if self.dirty or moved is None:
             self.draw()
             self.present(None)
             if self.frames == 0:
@@ -465,18 +434,24 @@ class App:
             if self.frames == 1:
                 self._after_first_frame()
             return True
-        if self.dirty_rects:
+        rects = clipped([*self.dirty_rects, *moved], self.screen.get_rect())
+        self.dirty_rects = []
+        if rects:
             # Drawing is cheap; sending a full window to the display is not (a full-HD flip costs
-            # about 8 ms in an X11 window). Redraw, then update only what changed.
-            rects = [r.clip(self.screen.get_rect()) for r in self.dirty_rects]
-            self.screen.set_clip(rects[0].unionall(rects[1:]))  # fill and blit only there
-            self.draw()
-            self.screen.set_clip(None)
+            # about 8 ms in an X11 window). Redraw clipped to what changed, then update only that.
+            self.screen.set_clip(rects[0].unionall(rects[1:]))
+            self.partial_draw = True
+            try:
+                self.draw()
+            finally:
+                self.screen.set_clip(None)
+                self.partial_draw = False
             self.present(rects)
-            self.dirty_rects = []
             self.frames += 1
             self.partial_frames += 1
             return True
+        if self._backup_due:
+            self._start_backup()
         return False
 
     def present(self, rects: list[pygame.Rect] | None) -> None:
@@ -561,6 +536,8 @@ class App:
         return 0
 
     def shutdown(self) -> None:
+        if self._backup_due:
+            self._start_backup()
         try:
             if self._store is not None:
                 self._store.close()

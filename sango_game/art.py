@@ -7,20 +7,31 @@ drawn in its place.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 
 import pygame
 
 from .resources import asset_path
+from .text.cache import LRUCache
+from .text.engine import surface_bytes
 
 log = logging.getLogger(__name__)
 
 
+ART_BUDGET = 64 * 2**20  # bytes of rendered art kept until the app sets a budget for its window
+
+
 class Art:
-    def __init__(self, cache_size: int = 256):
-        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self._cache_size = cache_size
+    def __init__(self, cache_size: int = 256, max_bytes: int = ART_BUDGET):
+        self._cache: LRUCache[pygame.Surface] = LRUCache(cache_size, max_bytes, surface_bytes)
         self._missing: set[str] = set()
+
+    def set_budget(self, max_bytes: int) -> None:
+        """Keep the rendered pictures under ``max_bytes`` of pixels (the app scales it with the window)."""
+        self._cache.set_max_bytes(max_bytes)
+
+    @property
+    def cache_bytes(self) -> int:
+        return self._cache.bytes
 
     def _load(self, rel: str, size: tuple[int, int]) -> pygame.Surface:
         path = asset_path(*rel.split("/"))
@@ -48,7 +59,6 @@ class Art:
         key = (rel, size, tint, flip_x)
         surf = self._cache.get(key)
         if surf is not None:
-            self._cache.move_to_end(key)
             return surf
         surf = self._load(rel, size) if (tint is None and not flip_x) else self.get(rel, size).copy()
         if tint is not None:
@@ -56,10 +66,7 @@ class Art:
             surf.fill((*tint[:3], 255), special_flags=pygame.BLEND_RGBA_MIN)
         if flip_x:
             surf = pygame.transform.flip(surf, True, False)
-        self._cache[key] = surf
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return surf
+        return self._cache.put(key, surf)
 
     def from_svg_text(self, key: str, text: str, size: tuple[int, int] | int) -> pygame.Surface:
         """SVG composed in memory (story portraits), cached like files."""
@@ -77,9 +84,7 @@ class Art:
             except pygame.error as exc:
                 log.warning("cannot draw %s: %s", key, exc)
                 surf = pygame.Surface(size, pygame.SRCALPHA)
-            self._cache[ck] = surf
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            self._cache.put(ck, surf)
         return surf
 
     def sango(self, mood: str | None, size: int) -> pygame.Surface:

@@ -116,13 +116,16 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return run_game(language=args.language, fullscreen=args.fullscreen, windowed_size=args.size)
 
 
-def build_parser(tr=None) -> argparse.ArgumentParser:
+def build_parser(tr=None, extra_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without ``extra_commands`` only play, check and reset-pin (the tools'
+    commands import the lab and content code, which starting the game does not need)."""
     from .cli_i18n import cli_translator
 
     tr = tr or cli_translator()
     _ = tr._
-    parser = _MainParser(prog="sango-game", description=_("Sango: stay safe online (offline game)"),
-                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    kind = _MainParser if extra_commands else _PlayParser
+    parser = kind(prog="sango-game", description=_("Sango: stay safe online (offline game)"),
+                  formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", "-V", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--verbose", action="store_true", help=_("log details to the terminal (same as SANGO_LOG=DEBUG)"))
     sub = parser.add_subparsers(dest="command")
@@ -141,7 +144,8 @@ def build_parser(tr=None) -> argparse.ArgumentParser:
     reset = sub.add_parser("reset-pin", help=_("forget the teacher PIN (for a teacher who forgot it); players and results stay"))
     reset.add_argument("--data-dir", help=_("the data folder (default: the one the game uses)"))
     reset.add_argument("--yes", "-y", action="store_true", help=_("do not ask for confirmation"))
-    _add_extra_commands(sub, tr)
+    if extra_commands:
+        _add_extra_commands(sub, tr)
     return parser
 
 
@@ -182,6 +186,36 @@ class _MainParser(argparse.ArgumentParser):
         return super().format_help()
 
 
+class _NotPlain(Exception):
+    pass
+
+
+class _PlayParser(_MainParser):
+    """Parses a plain start of the game; anything it would complain about goes to the whole parser,
+    so errors, usage and help read exactly as before."""
+
+    def error(self, message: str):
+        raise _NotPlain(message)
+
+
+PLAY_VALUE_OPTIONS = ("--language", "-l", "--size")
+
+
+def _plain_play(argv: list[str]) -> bool:
+    """True for a start of the game (no command, or "play"), without asking for help."""
+    words = [a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] not in PLAY_VALUE_OPTIONS)]
+    return words in ([], ["play"]) and not any(a in ("-h", "--help") for a in argv)
+
+
+def parse_args(argv: list[str], tr=None) -> argparse.Namespace:
+    if _plain_play(argv):
+        try:
+            return build_parser(tr, extra_commands=False).parse_args(argv)
+        except _NotPlain:
+            pass
+    return build_parser(tr).parse_args(argv)
+
+
 def _add_extra_commands(sub, tr) -> None:
     """Commands contributed by other modules (screenshots, teacher reports, packs, schema)."""
     try:
@@ -195,8 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     from .cli_i18n import setup
 
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(setup(argv))
-    args = parser.parse_args(argv)
+    args = parse_args(argv, setup(argv))
     if args.verbose:
         import os
 
@@ -210,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_reset_pin(args)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
+        build_parser().print_help()
         return 2
     return handler(args)
 

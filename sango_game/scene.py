@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pygame
+
     from .app import App
     from .input import Action
 
@@ -75,6 +77,12 @@ class Scene:
     def update(self, dt: float) -> bool:
         """Advance animations by ``dt`` seconds. Return True while something is moving."""
         return False
+
+    def animation_rects(self) -> list[pygame.Rect] | None:
+        """Asked after ``update`` returned True, before drawing: the parts of the window this frame
+        changes (the old and the new bounds of whatever moved), so only those are redrawn and sent
+        to the display; None (the default) redraws the whole window."""
+        return None
 
     def draw(self, surface) -> None:
         raise NotImplementedError

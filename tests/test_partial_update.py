@@ -85,3 +85,152 @@ def test_a_pointer_move_that_changes_nothing_draws_nothing(tmp_path):
     assert not app.step([Action(Act.POINTER_MOVE, pos=(5, 4))])
     assert app.frames == frames
     app.shutdown()
+
+
+# -- animations: every frame of a walk, a star pop, a hop, typing dots and arriving messages -----------------------
+
+def _animated_app(tmp_path, language, size=(1024, 600)):
+    from sango_game.app import App
+
+    app = App(size=size, language=language, data_dir=tmp_path / "d", speech=False, audio=False)
+    app.step()
+    return app, Shadow(app)
+
+
+def _frames(app, shadow, n, actions_at=None, until_still=False) -> list[int]:
+    """Run ``n`` frames of 1/60 s (actions given for some of them); the frames after which the window
+    differs from a full redraw."""
+    bad = []
+    for i in range(n):
+        app.step((actions_at or {}).get(i, []), dt=1 / 60)
+        if not shadow.matches_full_redraw():
+            bad.append(i)
+        if until_still and not app.animating and not (actions_at or {}).keys() - set(range(i + 1)):
+            break
+    return bad
+
+
+def _walk_script():
+    keys = [Act.FOCUS_NEXT, Act.FORWARD, Act.FORWARD, Act.DOWN, Act.UP, Act.BACKWARD, Act.FOCUS_PREV, Act.FOCUS_NEXT]
+    return {i * 45: [Action(k)] for i, k in enumerate(keys)}
+
+
+@pytest.mark.parametrize("band", ["9-12", "13-18"])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_world_map_walk_frames_equal_a_full_redraw(language, band, tmp_path):
+    app, shadow = _animated_app(tmp_path, language)
+    app.reset_to("worldmap", band)
+    app.step()
+    shadow.present(None)
+    full = app.frames - app.partial_frames
+    bad = _frames(app, shadow, 8 * 45 + 60, _walk_script())
+    assert bad == [], f"the window differs from a full redraw after frames {bad[:10]}"
+    assert app.partial_frames > 100  # the walk really was drawn in parts...
+    assert app.frames - app.partial_frames - full <= 2  # ...and hardly ever as a whole window
+    app.shutdown()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_star_pop_and_badge_frames_equal_a_full_redraw(language, tmp_path):
+    app, shadow = _animated_app(tmp_path, language)
+    level = app.catalog.levels["k-passwords-quiz"]
+    scene = app.push("results", level, 1.0, 3)
+    app.step()
+    assert scene.new_badges  # a first finished level earns a badge: it rises in after the stars
+    shadow.present(None)
+    partial = app.partial_frames
+    bad = _frames(app, shadow, 100)
+    assert bad == [], f"the window differs from a full redraw after frames {bad[:10]}"
+    assert app.partial_frames - partial >= 80
+
+
+@pytest.mark.parametrize("level_id", ["k-passwords-quiz", "t-account-security-quiz"])  # Sango, or the teens' badge
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_quiz_hop_frames_equal_a_full_redraw(language, level_id, tmp_path):
+    from sango_game.autoplay import ScriptedPlayer
+
+    app, shadow = _animated_app(tmp_path, language)
+    level = app.catalog.levels[level_id]
+    player = ScriptedPlayer(app)
+    player.start_level(level)
+    scene = app.stack.top
+    player.answer_question(scene.q, right=True)
+    assert scene.bounce is not None
+    shadow.present(None)
+    partial = app.partial_frames
+    bad = _frames(app, shadow, 45)
+    assert bad == [], f"the window differs from a full redraw after frames {bad[:10]}"
+    assert app.partial_frames - partial >= 30
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_typing_dots_and_arriving_messages_equal_a_full_redraw(language, tmp_path):
+    app, shadow = _animated_app(tmp_path, language)
+    scene = app.push("practice", app.catalog.levels["k-kindness-practice"])
+    app.step()
+    scene.go("chat", "group")
+    app.step()
+    shadow.present(None)
+    arrived_before, partial = len(scene.run.history), app.partial_frames
+    # Hover a reply now and then: the highlight must go where the widgets are made again.
+    hover = {i: [Action(Act.POINTER_MOVE, pos=scene.phone_screen_rect().move(0, -40).midbottom)] for i in range(0, 900, 97)}
+    bad = _frames(app, shadow, 900, hover)
+    assert bad == [], f"the window differs from a full redraw after frames {bad[:10]}"
+    assert len(scene.run.history) > arrived_before  # messages did arrive
+    assert app.partial_frames - partial > 100  # typing dots and arrivals were drawn in parts
+
+
+def test_wrong_animation_rects_are_caught(tmp_path, monkeypatch):
+    """The check above can fail: a walk that forgets Sango's old place leaves a trail on the window."""
+    from sango_game.scenes.worldmap import WorldMapScene
+
+    real = WorldMapScene.update
+
+    def forgetful(self, dt):
+        moving = real(self, dt)
+        if self._moved:
+            self._moved = self._sprites()  # only the new bounds
+        return moving
+
+    monkeypatch.setattr(WorldMapScene, "update", forgetful)
+    app, shadow = _animated_app(tmp_path, "en")
+    app.reset_to("worldmap", "9-12")
+    app.step()
+    shadow.present(None)
+    assert _frames(app, shadow, 60, {0: [Action(Act.FOCUS_NEXT)]}) != []
+
+
+@pytest.mark.parametrize("preset,expected", [(None, "0"), ("1", "1")])
+def test_the_window_uses_sdls_own_framebuffer_unless_told_otherwise(preset, expected):
+    """SDL 2's renderer-emulated window framebuffer presents the whole window for every update, which
+    makes updating a few rectangles as costly as a full flip; its own framebuffer copies only them."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SDL_FRAMEBUFFER_ACCELERATION"}
+    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    if preset is not None:
+        env["SDL_FRAMEBUFFER_ACCELERATION"] = preset
+    code = ("import os\nfrom sango_game.display import open_window\nopen_window((1024, 600), False)\n"
+            "print(os.environ['SDL_FRAMEBUFFER_ACCELERATION'])\n")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == expected
+
+
+def test_the_done_button_opens_when_the_chat_script_ends(tmp_path):
+    """An arriving message repaints only the device, but the end of the script lays out the whole
+    screen again: the Done button becomes usable."""
+    app, _ = _animated_app(tmp_path, "en")
+    scene = app.push("practice", app.catalog.levels["k-kindness-practice"])
+    app.step()
+    scene.go("chat", "group")
+    app.step()
+    assert not scene.focus.find("done").enabled
+    for _ in range(600):
+        app.step(dt=0.25)
+        if scene.run.script_over:
+            break
+    app.step(dt=0.25)
+    assert scene.run.script_over and scene.focus.find("done").enabled

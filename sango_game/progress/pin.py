@@ -10,9 +10,6 @@ constant-time.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import unicodedata
 
 from .errors import PinFormatError
@@ -39,15 +36,24 @@ def normalize_pin(pin: object) -> str:
     return "".join(digits)
 
 
+# hashlib, hmac and secrets are imported where a PIN is hashed or checked: opening the store at
+# start-up does neither, and loading OpenSSL's hashes costs a few milliseconds of every start.
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p, maxmem=128 * r * n * p + 2**20, dklen=32)
 
 
 def _pbkdf2(pin: str, salt: bytes, iterations: int) -> bytes:
+    import hashlib
+
     return hashlib.pbkdf2_hmac("sha256", pin.encode("ascii"), salt, iterations, dklen=32)
 
 
 def hash_pin(pin: str) -> str:
+    import hashlib
+    import secrets
+
     digits = normalize_pin(pin)
     salt = secrets.token_bytes(SALT_BYTES)
     if hasattr(hashlib, "scrypt"):
@@ -77,4 +83,6 @@ def verify_pin(pin: object, stored: str) -> bool:
             return False
     except (ValueError, OverflowError, MemoryError):
         return False
+    import hmac
+
     return hmac.compare_digest(digest, expected)

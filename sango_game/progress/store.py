@@ -8,7 +8,6 @@ Nothing here touches the network, and nothing here imports pygame.
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from collections.abc import Mapping
 from typing import Any
@@ -54,6 +53,8 @@ class ProgressStore(TransferMixin, BackupMixin):
         nick = clean_nickname(nickname)
         avatar = check_avatar(avatar)
         key = nickname_key(nick)
+        import secrets  # only when a profile is made: not part of every start
+
         pid = secrets.token_hex(16)
         now = _utcnow()
         with self._write("save the new player") as conn:

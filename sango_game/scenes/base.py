@@ -20,6 +20,7 @@ class BaseScene(Scene):
         super().__init__(app)
         self.focus = FocusGroup(rtl=app.tr.rtl)
         self.back_button: Button | None = None
+        self.sango_reach: pygame.Rect | None = None  # set by draw_sango
 
     # shortcuts ------------------------------------------------------------------------------
     @property
@@ -195,8 +196,11 @@ class BaseScene(Scene):
             head = self.app.art.get("sango/icon.svg", (b - self.px(8), b - self.px(8)))
             surface.blit(head, head.get_rect(center=badge.center))
             sango_box = badge
+            reach = badge.inflate(2 * self.px(3) + 4, 2 * self.px(3) + 4)
         else:
             surface.blit(self.app.art.sango(mood, s), sango_box.move(0, sango_dy))
+            reach = sango_box.move(0, sango_dy)
+        self.sango_reach = reach.move(0, -sango_dy)  # every pixel drawn for Sango when not hopping (for animations)
         bubble = ui.mirror(pygame.Rect(rect.x + s + self.px(18), rect.y, rect.w - s - self.px(18), rect.h), rect)
         if text:
             ui.panel(surface, bubble, self.c.bubble, self.c.panel_border, radius=18, width=3)

@@ -24,9 +24,11 @@ class Dialog(BaseScene):
         return r
 
     def draw_background(self, surface) -> None:
-        shade = pygame.Surface(self.app.size, pygame.SRCALPHA)
+        # Only over the part being drawn: a frame that updates a focus ring needs no window-sized surface.
+        area = surface.get_clip()
+        shade = pygame.Surface(area.size, pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
+        surface.blit(shade, area.topleft)
         self.ui.panel(surface, self.box(), self.c.panel, self.c.panel_border, radius=20, width=3)
 
 

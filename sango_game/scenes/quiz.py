@@ -72,6 +72,13 @@ class QuizScene(BaseScene):
             self.bounce = None
         return True
 
+    def animation_rects(self) -> list[pygame.Rect] | None:
+        # Only Sango hops: from where it stands up to the top of the hop.
+        reach = self.sango_reach
+        if reach is None:
+            return None
+        return [reach.union(reach.move(0, -self.px(24) - 1)).inflate(4, 4)]
+
     def sango_offset(self) -> int:
         import math
 

@@ -49,6 +49,7 @@ class ResultsScene(BaseScene):
         self.review = is_review_round(level.id)  # a review round: no stars to keep, nothing to unlock
         self.new_badges = finish_level(app, level, score, stars, ending)
         self.t = 0.0  # animation clock: stars pop in one by one (skipped with reduced motion)
+        self._anim_boxes: list[pygame.Rect] = []  # where the stars pop and the badges rise (set when drawn)
         self.app.sound.play("star" if stars >= 2 else "page")
         for _ in self.new_badges:
             self.app.sound.play("badge")
@@ -63,6 +64,10 @@ class ResultsScene(BaseScene):
             return False
         self.t = min(self.ANIM_SECONDS, self.t + dt)
         return True
+
+    def animation_rects(self) -> list[pygame.Rect] | None:
+        # Only the stars and the rising badges move: their boxes, as laid out by the last full draw.
+        return list(self._anim_boxes) or None
 
     def star_scales(self) -> list[float]:
         """Size of each of the 3 stars now (1.0 = full); all full with reduced motion."""
@@ -126,6 +131,7 @@ class ResultsScene(BaseScene):
                         "celebrating" if self.stars >= 2 else "happy", sango_size=self.px(150))
         star_size = self.px(70)
         row = self.ui.stars(surface, (body.centerx, body.y + self.px(200)), 0, 3, star_size)  # empty outlines
+        boxes = [row.inflate(self.px(4), self.px(4))]
         rects = self.ui.row(row, 3, star_size, self.px(4), width=star_size)
         for i, (r, k) in enumerate(zip(rects, self.star_scales(), strict=False)):
             if i < self.stars and k > 0:
@@ -161,17 +167,21 @@ class ResultsScene(BaseScene):
             y += box.h + self.px(8)
         # New badges rise into place once the stars have popped in (at once with reduced motion).
         k = 1.0 if self.theme.reduced_motion else max(0.0, min(1.0, (self.t - 1.0) / 0.4))
-        for badge in self.new_badges[:1 if helpline else 2] if k > 0 else ():
+        for badge in self.new_badges[:1 if helpline else 2]:
             two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(8)
             box = pygame.Rect(body.centerx - self.px(340), y + int((1 - k) * self.px(24)), self.px(680),
                               max(self.px(52), two_lines))
+            boxes.append(pygame.Rect(box.x, y, box.w, box.h + self.px(24)).inflate(self.px(4), self.px(4)))
+            y += self.px(60)
+            if k <= 0:
+                continue
             self.ui.panel(surface, box, self.c.bubble, self.c.star, radius=12, width=3)
             self.ui.icon(surface, "trophy", self.ui.mirror(pygame.Rect(box.x + self.px(8), box.y, box.h, box.h), box).center,
                          self.px(36), self.c.star)
             self.ui.text(surface, badge_title(self.tr, self.app.catalog, badge),
                          self.ui.mirror(pygame.Rect(box.x + box.h + self.px(12), box.y, box.w - box.h - self.px(20), box.h), box),
                          self.theme.small, align="start", bold=True)
-            y += self.px(60)
+        self._anim_boxes = boxes
 
     def review_message(self) -> str:
         return self.tr._("Questions you got right come back on another day, until you know them for sure.")

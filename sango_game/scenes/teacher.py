@@ -300,6 +300,9 @@ class ClassPlayScene(QuizScene):
             return int(self.left) != before
         return False
 
+    def animation_rects(self) -> None:
+        return None  # the countdown ticks once a second (and time up turns the page): the whole window
+
     def time_up(self) -> None:
         super().submit(self.kind.empty_answer(self.q))
         self.raw_pages.insert(0, self.tr._("Time is up!"))

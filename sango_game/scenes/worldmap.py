@@ -71,6 +71,8 @@ class WorldMapScene(BaseScene):
         self._layer_key: tuple | None = None
         self._panels: dict[int, pygame.Surface] = {}
         self._panel_key: tuple | None = None
+        self._moved: list[pygame.Rect] | None = None  # what this frame's walk changes (None: everything)
+        self._drawn: list[pygame.Rect] = []  # Sango's bounds and the name tag, as last drawn
 
     def title(self) -> str:
         return self.tr._(BAND_LABELS[self.band])
@@ -78,6 +80,12 @@ class WorldMapScene(BaseScene):
     def enter(self) -> None:
         self.theme.band = self.band
         super().enter()
+
+    def pause(self) -> None:
+        # A screen opened on top: let go of the window-sized map picture and the place panels (made
+        # again from the art cache if the map shows again, e.g. under a dialog or on resume).
+        self._layer, self._panels = None, {}
+        super().pause()
 
     def resume(self) -> None:
         self.theme.band = self.band
@@ -173,6 +181,8 @@ class WorldMapScene(BaseScene):
         now = self.focus.focused
         if isinstance(now, PlaceWidget) and now is not focused and action.kind in (Act.FOCUS_NEXT, Act.FOCUS_PREV):
             self.walk_to(now.index)
+        elif self._drawn and self._drawn != self._sprites():
+            self.app.dirty_rects.extend([*self._drawn, *self._sprites()])  # the name tag goes with the focus
         return consumed
 
     def place_clicked(self, index: int) -> None:
@@ -199,6 +209,9 @@ class WorldMapScene(BaseScene):
         else:
             self.road, self.walk_t, self.walk_len = road, 0.0, walk_seconds(road)
             self.app.sound.play("page")
+        # The place panel shows the new place; the name tag goes (or moves, for a jump); Sango moves.
+        # (The focus ring's move is the app's to mark.)
+        self.app.dirty_rects.extend([self.panel_rect, *self._drawn, *self._sprites()])
         if self.app.speech.enabled:
             self.app.speech.say(self.place_speech(), self.tr.code)
 
@@ -218,7 +231,7 @@ class WorldMapScene(BaseScene):
 
     ARRIVE_SECONDS = 0.3
 
-    def update(self, dt: float) -> bool:
+    def _advance(self, dt: float) -> bool:
         if self.walk_t >= 1.0:
             if self.arrive is None:
                 return False
@@ -234,6 +247,17 @@ class WorldMapScene(BaseScene):
         if self.walk_t >= 1.0:
             self.arrive = 0.0
         return True
+
+    def update(self, dt: float) -> bool:
+        moving = self._advance(dt)
+        self._moved = None
+        if moving and self._drawn:
+            # Sango's old and new bounds; the name tag shows again once the walk is over.
+            self._moved = [*self._drawn, *self._sprites()]
+        return moving
+
+    def animation_rects(self) -> list[pygame.Rect] | None:
+        return self._moved
 
     # drawing -----------------------------------------------------------------------------------
     def _static_layer(self) -> pygame.Surface:
@@ -312,7 +336,10 @@ class WorldMapScene(BaseScene):
             return
         self._draw_sango(surface)
         self._draw_name_tag(surface)
+        self._drawn = self._sprites()
         surface.blit(self._panel_layer(), self.panel_rect)
+
+    KEEP_PANELS = 4
 
     def _panel_layer(self) -> pygame.Surface:
         """The place panel changes only when Sango reaches another place: drawn once per place and kept."""
@@ -322,6 +349,8 @@ class WorldMapScene(BaseScene):
             self._panels, self._panel_key = {}, key
         panel = self._panels.get(self.world.current)
         if panel is None:
+            if len(self._panels) >= self.KEEP_PANELS:  # the panels of the last few places are enough to walk back
+                self._panels.pop(next(iter(self._panels)))
             p = self.panel_rect
             scratch = pygame.Surface(self.app.size)
             self._draw_panel(scratch)
@@ -331,33 +360,47 @@ class WorldMapScene(BaseScene):
             self._panels[self.world.current] = panel
         return panel
 
-    def _draw_sango(self, surface) -> None:
+    def _sprites(self) -> list[pygame.Rect]:
+        """What moves on the map: Sango's bounds, and the name tag where it shows."""
+        return [r for r in (self._sango_bounds(), self._name_tag_rect()) if r is not None]
+
+    def _sango_box(self) -> pygame.Rect:
+        """Sango's picture (or the teens' pin) this frame: a square standing on the road."""
         x, y = self.sango_pos()
-        m = self.map_rect
         walking = self.road and self.walk_t < 1.0
         hop = int(abs(math.sin(self.walk_t * math.pi * 2 * max(1, len(self.road) - 1))) * self.px(10)) if walking else 0
         if self.arrive is not None:
             hop = int(math.sin(math.pi * self.arrive / self.ARRIVE_SECONDS) * self.px(14))
+        s = max(self.px(30), self.map_rect.h // 12) if self.theme.teen else max(self.px(48), self.map_rect.h // 7)
+        box = pygame.Rect(0, 0, s, s)
+        box.midbottom = (x, y - hop)
+        return box
+
+    def _sango_bounds(self) -> pygame.Rect:
+        """Every pixel drawn for Sango this frame (the pin's border circle reaches past its square)."""
+        edge = self.px(3) + 2
+        return self._sango_box().inflate(2 * edge, 2 * edge)
+
+    def _draw_sango(self, surface) -> None:
+        box = self._sango_box()
         if self.theme.teen:
             # Teens: Sango as a small guide badge (a pin with Sango's head), not the big round mascot.
-            s = max(self.px(30), m.h // 12)
-            pin = pygame.Rect(0, 0, s, s)
-            pin.midbottom = (x, y - hop)
-            pygame.draw.circle(surface, self.c.panel_border, pin.center, s // 2 + self.px(3))
-            pygame.draw.circle(surface, self.c.accent, pin.center, s // 2)
+            s = box.w
+            pygame.draw.circle(surface, self.c.panel_border, box.center, s // 2 + self.px(3))
+            pygame.draw.circle(surface, self.c.accent, box.center, s // 2)
             head = self.app.art.get("sango/icon.svg", (s - self.px(6), s - self.px(6)))
-            surface.blit(head, head.get_rect(center=pin.center))
+            surface.blit(head, head.get_rect(center=box.center))
             return
-        s = max(self.px(48), m.h // 7)
+        walking = self.road and self.walk_t < 1.0
         face_left = bool(walking and self.road[-1][0] < self.road[0][0]) != self.tr.rtl
-        img = self.app.art.get(f"sango/{'waving' if not walking else 'happy'}.svg", (s, s), flip_x=face_left)
-        surface.blit(img, img.get_rect(midbottom=(x, y - hop)))
+        img = self.app.art.get(f"sango/{'waving' if not walking else 'happy'}.svg", box.size, flip_x=face_left)
+        surface.blit(img, img.get_rect(midbottom=box.midbottom))
 
-    def _draw_name_tag(self, surface) -> None:
-        """The name of the place Sango stands at, above it: the map itself has no words."""
+    def _name_tag_rect(self) -> pygame.Rect | None:
+        """Where the name of the place Sango stands at shows (None while walking)."""
         focused = self.focus.focused
         if not isinstance(focused, PlaceWidget) or self.walk_t < 1.0:
-            return
+            return None
         r = focused.rect
         size = self.theme.small
         w = min(self.px(460), self.app.text.layout(focused.label, self.tr.code, size, bold=True).width + self.px(24))
@@ -365,8 +408,16 @@ class WorldMapScene(BaseScene):
         tag.midbottom = (r.centerx, r.y - self.px(14))  # clear of the focus ring
         tag.clamp_ip(self.map_rect.inflate(-self.px(4), 0).clip(pygame.Rect(0, self.header_rect.bottom + self.px(4),
                                                                             *self.app.size)))
+        return tag
+
+    def _draw_name_tag(self, surface) -> None:
+        """The name of the place Sango stands at, above it: the map itself has no words."""
+        tag = self._name_tag_rect()
+        focused = self.focus.focused
+        if tag is None or not isinstance(focused, PlaceWidget):
+            return
         self.ui.panel(surface, tag, self.c.panel, self.c.panel_border, radius=10, width=2)
-        self.ui.text(surface, focused.label, tag.inflate(-self.px(12), 0), size, align="center", bold=True)
+        self.ui.text(surface, focused.label, tag.inflate(-self.px(12), 0), self.theme.small, align="center", bold=True)
 
     def _draw_panel(self, surface) -> None:
         ui, c = self.ui, self.c

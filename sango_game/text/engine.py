@@ -24,6 +24,12 @@ from .layout import Layouter, Line, Paragraph, Run, TextLayout, pitch_for, visib
 __all__ = ["ALIGNS", "Line", "Run", "TextEngine", "TextLayout"]
 
 ALIGNS = ("start", "end", "center", "left", "right")
+RENDER_BUDGET = 32 * 2**20  # bytes of rendered text kept until the app sets a budget for its window
+
+
+def surface_bytes(surface: pygame.Surface) -> int:
+    """The memory a surface's pixels take."""
+    return surface.get_pitch() * surface.get_height()
 
 
 class TextEngine:
@@ -42,7 +48,7 @@ class TextEngine:
         self._font_state: dict[int, tuple[int, str]] = {}
         self._paras: LRUCache[Paragraph] = LRUCache(2 * self.cache_size)
         self._layouts: LRUCache[TextLayout] = LRUCache(2 * self.cache_size)
-        self._renders: LRUCache[pygame.Surface] = LRUCache(self.cache_size)
+        self._renders: LRUCache[pygame.Surface] = LRUCache(self.cache_size, RENDER_BUDGET, surface_bytes)
         self._fits: LRUCache[int] = LRUCache(2 * self.cache_size)
         # Run measurements are small and many: a plain dict emptied when it grows too big.
         self._widths: dict[tuple, int] = {}
@@ -146,6 +152,20 @@ class TextEngine:
     def line_height(self, lang: str, size: int) -> int:
         """Distance between two baselines at the default line spacing (1.25)."""
         return pitch_for(self._lang(lang), int(size), 1.25)
+
+    def set_budget(self, max_bytes: int) -> None:
+        """Keep the rendered text surfaces under ``max_bytes`` of pixels (the app scales it with the window)."""
+        self._renders.set_max_bytes(max_bytes)
+
+    @property
+    def cache_bytes(self) -> int:
+        return self._renders.bytes
+
+    def forget_fonts(self) -> None:
+        """Close every loaded font (another language was chosen: its fonts load again when first used)."""
+        self.clear_cache()
+        for cache in (self._fonts, self._face_fonts, self._font_state, self._coverages, self._chains):
+            cache.clear()
 
     def clear_cache(self) -> None:
         """Forget every cached layout, surface, fit and measurement (fonts stay loaded)."""

@@ -44,6 +44,7 @@ class PracticeScene(BaseScene):
         self.dots_box: pygame.Rect | None = None  # where the typing dots were drawn (set by the messenger view)
         self.dots_only = False  # this frame only the dots move: redraw just their box
         self.pressed: tuple[tuple[int, int], float] | None = None  # where and when a pointer went down (long press)
+        self._moved: list[pygame.Rect] | None = None  # what this frame's animation changes (None: everything)
 
     def title(self) -> str:
         return self.tr.level(self.level.title)
@@ -209,7 +210,10 @@ class PracticeScene(BaseScene):
             if self.app.speech.enabled and self.screen == ("chat", ev.chat):
                 self.app.speech.say(self.banner_text(ev), self.tr.code)
         if changed:
-            self.layout()
+            # A message arrived: only the device changes. The script ended: the Done button too.
+            self._moved = self._arrival_rects()
+            if was_over != self.run.script_over:
+                self._moved = None
             return True
         # Animate only what moves: typing dots (not with reduced motion) and a shop countdown, once a second.
         view = VIEWS[self.view_name()] if self.screen != ("home",) else None
@@ -218,14 +222,33 @@ class PracticeScene(BaseScene):
             if self.theme.reduced_motion:
                 return False  # no typing dots (the messages still come)
             # Nothing else changed (no input this frame, we are on top): repaint only the dots' box.
-            self.dots_only = self.dots_box is not None and not self.app.dirty and self.app.stack.top is self
+            self.dots_only = (self.dots_box is not None and not self.app.dirty and not self.app.dirty_rects
+                              and self.app.stack.top is self)
+            self._moved = [pygame.Rect(self.dots_box)] if self.dots_only and self.dots_box is not None else None
             return True
         if moving == "second":
             second = int(self.clock())
             if second != self.last_second:
                 self.last_second = second
+                self._moved = [self._device_rect()]
                 return True
         return False
+
+    def _device_rect(self) -> pygame.Rect:
+        """The pretend device with its notification banner and its widgets' focus rings."""
+        return self.areas()[0].inflate(2 * self.px(16), 2 * self.px(16))
+
+    def _arrival_rects(self) -> list[pygame.Rect]:
+        """A message arrived: the device's screen changes (new bubble, new reply buttons, the banner),
+        and the focus ring or hover highlight may move when the widgets are made again."""
+        pad = self.px(14)
+        before = [w.rect.inflate(pad, pad) for w in (self.focus.focused, self.focus.hover) if w is not None]
+        self.layout()
+        after = [w.rect.inflate(pad, pad) for w in (self.focus.focused,) if w is not None]
+        return [self._device_rect(), *before, *after]
+
+    def animation_rects(self) -> list[pygame.Rect] | None:
+        return self._moved
 
     def banner_text(self, ev) -> str:
         if ev.sender:
@@ -259,8 +282,8 @@ class PracticeScene(BaseScene):
 
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        if self.dots_only and self.dots_box is not None:
-            self.dots_only = False
+        dots_only, self.dots_only = self.dots_only, False
+        if dots_only and self.dots_box is not None and self.app.partial_draw:
             cast("MessengerView", VIEWS["messenger"]).draw_dots(self, surface, self.dots_box)
             return
         self.dots_box = None
