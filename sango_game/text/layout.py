@@ -186,7 +186,7 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
 class Paragraph:
     """Per-paragraph data that does not depend on the size: levels, faces, segments."""
 
-    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "widths")
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments")
 
     def __init__(self, text: str, lk: str, cov: Coverage):
         self.text = text
@@ -194,9 +194,6 @@ class Paragraph:
         self.levels = bidi_levels.paragraph_levels(text, self.base_level)
         self.faces = faces_for(text, cov)
         self._segments: list[tuple[int, int, int]] | None = None
-        # (size, bold, start, end) -> measured width: fitting tries one text at several box widths and
-        # sizes, and the words of a paragraph measure the same in each (the measure function is pure).
-        self.widths: dict[tuple[int, bool, int, int], int] = {}
 
     @property
     def segments(self) -> list[tuple[int, int, int]]:
@@ -240,18 +237,11 @@ class Layouter:
         self.ink = ink
 
     def width(self, p: Paragraph, start: int, end: int) -> int:
-        key = (self.size, self.bold, start, end)
-        total = p.widths.get(key)
-        if total is not None:
-            return total
         total = 0
         for s, e, level, face in p.logical_runs(start, end):
             txt = visible(p.text[s:e])
             if txt:
                 total += self.measure(self.chain[face], self.size, self.bold, txt, bool(level % 2), script_of(txt))
-        if len(p.widths) > 4096:
-            p.widths.clear()
-        p.widths[key] = total
         return total
 
     def layout(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
