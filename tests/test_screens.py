@@ -35,12 +35,22 @@ def game_catalog():
     return load_catalog()
 
 
+@pytest.fixture(scope="session")
+def game_art():
+    """SVG art rasterised once per test process: every language at one window size draws the same
+    pictures at the same sizes (the cache is keyed by file and size, so sizes never mix)."""
+    from sango_game.art import Art
+
+    return Art()
+
+
 @pytest.mark.parametrize("size,text_size", CONFIGS, ids=["1280x720", "1024x600-larger-text"])
 @pytest.mark.parametrize("code", CODES)
-def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path, game_catalog):
+def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path, game_catalog, game_art):
     from sango_game.app import App
 
     app = App(size=size, language=code, data_dir=tmp_path / "data", audio=False, speech=False, catalog=game_catalog)
+    app.art = game_art
     app.apply_settings({"text_size": text_size, "language": code})
     app.text.glyphs = draws_glyphs(code, size)
     from sango_game.helpline import set_helpline
@@ -75,7 +85,7 @@ def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path, game_c
 
 @pytest.mark.parametrize("size,text_size", [((1920, 1080), "normal")], ids=["1920x1080"])
 @pytest.mark.parametrize("code", CODES)
-def test_world_maps_and_story_scenes_fit(code, size, text_size, tmp_path, game_catalog):
+def test_world_maps_and_story_scenes_fit(code, size, text_size, tmp_path, game_catalog, game_art):
     """The new screens on their own in a full-HD window, glyphs drawn: both world maps while Sango walks,
     a story with scenes and portraits in each band, and a quiz's feedback panel in the teen look. (In
     the two other sizes the whole tour above visits the same screens.)"""
@@ -83,6 +93,7 @@ def test_world_maps_and_story_scenes_fit(code, size, text_size, tmp_path, game_c
     from sango_game.screenshots import tour_level, tour_world
 
     app = App(size=size, language=code, data_dir=tmp_path / "data", audio=False, speech=False, catalog=game_catalog)
+    app.art = game_art
     app.apply_settings({"text_size": text_size, "language": code})
     problems: list[str] = []
     seen: list[str] = []
