@@ -8,8 +8,6 @@ real loop, which polls pygame events through the input module and sleeps while n
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,10 +16,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from .art import Art
-from .display import MIN_SIZE, NoDisplayError, cache_budgets, clipped, open_window, update_scenes
+from .display import MIN_SIZE, cache_budgets, clipped, open_window, update_scenes
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
 from .scene import Scene, SceneStack, scene_factory
+from .startup import DEFAULT_SIZE
 from .ui.theme import Theme
 from .ui.widgets import UI
 
@@ -31,9 +30,6 @@ if TYPE_CHECKING:
     from .progress.teacher_access import IdleLock
 
 log = logging.getLogger(__name__)
-
-DEFAULT_SIZE = (1280, 720)
-
 
 # Actions that, on a scene that allows it, can only move the focus ring or a hover highlight.
 FOCUS_MOVES = frozenset({Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.FORWARD, Act.BACKWARD,
@@ -546,31 +542,3 @@ class App:
         self.speech.stop()
         self.sound.quit()
         pygame.quit()
-
-
-def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING").upper())
-    default_language = None
-    try:
-        from .paths import config_value
-
-        value = config_value("language")
-        default_language = value if isinstance(value, str) else None
-    except Exception as exc:  # the store reports a broken config file on the title screen
-        log.error("%s", exc)
-    size = DEFAULT_SIZE
-    if windowed_size:
-        try:
-            w, h = (int(x) for x in windowed_size.lower().split("x"))
-            size = (max(MIN_SIZE[0], w), max(MIN_SIZE[1], h))
-        except ValueError:
-            print(f"sango-game: --size must look like 1280x720, not {windowed_size!r}", file=sys.stderr)
-            return 2
-    try:
-        app = App(size=size, language=language, fullscreen=fullscreen, default_language=default_language)
-    except NoDisplayError as exc:
-        print("Sango needs a screen to show the game, but none could be opened "
-              f"({exc}).\nStart it from a desktop session. To check levels without a screen, use: sango-game check",
-              file=sys.stderr)
-        return 1
-    return app.run()

@@ -111,7 +111,7 @@ def _cmd_play(args: argparse.Namespace) -> int:
     from .logfile import setup_logging
 
     setup_logging()  # before run_game(), whose logging.basicConfig() then leaves these handlers alone
-    from .app import run_game
+    from .startup import run_game
 
     return run_game(language=args.language, fullscreen=args.fullscreen, windowed_size=args.size)
 

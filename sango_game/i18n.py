@@ -245,6 +245,7 @@ class Translator:
         self.language = get_language(code)
         self.code = self.language.code
         self.rtl = self.language.rtl
+        self._numbers: dict[tuple[type, float | int], str] = {}  # number() answers
         # English is the source language: its text is the msgid itself, no catalog needed.
         self._root = root
         self._catalog = _open_mo(self.code, root, "ui") if self.code != "en" else None
@@ -318,12 +319,21 @@ class Translator:
 
     # -- numbers --------------------------------------------------------------------------
     def number(self, value: float | int) -> str:
+        # Cached: every numbered answer button asks for its number each frame, and Babel is slow.
+        key = (type(value), value)
+        known = self._numbers.get(key)
+        if known is not None:
+            return known
         from babel.numbers import format_decimal
 
         try:
-            return format_decimal(value, locale=self.language.babel, numbering_system="default")
+            text = format_decimal(value, locale=self.language.babel, numbering_system="default")
         except TypeError:  # Babel < 2.14 has no numbering_system
-            return format_decimal(value, locale=self.language.babel)
+            text = format_decimal(value, locale=self.language.babel)
+        if len(self._numbers) > 1000:
+            self._numbers.clear()
+        self._numbers[key] = text
+        return text
 
     def percent(self, fraction: float) -> str:
         from babel.numbers import format_percent

@@ -14,7 +14,7 @@ import copy
 import io
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,8 +189,8 @@ def _fields_ok(source_fields: set[str], translated: str) -> str | None:
     return None
 
 
-def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]:
-    """Check every catalog against the template. Nothing is written."""
+def check(root: Path | None = None, glyphs: bool = True, codes: Collection[str] | None = None) -> list[LanguageReport]:
+    """Check every catalog (or only those of ``codes``) against the template. Nothing is written."""
     from .plurals import PLURAL_FORMS, check_plural_forms, parse_plural_forms
 
     root = root or repo_root()
@@ -205,6 +205,8 @@ def check(root: Path | None = None, glyphs: bool = True) -> list[LanguageReport]
         except ImportError:  # pragma: no cover
             missing_glyphs = None
     for lang in languages_of(root or repo_root()):
+        if codes is not None and lang.code not in codes:
+            continue
         rep = LanguageReport(lang.code)
         reports.append(rep)
         po = po_path(lang.code, locales)

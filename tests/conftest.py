@@ -16,6 +16,11 @@ for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
 os.environ["SANGO_DATA_DIR"] = str(_TMP / "data")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# HYPOTHESIS_PROFILE=thorough: more examples everywhere (see tests/examples.py for the tests that set their own).
+settings.register_profile("thorough", max_examples=500)
+settings.load_profile("thorough" if os.environ.get("HYPOTHESIS_PROFILE", "") == "thorough" else "default")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,6 +1,7 @@
 """The design rules the code must keep (see README "For developers")."""
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -12,6 +13,12 @@ PKG = Path(__file__).resolve().parent.parent / "sango_game"
 def sources():
     for path in PKG.rglob("*.py"):
         yield path, path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """Each module's syntax tree, parsed once for all the tests here (they only read it)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
 
 
 def test_only_the_text_module_renders_fonts():
@@ -68,10 +75,10 @@ def test_every_character_the_code_draws_is_in_the_bundled_fonts():
     from sango_game.text import missing_glyphs
 
     chars = set()
-    for path, src in sources():
+    for path in PKG.rglob("*.py"):
         if "text" in path.relative_to(PKG).parts[:1]:
             continue
-        for node in ast.walk(ast.parse(src)):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and not (
                     node.value.startswith(("\n", "\"", "'")) or node.value.strip().startswith(('"""', "A ", "The "))):
                 chars |= {ch for ch in node.value if ord(ch) > 127}
@@ -86,8 +93,8 @@ def test_no_translated_literal_hides_inside_an_f_string():
     import ast
 
     found = []
-    for path, src in sources():
-        for node in ast.walk(ast.parse(src)):
+    for path in PKG.rglob("*.py"):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.JoinedStr):
                 for sub in ast.walk(node):
                     if (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
@@ -133,16 +140,17 @@ def _runtime_imports(tree):
 BROKEN: list[str] = []  # relative imports of modules that do not exist (filled by import_graph)
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
     """module -> the sango_game modules it imports at run time (``from .x import y`` counts as x.y
-    when y is a module, else as x)."""
+    when y is a module, else as x). Worked out once per test process; the tests only read it."""
     modules = {_module_name(p): p for p in PKG.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     BROKEN.clear()
     for name, path in modules.items():
         is_pkg = path.name == "__init__.py"
         out: set[str] = set()
-        for node in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _runtime_imports(parsed(path)):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             else:

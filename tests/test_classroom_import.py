@@ -33,6 +33,8 @@ from sango_game.classroom.simulate import simulate_lab
 from sango_game.classroom.summary import MIN_ATTEMPTS
 from sango_game.content import load_catalog
 
+from .examples import examples
+
 
 @pytest.fixture(scope="module")
 def catalog():
@@ -396,7 +398,7 @@ def _mutate(doc, rng: random.Random, junk):
     return d
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(junk=json_values, seed=st.integers(0, 10**6), rechecksum=st.booleans(), doc=json_values)
 def test_fuzz_import_never_raises(junk, seed, rechecksum, doc, session, tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")

@@ -12,6 +12,8 @@ from sango_game.classroom.files import MAX_FILE_BYTES, slug
 from sango_game.classroom.session import session_from_json
 from sango_game.content import load_catalog
 
+from .examples import examples
+
 
 @pytest.fixture(scope="module")
 def catalog():
@@ -215,7 +217,7 @@ session_like = st.fixed_dictionaries(
                   "created_at": json_values})
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(doc=session_like | json_values)
 def test_fuzz_session_documents_only_raise_classroom_errors(doc, catalog):
     try:
@@ -225,7 +227,7 @@ def test_fuzz_session_documents_only_raise_classroom_errors(doc, catalog):
     assert s.playlist and all(lid in catalog.levels for lid in s.playlist)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(raw=st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_fuzz_raw_bytes_only_raise_classroom_errors(raw, tmp_path_factory):
     p = tmp_path_factory.mktemp("fuzz") / "sango-session-f.json"

@@ -10,6 +10,8 @@ from sango_game.content import load_catalog, load_level, load_topics
 from sango_game.content.graph import dead_end_nodes, paths_to_endings, unreachable_nodes
 from sango_game.resources import levels_path
 
+from .examples import examples
+
 FIX = Path(__file__).parent / "fixtures" / "levels"
 
 
@@ -238,7 +240,7 @@ level_like = st.recursive(
     lambda ch: st.one_of(st.lists(ch, max_size=5), st.dictionaries(st.sampled_from(KEYS), ch, max_size=8)), max_leaves=60)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
 def test_fuzz_any_text_gives_level_or_clean_error(tmp_path, text):
     p = tmp_path / "k-fuzz-quiz.yaml"
@@ -249,7 +251,7 @@ def test_fuzz_any_text_gives_level_or_clean_error(tmp_path, text):
         assert i.message and i.path
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(level_like)
 def test_fuzz_structures_give_level_or_clean_error(tmp_path, data):
     import yaml

@@ -55,6 +55,7 @@ def app(tmp_path_factory):
     from sango_game.app import App
 
     a = App(language="en", catalog=CATALOG, data_dir=tmp_path_factory.mktemp("data"), audio=False, speech=False)
+    a.text.glyphs = False  # playing through needs the screens' layout, not their pixels (test_screens draws them)
     yield a
     a.shutdown()
 

@@ -76,3 +76,34 @@ def test_single_marks_the_missed_right_choice():
     assert [fb.text.source for fb in out.feedback] == ["why"]
     assert q.correct_ids == {"a"}
     assert replace(q, type="multi").correct_ids == {"a"}
+
+
+def test_each_kind_says_how_its_feedback_is_laid_out(fixture_catalog):
+    """The quiz screen asks the kind (never the type name): a checklist instead of the answers, which
+    answers must fit beside the feedback, and what the checklist adds."""
+    from sango_game.content import load_catalog
+
+    questions = real_questions(load_catalog())
+    assert kinds.get("red_flags").checklist_feedback(questions["red_flags"])
+    assert kinds.get("sort").checklist_feedback(questions["sort"])
+    assert not kinds.get("true_false").checklist_feedback(questions["true_false"])
+    assert kinds.get("true_false").answers_beside_feedback(questions["true_false"]) == []
+    assert kinds.get("red_flags").answers_beside_feedback(questions["red_flags"]) == []
+    for name in ("single", "multi"):
+        q = questions[name]
+        kind = kinds.get(name)
+        assert [cid for cid, _ in kind.answers_beside_feedback(q)] == [c.id for c in q.choices]
+        many = replace(q, choices=q.choices + tuple(replace(c, id=f"{c.id}-2") for c in q.choices[:5 - len(q.choices)]))
+        assert len(many.choices) == 5 and kind.checklist_feedback(many)  # too many for half the width
+        assert not kind.checklist_feedback(q) or len(q.choices) > 4
+
+
+def test_the_checklist_of_a_single_choice_names_the_right_answer_once():
+    choices = (Choice("a", Text("a", "A"), True), Choice("b", Text("b", "B"), False, Text("fb", "why")))
+    q = Question(id="q", type="single", prompt=Text("p", "P"), explain=Text("e", "E"), choices=choices)
+    single = kinds.get("single")
+    extra = single.checklist_extra(q, single.score(q, "b"))
+    assert [(fb.about, fb.text.source, fb.right) for fb in extra] == [(None, "A", True)]
+    assert single.checklist_extra(q, single.score(q, "a")) == []  # right: nothing missed
+    multi = kinds.get("multi")
+    assert multi.checklist_extra(replace(q, type="multi"), multi.score(replace(q, type="multi"), ["b"])) == []

@@ -132,6 +132,7 @@ def test_config_language_is_the_default(tmp_path, monkeypatch):
     seen = {}
 
     import sango_game.app as appmod
+    from sango_game.startup import run_game
 
     class Probe(appmod.App):
         def run(self):
@@ -140,7 +141,7 @@ def test_config_language_is_the_default(tmp_path, monkeypatch):
             return 0
 
     monkeypatch.setattr(appmod, "App", Probe)
-    assert appmod.run_game() == 0
+    assert run_game() == 0
     assert seen["lang"] == "ru"
-    assert appmod.run_game(language="ar") == 0
+    assert run_game(language="ar") == 0
     assert seen["lang"] == "ar"

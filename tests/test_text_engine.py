@@ -132,6 +132,23 @@ def test_fit_failure_reports_overflow(engine):
     engine.overflows.clear()
 
 
+@pytest.mark.parametrize("lang,text", [("en", "A long sentence that can never fit in such a tiny box at all"),
+                                       ("ar", AR_PARA)])
+def test_measuring_without_glyphs_gives_the_drawn_sizes_and_overflows(lang, text):
+    """glyphs=False (the overflow tour) must see exactly what drawing sees: fit, layout, surface size,
+    overflow report; only the pixels are left out."""
+    drawn, measured = TextEngine(), TextEngine()
+    measured.glyphs = False
+    for box in ((400, 300), (50, 20)):
+        sizes = [e.fit(text, lang, 30, *box, min_size=12) for e in (drawn, measured)]
+        assert sizes[0] == sizes[1]
+        surfs = [e.render(text, lang, sizes[0], (0, 0, 0), max_width=box[0]) for e in (drawn, measured)]
+        assert surfs[0].get_size() == surfs[1].get_size()
+        assert surfs[0].get_bounding_rect().w > 0  # drawn: ink
+        assert surfs[1].get_bounding_rect().w == 0  # measured: no pixels
+    assert drawn.overflows == measured.overflows == [text]  # the tiny box
+
+
 def test_line_height(engine):
     for lang in ("en", "ar", "zh_Hans"):
         assert engine.line_height(lang, 20) == engine.layout("x", lang, 20).height

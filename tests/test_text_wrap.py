@@ -15,6 +15,8 @@ from hypothesis import strategies as st  # noqa: E402
 from sango_game.text import TextEngine  # noqa: E402
 from sango_game.text.breaking import NO_END, NO_START, cluster_bounds, segments  # noqa: E402
 
+from .examples import examples
+
 SAMPLES = {
     "ar": "مرحبًا يا سامي! لديك 123 نجمة. لا تشارك كلمة السر (password) مع أي أحد، حتى مع أصدقائك في Sango. "
           "إذا أرسل لك شخص غريب رابطًا، فاسأل شخصًا بالغًا تثق به قبل أن تضغط عليه.",
@@ -198,7 +200,7 @@ text_strategy = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=text_strategy, lang=st.sampled_from(["ar", "zh_Hans", "en", "fr", "ru", "es"]),
        size=st.integers(10, 34), max_width=st.integers(8, 320))
 def test_wrapping_property(engine, text, lang, size, max_width):

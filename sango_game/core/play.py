@@ -42,11 +42,19 @@ class QuizRun:
     index: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
     seed: int | None = None  # this attempt's shuffle seed (None: options in the written order)
+    # The last arranged question (the screen asks for it many times a frame): (written, seed, arranged).
+    _arranged: tuple[Question, int | None, Question] | None = field(default=None, repr=False, compare=False)
 
     @property
     def question(self) -> Question:
         """The current question, its options in the order this attempt shows them."""
-        return arrange_question(self.level.questions[self.index], self.seed)
+        written = self.level.questions[self.index]
+        hit = self._arranged
+        if hit is not None and hit[0] is written and hit[1] == self.seed:
+            return hit[2]
+        arranged = arrange_question(written, self.seed)
+        self._arranged = (written, self.seed, arranged)
+        return arranged
 
     @property
     def total(self) -> int:

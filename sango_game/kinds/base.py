@@ -100,6 +100,22 @@ class QuestionKind:
         presses Check if the kind collects picks)."""
         raise NotImplementedError
 
+    # -- feedback layout (the quiz screen asks; no pygame here) ------------------------------------
+    def checklist_feedback(self, q: Question) -> bool:
+        """True when, after answering, one full-width checklist (a mark and the reason for each item)
+        replaces the answers: items too many or too long to share the screen with the feedback."""
+        return False
+
+    def answers_beside_feedback(self, q: Question) -> list[tuple[str, Text]]:
+        """The answers (id, text) shown on the start half beside the feedback after checking. The quiz
+        screen makes sure they fit there at the smallest text, else it shows the checklist. Fixed short
+        labels (True, False) need no check: []."""
+        return []
+
+    def checklist_extra(self, q: Question, outcome: Outcome) -> list[Feedback]:
+        """Rows the checklist adds to ``outcome.feedback`` (an answer it would otherwise hide)."""
+        return []
+
     # -- read-aloud ---------------------------------------------------------------------------------
     def speech_lines(self, tr: Translator, q: Question, placed: Mapping[str, str]) -> list[str]:
         """What read-aloud says after the prompt while the child answers."""

@@ -10,7 +10,7 @@ from . import register
 from .base import Feedback, Outcome, QuestionKind, answer_json, numbered
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..content.model import Question
+    from ..content.model import Question, Text
 
 
 def score_picks(entries: Iterable[tuple[str, bool, Any, Any]], answer: Any) -> Outcome:
@@ -55,6 +55,12 @@ class Multi(QuestionKind):
 
     def score(self, q: Question, answer: Any) -> Outcome:
         return score_picks(self.entries(q), answer)
+
+    def checklist_feedback(self, q: Question) -> bool:
+        return len(q.choices) > 4  # too many to fit half the width
+
+    def answers_beside_feedback(self, q: Question) -> list[tuple[str, Text]]:
+        return [(c.id, c.text) for c in q.choices]
 
     def correct_answer(self, q: Question) -> Any:
         return [e[0] for e in self.entries(q) if e[1]]

@@ -9,7 +9,7 @@ from . import register
 from .multi import Multi
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..content.model import Question
+    from ..content.model import Question, Text
 
 
 class RedFlags(Multi):
@@ -23,6 +23,12 @@ class RedFlags(Multi):
 
     def entries(self, q: Question) -> list[tuple[str, bool, Any, Any]]:
         return [(ln.id, ln.flag, ln.text, ln.why) for ln in q.message.lines] if q.message is not None else []
+
+    def checklist_feedback(self, q: Question) -> bool:
+        return True  # the lines of a message are many and long
+
+    def answers_beside_feedback(self, q: Question) -> list[tuple[str, Text]]:
+        return []  # never beside the feedback: the checklist shows them
 
 
 register(RedFlags())

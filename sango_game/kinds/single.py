@@ -9,7 +9,7 @@ from . import register
 from .base import Feedback, Outcome, QuestionKind, answer_json, numbered
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..content.model import Question
+    from ..content.model import Question, Text
 
 
 class Single(QuestionKind):
@@ -54,6 +54,17 @@ class Single(QuestionKind):
 
     def script(self, q: Question, answer: Any) -> list[str]:
         return [answer]
+
+    def checklist_feedback(self, q: Question) -> bool:
+        return len(q.choices) > 4  # too many to fit half the width
+
+    def answers_beside_feedback(self, q: Question) -> list[tuple[str, Text]]:
+        return [(c.id, c.text) for c in q.choices]
+
+    def checklist_extra(self, q: Question, outcome: Outcome) -> list[Feedback]:
+        # The one right answer: a wrong pick's reason alone would not say which it was.
+        told = {fb.about for fb in outcome.feedback}
+        return [Feedback(None, c.text, True) for c in q.choices if outcome.marks.get(c.id) == "missed" and c.text not in told]
 
     def speech_lines(self, tr, q: Question, placed) -> list[str]:
         return numbered(tr, [tr.level(c.text) for c in q.choices])

@@ -26,6 +26,9 @@ class Sort(QuestionKind):
     def option_ids(self, q: Question) -> list[str]:
         return [b.id for b in q.bins]
 
+    def checklist_feedback(self, q: Question) -> bool:
+        return True  # every item with its group and reason
+
     def score(self, q: Question, answer: Any) -> Outcome:
         placed = {str(k): str(v) for k, v in dict(answer).items()}
         good = 0

@@ -159,6 +159,26 @@ class Practice:
     def event(self, eid: str) -> Event | None:
         return next((e for e in self.events if e.id == eid), None)
 
+    # Strict look-ups for ids the loader has checked (a chat's members, an event's sender, an action's
+    # target taken from the level): an unknown id is a bug, said clearly instead of failing on None later.
+    def known_contact(self, cid: str) -> Contact:
+        found = self.contact(cid)
+        if found is None:
+            raise KeyError(f"no contact {cid!r} in this practice level")
+        return found
+
+    def known_chat(self, cid: str) -> Chat:
+        found = self.chat(cid)
+        if found is None:
+            raise KeyError(f"no chat {cid!r} in this practice level")
+        return found
+
+    def known_event(self, eid: str) -> Event:
+        found = self.event(eid)
+        if found is None:
+            raise KeyError(f"no event {eid!r} in this practice level")
+        return found
+
     @property
     def adults(self) -> tuple[Contact, ...]:
         return tuple(c for c in self.contacts if c.adult)

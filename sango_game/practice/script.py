@@ -119,7 +119,7 @@ def reach(level: Level, event_id: str, reply_id: str) -> Note:
     """Play until ``event_id`` has arrived (doing what its condition needs, never blocking) and choose ``reply_id``."""
     player = Player(level, "idle")
     run = player.run
-    ev = run.p.event(event_id)
+    ev = run.p.known_event(event_id)
     needs = [c.atom for c in parse(ev.condition).clauses if not c.negated] if ev.condition else []
     for _ in range(MAX_STEPS):
         if run.arrived(event_id):

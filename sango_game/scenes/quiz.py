@@ -9,7 +9,7 @@ from datetime import UTC
 import pygame
 
 from .. import kinds
-from ..core.play import Feedback, Outcome, QuizRun
+from ..core.play import Outcome, QuizRun
 from ..core.shuffle import seed_for
 from ..i18n import N_
 from ..input import Act, Action
@@ -127,9 +127,7 @@ class QuizScene(BaseScene):
     def list_feedback(self) -> bool:
         """Red flags and sorting have many long items: after answering, one full-width checklist
         (a mark and the reason for each item) replaces them, then the explanation."""
-        q = self.q
-        many = q.type in ("single", "multi") and len(q.choices) > 4  # too many to fit half the width
-        return not self.answering and (q.type in ("red_flags", "sort") or many or self.force_list)
+        return not self.answering and (self.kind.checklist_feedback(self.q) or self.force_list)
 
     @property
     def split_feedback(self) -> bool:
@@ -174,16 +172,16 @@ class QuizScene(BaseScene):
         assert outcome is not None  # asked only once the answer was checked
         if outcome.feedback and engine.layout(self.raw_pages[0], lang, smallest, max_width=box.w).height > box.h:
             return False
-        q = self.q
-        if q.type in ("single", "multi"):
-            n = len(q.choices)
+        answers = self.kind.answers_beside_feedback(self.q)
+        if answers:
+            n = len(answers)
             h = min(self.px(96), (content.h - self.px(6) * (n - 1)) // n)
             isz = min(h - self.px(10), self.px(34))
-            for c in q.choices:
-                marked = c.id in outcome.marks  # a check or cross at the end as well as the number badge
+            for cid, text in answers:
+                marked = cid in outcome.marks  # a check or cross at the end as well as the number badge
                 w = self.answer_width(content) - 2 * self.px(14) - (2 if marked else 1) * (isz + self.px(8))
                 # Teen labels are bold.
-                lay = engine.layout(self.tr.level(c.text), lang, smallest, max_width=w, bold=self.theme.teen)
+                lay = engine.layout(self.tr.level(text), lang, smallest, max_width=w, bold=self.theme.teen)
                 if lay.height > h - self.px(10) or lay.overflow:
                     return False
         return True
@@ -191,12 +189,7 @@ class QuizScene(BaseScene):
     def checklist_rows(self) -> list:
         outcome = self.outcome
         assert outcome is not None  # the checklist shows only after the answer was checked
-        rows = list(outcome.feedback)
-        if self.q.type == "single":  # the one right answer, which the checklist would otherwise hide
-            told = {fb.about for fb in rows}
-            rows += [Feedback(None, c.text, True) for c in self.q.choices
-                     if outcome.marks.get(c.id) == "missed" and c.text not in told]
-        return rows
+        return list(outcome.feedback) + self.kind.checklist_extra(self.q, outcome)
 
     def checklist_line(self, fb) -> str:
         if fb.about is None:

@@ -56,6 +56,8 @@ EM_DASHES = frozenset("—―")
 
 def is_cjk(ch: str) -> bool:
     cp = ord(ch)
+    if cp < 0x1100:  # Latin, Cyrillic, Arabic ...: the common case, asked for every character
+        return False
     return (
         0x2E80 <= cp <= 0x2FDF  # radicals
         or 0x2FF0 <= cp <= 0x303F  # ideographic description, CJK symbols and punctuation

@@ -8,6 +8,10 @@ keep their left-to-right order.
 
 Layouts, rendered surfaces, ``fit`` answers and paragraphs are kept in LRU caches, so drawing
 the same text again is one dictionary look-up.
+
+``glyphs = False`` makes ``render`` return blank surfaces of the laid-out size: layout, ``fit``
+and overflow reports are exactly those of drawn text, without the cost of drawing glyphs. The
+every-screen overflow test uses it where it needs the measurements and not the pixels.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class TextEngine:
             raise FileNotFoundError(f"bundled fonts not found in {self.font_dir}")
         self.cache_size = max(1, int(cache_size))
         self.overflows: list[str] = []
+        self.glyphs = True  # False: measure only, render() gives blank surfaces (see the module doc)
         if not pygame.font.get_init():
             pygame.font.init()
         self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}  # (file, pixel size, bold)
@@ -269,6 +274,8 @@ class TextEngine:
     # -- drawing --------------------------------------------------------------------------------
     def _draw(self, lay: TextLayout, color: pygame.Color, align: str) -> pygame.Surface:
         surf = pygame.Surface((max(0, lay.width), max(1, lay.height)), pygame.SRCALPHA)
+        if not self.glyphs:
+            return surf  # transparent, of the size the drawn text would have
         # Transparent pixels carry the text colour so antialiased edges blend without darkening.
         surf.fill((color.r, color.g, color.b, 0))
         rgb = (color.r, color.g, color.b)

@@ -108,7 +108,7 @@ def script_of(text: str) -> str:
 
 def visible(s: str) -> str:
     """Drop what must not reach the font: bidi controls, C0/C1 controls, lone surrogates."""
-    if s.isprintable() and not any(c in bidi_levels.BIDI_CONTROLS for c in s):
+    if s.isprintable() and bidi_levels.BIDI_CONTROLS.isdisjoint(s):
         return s
     return "".join(
         " " if c == "\t" else c

@@ -130,9 +130,9 @@ class Messenger(AppKind):
             if e.verb == "block":
                 n = sum(1 for ev, t in run.delivered if ev.sender == e.target and t <= e.t)
                 one, other = Nn_("You blocked {name} after {n} message.", "You blocked {name} after {n} messages.")
-                out.append(Note("good", None, one, (("name", run.p.contact(e.target).name), ("n", n)), other))
+                out.append(Note("good", None, one, (("name", run.p.known_contact(e.target).name), ("n", n)), other))
             elif e.verb == "tell":
-                out.append(Note("good", None, N_("You told {name}."), (("name", run.p.contact(e.target).name),)))
+                out.append(Note("good", None, N_("You told {name}."), (("name", run.p.known_contact(e.target).name),)))
         return out
 
     def available(self, run: PracticeRun) -> list[Action]:
@@ -143,7 +143,7 @@ class Messenger(AppKind):
                 out += [("reply", ev.id, r.id) for r in ev.replies]
         for cid in self.visible_chats(run):
             out.append(("save", cid, None))
-            if run.p.chat(cid).is_group and cid not in s["left"]:
+            if run.p.known_chat(cid).is_group and cid not in s["left"]:
                 out.append(("leave", cid, None))
         talkers = {ev.sender for ev, _ in run.delivered if ev.sender}
         for c in run.p.contacts:
@@ -168,6 +168,8 @@ class Messenger(AppKind):
     def speech(self, run: PracticeRun, tr: Any) -> str:
         lines = []
         for ev, _ in run.delivered[-3:]:
-            if ev.chat:
-                lines.append(f"{tr.level(run.p.contact(ev.sender or '').name)}: {tr.level(ev.text)}")
+            if ev.chat and ev.sender:
+                lines.append(f"{tr.level(run.p.known_contact(ev.sender).name)}: {tr.level(ev.text)}")
+            elif ev.chat:
+                lines.append(tr.level(ev.text))
         return "\n".join(lines) or tr._(self.title)

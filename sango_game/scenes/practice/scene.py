@@ -252,7 +252,7 @@ class PracticeScene(BaseScene):
 
     def banner_text(self, ev) -> str:
         if ev.sender:
-            return f"{self.tr.level(self.run.p.contact(ev.sender).name)}: {self.tr.level(ev.text)}"
+            return f"{self.tr.level(self.run.p.known_contact(ev.sender).name)}: {self.tr.level(ev.text)}"
         return self.tr.level(ev.text)
 
     def handle(self, action: Action) -> bool:

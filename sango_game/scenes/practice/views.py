@@ -50,10 +50,10 @@ class MessengerView(View):
         return scene.tr._(L.CHATS)
 
     def chat_name(self, scene: PracticeScene, cid: str) -> str:
-        chat = scene.run.p.chat(cid)
+        chat = scene.run.p.known_chat(cid)
         if chat.title is not None:
             return scene.tr.level(chat.title)
-        return scene.tr.level(scene.run.p.contact(chat.members[0]).name)
+        return scene.tr.level(scene.run.p.known_contact(chat.members[0]).name)
 
     def unread(self, scene: PracticeScene) -> int:
         seen = scene.run.state.setdefault("seen", {})
@@ -89,7 +89,7 @@ class MessengerView(View):
                 entries.append((f"{tr._(TELL_LABEL)}: {tr.level(a.name)}", partial(scene.act, "tell", a.id), f"tell-{a.id}"))
             return _list(scene, rect, entries)
         cid = scene.screen[1]
-        chat = run.p.chat(cid)
+        chat = run.p.known_chat(cid)
         if kind == "chat":
             run.state.setdefault("seen", {})[cid] = len(run.messages(cid))
             ev = self.open_reply(scene, cid)
@@ -114,7 +114,7 @@ class MessengerView(View):
                     entries.append((tr._(label), lambda: scene.act("leave", cid, then=("app", "messenger")), "leave"))
                 elif verb in ("report", "block", "mute"):
                     for m in talkers:
-                        who = tr.level(run.p.contact(m).name)
+                        who = tr.level(run.p.known_contact(m).name)
                         fn: Callable[[], object]
                         if verb == "report":
                             fn = partial(scene.go, "report", cid, m)
@@ -147,7 +147,7 @@ class MessengerView(View):
     def draw(self, scene: PracticeScene, surface, rect: pygame.Rect) -> None:
         kind = scene.screen[0]
         if kind == "report":
-            who = scene.run.p.contact(scene.screen[2]).name
+            who = scene.run.p.known_contact(scene.screen[2]).name
             scene.ui.text(surface, scene.tr.f(L.REPORT_WHY, name=scene.tr.level(who)),
                           pygame.Rect(rect.x + scene.px(12), rect.y + scene.px(6), rect.w - scene.px(24), scene.px(40)),
                           scene.theme.small, bold=True)
@@ -162,11 +162,11 @@ class MessengerView(View):
         out = []
         for e in run.history:
             if e.verb is None:
-                ev = run.p.event(e.target)
+                ev = run.p.known_event(e.target)
                 if ev.chat == cid:
                     out.append((ev.sender, ev.text, e.t))
-            elif e.verb == "reply" and run.p.event(e.target).chat == cid:
-                reply = next(r for r in run.p.event(e.target).replies if r.id == e.detail)
+            elif e.verb == "reply" and run.p.known_event(e.target).chat == cid:
+                reply = next(r for r in run.p.known_event(e.target).replies if r.id == e.detail)
                 out.append((None, reply.text, e.t))
         return out
 
@@ -185,7 +185,7 @@ class MessengerView(View):
         widgets_top = min((w.rect.y for w in scene.focus.widgets if w.name not in ("done", "back", "device-back")),
                           default=rect.bottom)
         area = pygame.Rect(rect.x, rect.y + scene.px(4), rect.w, widgets_top - rect.y - scene.px(8))
-        chat = run.p.chat(cid)
+        chat = run.p.known_chat(cid)
         size = scene.theme.font(17)
         small = scene.theme.font(13)
         lh = scene.app.text.line_height(tr.code, small)  # Arabic lines are taller: size name and time rows by it
@@ -200,7 +200,7 @@ class MessengerView(View):
             scene.dots_box = box
             words = ui.mirror(pygame.Rect(box.right + scene.px(8), box.y, area.right - box.right - scene.px(16), box.h), area) \
                 if not scene.tr.rtl else pygame.Rect(area.x + scene.px(8), box.y, box.x - area.x - scene.px(16), box.h)
-            ui.text(surface, tr.f(TYPING, name=tr.level(run.p.contact(who).name)), words, small, c.text_soft, align="start")
+            ui.text(surface, tr.f(TYPING, name=tr.level(run.p.known_contact(who).name)), words, small, c.text_soft, align="start")
             y -= scene.px(6)
         blocked = run.state["blocked"]
         for sender, text, t in reversed(self.timeline(scene, cid)):
@@ -218,7 +218,7 @@ class MessengerView(View):
             else:
                 box = ui.mirror(pygame.Rect(area.x + av + scene.px(14), y, max_w, h - scene.px(6)), area)
                 circ = ui.mirror(pygame.Rect(area.x + scene.px(6), y + h - av - scene.px(8), av, av), area)
-                name = tr.level(run.p.contact(sender).name)
+                name = tr.level(run.p.known_contact(sender).name)
                 hue = sum(map(ord, sender)) % 5
                 col = (c.accent, c.good, c.okay, c.teacher, c.bad)[hue]
                 pygame.draw.circle(surface, col, circ.center, av // 2)
@@ -226,14 +226,14 @@ class MessengerView(View):
             pygame.draw.rect(surface, c.chat_me if mine else c.chat_them, box, border_radius=scene.px(12))
             inner = box.inflate(-scene.px(20), -scene.px(10))
             if chat.is_group and not mine:
-                ui.text(surface, tr.level(run.p.contact(sender).name), pygame.Rect(inner.x, inner.y, inner.w, lh), small,
+                ui.text(surface, tr.level(run.p.known_contact(sender).name), pygame.Rect(inner.x, inner.y, inner.w, lh), small,
                         c.text_soft, align="start", bold=True)
                 inner = pygame.Rect(inner.x, inner.y + lh, inner.w, inner.h - lh)
             ui.text(surface, label, pygame.Rect(inner.x, inner.y, inner.w, inner.h - lh), size, c.text, align="start",
                     valign="top")
             ui.text(surface, clock_time(t), pygame.Rect(inner.x, inner.bottom - lh, inner.w, lh), small,
                     c.text_soft, align="end")
-        if chat.members and all(m in blocked for m in chat.members if not run.p.contact(m).adult):
+        if chat.members and all(m in blocked for m in chat.members if not run.p.known_contact(m).adult):
             ui.text(surface, tr._(L.BLOCKED), pygame.Rect(area.x, area.y, area.w, lh), small, c.bad, align="center", bold=True)
 
 
