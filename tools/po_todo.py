@@ -59,7 +59,7 @@ def _entry(cat, msg, examples: list[str], current: bool) -> dict:
 
 
 def export(code: str, out: Path, keys: set[str] | None = None) -> int:
-    """Untranslated entries, or (``keys``) the entries with those contexts (or English, for
+    """Untranslated (or fuzzy) entries, or (``keys``) the entries with those contexts (or English, for
     entries without a context) with their current translations."""
     cat = read_catalog(_po(code), code)
     examples = plural_examples(cat)
@@ -67,8 +67,11 @@ def export(code: str, out: Path, keys: set[str] | None = None) -> int:
     for msg in cat:
         if not msg.id:
             continue
-        if keys is None and _empty(msg):
-            todo.append(_entry(cat, msg, examples, current=False))
+        if keys is None and (_empty(msg) or "fuzzy" in msg.flags):  # a fuzzy guess is a hint, not a translation
+            entry = _entry(cat, msg, examples, current=False)
+            if not _empty(msg):
+                entry["fuzzy_guess_to_check"] = list(msg.string) if isinstance(msg.id, (list, tuple)) else msg.string
+            todo.append(entry)
         elif keys is not None and (msg.context or (msg.id[0] if isinstance(msg.id, (list, tuple)) else msg.id)) in keys:
             todo.append(_entry(cat, msg, examples, current=True))
     out.write_text(json.dumps(todo, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
