@@ -103,9 +103,10 @@ def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect
     """A grid of the band's topics that the teacher switches on and off (scene.toggle_topic(id))."""
     topics = scene.app.catalog.band_topics(band)
     # More columns rather than rows too short for a two-line label (29 topics for 13-18, long Arabic titles).
-    label_h = 2 * scene.app.text.line_height(scene.tr.code, scene.theme.small) + scene.px(8)
+    label_h = 2 * scene.app.text.line_height(scene.tr.code, scene.theme.small) + scene.px(12)  # + the button's padding
     while cols < 7 and -(-len(topics) // cols) * (label_h + scene.px(8)) > grid.h + scene.px(8):
         cols += 1
+    max_h = max(max_h, label_h)
     out = []
     for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h), strict=False):
         b = Button(scene.tr.level(t.title), partial(scene.toggle_topic, t.id), rect=r, name=f"topic-{t.id}",
