@@ -81,6 +81,12 @@ def tour_menus(app, visit: Visit) -> None:
         for t in app.catalog.band_topics(band):
             setup.toggle_topic(t.id)
         _draw(app, visit, f"class-setup-{band}")
+        more = setup.focus.find("topic-page")  # topics on a second page (small window, larger text)
+        if more is not None:
+            more.on_click()
+            _draw(app, visit, f"class-setup-{band}-p2")
+            setup.topic_page = 0
+            setup.layout()
     setup.cycle_teams()
     setup.cycle_teams()  # 4 teams: the widest team column
     setup.cycle_timer()

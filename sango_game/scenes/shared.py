@@ -99,21 +99,42 @@ def export_folder() -> Path:
     return data_dir() / "exports"
 
 
+MAX_TOPIC_COLS = 6  # narrower buttons would squeeze a long title into three short lines
+
+
 def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect, cols: int, max_h: int) -> list[Button]:
-    """A grid of the band's topics that the teacher switches on and off (scene.toggle_topic(id))."""
+    """A grid of the band's topics that the teacher switches on and off (scene.toggle_topic(id)).
+
+    Every label gets two full lines (29 topics for 13-18, long Arabic and Russian titles, larger
+    text on a small screen): first more columns, then pages, turned by a "More topics" button in
+    the grid's last cell (the page is kept as ``scene.topic_page``)."""
     topics = scene.app.catalog.band_topics(band)
-    # More columns rather than rows too short for a two-line label (29 topics for 13-18, long Arabic titles).
+    gap = scene.px(8)
     label_h = 2 * scene.app.text.line_height(scene.tr.code, scene.theme.small) + scene.px(12)  # + the button's padding
-    while cols < 7 and -(-len(topics) // cols) * (label_h + scene.px(8)) > grid.h + scene.px(8):
+    rows = max(1, (grid.h + gap) // (label_h + gap))
+    while cols < MAX_TOPIC_COLS and -(-len(topics) // cols) > rows:
         cols += 1
-    max_h = max(max_h, label_h)
+    per_page = rows * cols
+    pages = 1 if len(topics) <= per_page else -(-len(topics) // (per_page - 1))
+    page = min(getattr(scene, "topic_page", 0), pages - 1)
+    shown = topics if pages == 1 else topics[page * (per_page - 1):(page + 1) * (per_page - 1)]
+    rects = scene.ui.grid(grid, len(topics) if pages == 1 else per_page, cols, gap, max(max_h, label_h))
     out = []
-    for t, r in zip(topics, scene.ui.grid(grid, len(topics), cols, scene.px(8), max_h), strict=False):
+    for t, r in zip(shown, rects, strict=False):
         b = Button(scene.tr.level(t.title), partial(scene.toggle_topic, t.id), rect=r, name=f"topic-{t.id}",
                    size=scene.theme.small, align="start")
         b.state = "selected" if t.id in selected else None
         out.append(b)
+    if pages > 1:
+        out.append(Button(scene.tr.f("More topics ({page} of {pages})", page=page + 1, pages=pages),
+                          partial(_turn_topic_page, scene, pages), icon="forward", rect=rects[-1], name="topic-page",
+                          size=scene.theme.small))
     return out
+
+
+def _turn_topic_page(scene, pages: int) -> None:
+    scene.topic_page = (getattr(scene, "topic_page", 0) + 1) % pages
+    scene.layout()
 
 
 def open_teacher_area(app) -> None:
