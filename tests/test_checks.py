@@ -70,3 +70,47 @@ def test_session_keeps_phases_and_reads_old_files(curriculum):
     bad["check"][0]["phase"] = "during"
     with pytest.raises(Exception, match="phase"):
         session_from_json(bad, None, curriculum)
+
+
+def test_the_after_check_questions_are_held_out_of_the_day(curriculum):
+    from dataclasses import replace
+
+    from sango_game.classroom.checks import check_level, held_out
+    from sango_game.core.review import review_key
+
+    levels = curriculum.band_levels("9-12")
+    s = new_session("6B", "9-12", "en", [lv.id for lv in levels], pick_check_questions(levels, 6), catalog=curriculum)
+    post = {(c.level, c.question) for c in s.check_for("post")}
+    pre = {(c.level, c.question) for c in s.check_for("pre")}
+    for lv in (lv for lv in levels if lv.kind == "quiz"):
+        day = held_out(s, lv)
+        ids = {q.id for q in day.questions}
+        assert not {q for (lid, q) in post if lid == lv.id} & ids  # never seen before the "after" check
+        assert {q for (lid, q) in pre if lid == lv.id} <= ids  # the "before" ones may be practised
+        assert len(day.questions) == len(lv.questions) - sum(1 for (lid, _) in post if lid == lv.id)
+    quiz = curriculum.levels[next(iter(post))[0]]
+    assert held_out(None, quiz) is quiz  # no session: the whole level
+    post_check = check_level(s, curriculum, "post")
+    assert held_out(s, post_check) is post_check  # the check itself is never thinned
+    lid, qid = next(iter(post))
+    review = replace(curriculum.levels[lid].questions[0], id=review_key(lid, qid))
+    with_review = replace(quiz, questions=quiz.questions + (review,))
+    assert review_key(lid, qid) not in {q.id for q in held_out(s, with_review).questions}  # nor as a review
+
+
+def test_a_quiz_played_in_a_lab_session_leaves_out_the_after_check(curriculum, tmp_path):
+    from sango_game.app import App
+    from sango_game.autoplay import ScriptedPlayer
+
+    app = App(size=(1280, 720), language="en", catalog=curriculum, data_dir=tmp_path / "d", audio=False, speech=False)
+    levels = curriculum.band_levels("13-18")
+    s = new_session("9A", "13-18", "en", [lv.id for lv in levels], pick_check_questions(levels, 6), catalog=curriculum)
+    app.class_session = s
+    lid, qid = next((c.level, c.question) for c in s.check_for("post"))
+    ScriptedPlayer(app).start_level(curriculum.levels[lid])
+    shown = [q.id for q in app.stack.top.level.questions]
+    assert app.stack.top.name == "quiz" and qid not in shown and shown
+    app.class_session = None
+    ScriptedPlayer(app).start_level(curriculum.levels[lid])
+    assert qid in [q.id for q in app.stack.top.level.questions]
+    app.shutdown()

@@ -2,7 +2,8 @@
 
 * :func:`session_levels` - the playlist levels of a band while a session is loaded;
 * :func:`check_phase` - which knowledge check (before / after) the player should take now;
-* :func:`check_level` - the knowledge check as one quiz level.
+* :func:`check_level` - the knowledge check as one quiz level;
+* :func:`held_out` - a quiz level without the questions kept for the check after the playlist.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import replace
 from typing import Any
 
 from ..content.model import Level
+from ..progress.mastery import item_of
 from ..progress.player import PlayerProgress
-from .results import check_level_id
+from .results import CHECK_LEVEL_PREFIX, check_level_id
 from .session import PHASES, Session
 
 
@@ -67,3 +69,18 @@ def check_level(session: Session, catalog: Any, phase: str) -> Level:
     return Level(id=check_level_id(phase), kind="quiz", band=session.band, topic="check", order=0,
                  title=title, goal=title, intro=title,  # type: ignore[arg-type]
                  discussion=(), questions=tuple(questions))
+
+
+def held_out(session: Session | None, level: Level) -> Level:
+    """``level`` as played during ``session``: without the questions kept for the knowledge check
+    after the playlist, so the "after" score shows what was learned, not a question remembered from
+    the day (the "before" questions may be played: answering them again is practice).
+
+    Outside a session, for the check itself, or when nothing would be left, the level is unchanged."""
+    if session is None or level.kind != "quiz" or level.id.startswith(CHECK_LEVEL_PREFIX):
+        return level
+    post = {(c.level, c.question) for c in session.check if c.phase == "post"}
+    keep = tuple(q for q in level.questions if item_of(level.id, q.id) not in post)
+    if not keep or len(keep) == len(level.questions):
+        return level
+    return replace(level, questions=keep)

@@ -42,6 +42,12 @@ def _with_reviews(app, level):
         return level
 
 
+def _held_out(app, level):
+    from ..classroom.checks import held_out
+
+    return held_out(getattr(app, "class_session", None), level)
+
+
 class QuizScene(BaseScene):
     name = "quiz"
     back_label = N_("Leave")
@@ -49,6 +55,7 @@ class QuizScene(BaseScene):
     def __init__(self, app, level):
         super().__init__(app)
         level = _with_reviews(app, level)  # missed questions of the topic come back on later days
+        level = _held_out(app, level)  # in a lab session, the "after" check's questions wait for the check
         self.level = level
         self.run = QuizRun(level, seed=seed_for(getattr(app, "shuffle_seed", None)))  # options shuffled, stable for this attempt
         self.outcome: Outcome | None = None
