@@ -151,7 +151,10 @@ def test_lab_day_end_to_end(make_app, folders, catalog):
     rf = read_results(files[0])
     assert [p.nickname for p in rf.players] == ["小明"]
     assert rf.players[0].pre.answered == 4 and rf.players[0].pre.score == 1.0
-    assert len(rf.players[0].attempts) == len(quiz.questions)
+    from sango_game.classroom.checks import held_out
+
+    played = held_out(session, quiz).questions  # the "after" check's questions wait for the check
+    assert len(rf.players[0].attempts) == len(played) < len(quiz.questions)
     click(pc, "ok")
 
     # 5. The teacher (her session still loaded after a restart) imports the stick and sees the pupil.

@@ -110,7 +110,7 @@ def topic_toggle_buttons(scene, band: str, selected: set[str], grid: pygame.Rect
     the grid's last cell (the page is kept as ``scene.topic_page``)."""
     topics = scene.app.catalog.band_topics(band)
     gap = scene.px(8)
-    label_h = 2 * scene.app.text.line_height(scene.tr.code, scene.theme.small) + scene.px(12)  # + the button's padding
+    label_h = 2 * scene.app.text.line_height(scene.tr.code, scene.theme.small) + scene.px(16)  # + the button's padding
     rows = max(1, (grid.h + gap) // (label_h + gap))
     while cols < MAX_TOPIC_COLS and -(-len(topics) // cols) > rows:
         cols += 1
