@@ -30,10 +30,10 @@ def ids(levels):
 
 
 # -- content ----------------------------------------------------------------------------------
-def test_twelve_practice_levels_both_bands_third_step_of_their_topic(catalog, practice_levels):
+def test_fifteen_practice_levels_both_bands_third_step_of_their_topic(catalog, practice_levels):
     assert not catalog.errors, [i.format() for i in catalog.errors]
-    assert sum(lv.band == "9-12" for lv in practice_levels) >= 5
-    assert sum(lv.band == "13-18" for lv in practice_levels) >= 7
+    assert sum(lv.band == "9-12" for lv in practice_levels) >= 7
+    assert sum(lv.band == "13-18" for lv in practice_levels) >= 8
     for lv in practice_levels:
         kinds = [x.kind for x in catalog.topic_levels(lv.band, lv.topic)]
         assert kinds == ["quiz", "scenario", "practice"], (lv.id, kinds)
