@@ -30,6 +30,17 @@ __all__ = ["ALIGNS", "Line", "Run", "TextEngine", "TextLayout"]
 ALIGNS = ("start", "end", "center", "left", "right")
 RENDER_BUDGET = 32 * 2**20  # bytes of rendered text kept until the app sets a budget for its window
 
+# Run widths and word inks are facts about the bundled font files, the same for every engine and
+# every window: kept for the whole process (a new App, a language change, a resize or clear_cache
+# would otherwise shape the same words again), emptied only when they grow too big.
+_WIDTHS: dict[tuple, int] = {}
+_INKS: dict[tuple, tuple[int, int]] = {}
+_MAX_WIDTHS = 100_000
+_MAX_INKS = 50_000
+# Paragraphs (levels, faces, break opportunities, run pieces) depend on the text, the language and
+# the font files only, not on the size or the window: shared the same way, least recently used go.
+_PARAS: LRUCache[Paragraph] = LRUCache(4096)
+
 
 def surface_bytes(surface: pygame.Surface) -> int:
     """The memory a surface's pixels take."""
@@ -51,13 +62,10 @@ class TextEngine:
         self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}  # (file, pixel size, bold)
         self._face_fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}  # (face, size, bold)
         self._font_state: dict[int, tuple[int, str]] = {}
-        self._paras: LRUCache[Paragraph] = LRUCache(2 * self.cache_size)
         self._layouts: LRUCache[TextLayout] = LRUCache(2 * self.cache_size)
         self._renders: LRUCache[pygame.Surface] = LRUCache(self.cache_size, RENDER_BUDGET, surface_bytes)
         self._fits: LRUCache[int] = LRUCache(2 * self.cache_size)
-        # Run measurements are small and many: a plain dict emptied when it grows too big.
-        self._widths: dict[tuple, int] = {}
-        self._inks: dict[tuple, tuple[int, int]] = {}
+        self._font_key = str(self.font_dir)  # first part of the keys of the shared measurements
         self._coverages: dict[str, Coverage] = {}
         self._chains: dict[str, tuple[str, ...]] = {}
         self._lang_keys: dict[str, str] = {}
@@ -173,8 +181,9 @@ class TextEngine:
             cache.clear()
 
     def clear_cache(self) -> None:
-        """Forget every cached layout, surface, fit and measurement (fonts stay loaded)."""
-        for cache in (self._layouts, self._renders, self._fits, self._paras, self._widths, self._inks):
+        """Forget every cached layout, surface and fit (fonts stay loaded; paragraphs, run widths
+        and inks, which only depend on the text and the font files, stay too)."""
+        for cache in (self._layouts, self._renders, self._fits):
             cache.clear()
         bidi_levels.paragraph_levels.cache_clear()
 
@@ -212,10 +221,10 @@ class TextEngine:
 
     def _paragraph(self, text: str, lk: str) -> Paragraph:
         """Levels, faces and segments of a paragraph: they do not depend on the size (cached)."""
-        key = (text, lk)
-        p = self._paras.get(key)
+        key = (self._font_key, text, lk)
+        p = _PARAS.get(key)
         if p is None:
-            p = self._paras.put(key, Paragraph(text, lk, self._coverage(lk)))
+            p = _PARAS.put(key, Paragraph(text, lk, self._coverage(lk)))
         return p
 
     def _layout_quiet(self, text, lang, size, max_width, bold) -> TextLayout:
@@ -238,33 +247,42 @@ class TextEngine:
         """The measure function of the layout: a shaped run's advance width."""
         if not text:
             return 0
-        key = (face_key, size, bold, text, rtl, script)
-        w = self._widths.get(key)
+        key = (self._font_key, face_key, size, bold, text, rtl, script)
+        w = _WIDTHS.get(key)
         if w is None:
             f = self.font(face_key, size, bold)
             self._set_shaping(f, rtl, script)
             w = f.size(text)[0]
-            if len(self._widths) > 50000:
-                self._widths.clear()
-            self._widths[key] = w
+            if len(_WIDTHS) > _MAX_WIDTHS:
+                _WIDTHS.clear()
+            _WIDTHS[key] = w
         return w
 
     def _run_ink(self, face_key: str, size: int, bold: bool, text: str, rtl: bool, script: str) -> tuple[int, int]:
         """Rows of ink above and below the baseline of a shaped run. SDL_ttf reports no glyph
-        bounds after shaping (marks are moved by GPOS), so the run is rendered once and its
-        bounding box read; the answer is cached."""
-        if not text:
-            return 0, 0
-        key = (face_key, size, bold, text, rtl, script)
-        ink = self._inks.get(key)
+        bounds after shaping (marks are moved by GPOS), so words are rendered and their bounding
+        boxes read. Word by word: marks attach, and Arabic letters join, only inside a word (a
+        space joins nothing and has no ink), so the run's rows are those of its tallest word,
+        and the same words recur in thousands of texts (each is rendered once per size)."""
+        top = bottom = 0
+        for word in text.split(" "):
+            if word:
+                up, down = self._word_ink(face_key, size, bold, word, rtl, script)
+                top = max(top, up)
+                bottom = max(bottom, down)
+        return top, bottom
+
+    def _word_ink(self, face_key: str, size: int, bold: bool, word: str, rtl: bool, script: str) -> tuple[int, int]:
+        key = (self._font_key, face_key, size, bold, word, rtl, script)
+        ink = _INKS.get(key)
         if ink is None:
             f = self.font(face_key, size, bold)
             self._set_shaping(f, rtl, script)
-            box = f.render(text, True, (0, 0, 0)).get_bounding_rect()
+            box = f.render(word, True, (0, 0, 0)).get_bounding_rect()
             ink = (f.get_ascent() - box.top, box.bottom - f.get_ascent()) if box.h else (0, 0)
-            if len(self._inks) > 20000:
-                self._inks.clear()
-            self._inks[key] = ink
+            if len(_INKS) > _MAX_INKS:
+                _INKS.clear()
+            _INKS[key] = ink
         return ink
 
     @staticmethod

@@ -186,7 +186,7 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
 class Paragraph:
     """Per-paragraph data that does not depend on the size: levels, faces, segments."""
 
-    __slots__ = ("text", "levels", "faces", "base_level", "_segments")
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces")
 
     def __init__(self, text: str, lk: str, cov: Coverage):
         self.text = text
@@ -194,12 +194,30 @@ class Paragraph:
         self.levels = bidi_levels.paragraph_levels(text, self.base_level)
         self.faces = faces_for(text, cov)
         self._segments: list[tuple[int, int, int]] | None = None
+        # (start, end) -> what a measure of [start, end) shapes; see pieces().
+        self._pieces: dict[tuple[int, int], tuple[tuple[int, str, bool, str], ...]] = {}
 
     @property
     def segments(self) -> list[tuple[int, int, int]]:
         if self._segments is None:
             self._segments = segments(self.text, self.levels, self.base_level)
         return self._segments
+
+    def pieces(self, start: int, end: int) -> tuple[tuple[int, str, bool, str], ...]:
+        """(face index, visible text, rtl, script) of each logical run of [start, end) that has
+        visible text: the size-independent part of measuring a span, kept because wrapping and
+        fitting measure the same words and lines at many sizes."""
+        key = (start, end)
+        got = self._pieces.get(key)
+        if got is None:
+            out = []
+            text = self.text
+            for s, e, level, face in self.logical_runs(start, end):
+                txt = visible(text[s:e])
+                if txt:
+                    out.append((face, txt, bool(level % 2), script_of(txt)))
+            got = self._pieces[key] = tuple(out)
+        return got
 
     def logical_runs(self, start: int, end: int, levels=None) -> list[tuple[int, int, int, int]]:
         """(start, end, level, face index) groups of [start, end) in logical order."""
@@ -238,10 +256,9 @@ class Layouter:
 
     def width(self, p: Paragraph, start: int, end: int) -> int:
         total = 0
-        for s, e, level, face in p.logical_runs(start, end):
-            txt = visible(p.text[s:e])
-            if txt:
-                total += self.measure(self.chain[face], self.size, self.bold, txt, bool(level % 2), script_of(txt))
+        chain, size, bold, measure = self.chain, self.size, self.bold, self.measure
+        for face, txt, rtl, script in p.pieces(start, end):
+            total += measure(chain[face], size, bold, txt, rtl, script)
         return total
 
     def layout(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
