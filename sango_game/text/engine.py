@@ -65,6 +65,7 @@ class TextEngine:
         self._layouts: LRUCache[TextLayout] = LRUCache(2 * self.cache_size)
         self._renders: LRUCache[pygame.Surface] = LRUCache(self.cache_size, RENDER_BUDGET, surface_bytes)
         self._fits: LRUCache[int] = LRUCache(2 * self.cache_size)
+        self._too_tall: dict[tuple, int] = {}  # layout key -> a line count the layout is known to exceed
         self._font_key = str(self.font_dir)  # first part of the keys of the shared measurements
         self._coverages: dict[str, Coverage] = {}
         self._chains: dict[str, tuple[str, ...]] = {}
@@ -79,17 +80,8 @@ class TextEngine:
         ``fonts.LINE_METRICS``); ``width`` is the widest line, ``height`` lines x pitch plus
         any ink (Arabic marks) sticking out above the first or below the last line.
         """
-        lk = self._lang(lang)
-        size = max(1, int(size))
-        if max_width is not None:
-            max_width = max(1, int(max_width))
-        key = (text, lk, size, max_width, bool(bold), float(line_spacing))
-        lay = self._layouts.get(key)
-        if lay is None:
-            self._coverage(lk)
-            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink)
-            lay = self._layouts.put(key, layouter.layout(text, lambda para: self._paragraph(para, lk),
-                                                         max_width, float(line_spacing)))
+        lay = self._layout(text, lang, size, max_width, bold, line_spacing, None)
+        assert lay is not None  # no line limit: always a layout
         if lay.overflow and text not in self.overflows:
             self.overflows.append(text)
         return lay
@@ -132,7 +124,10 @@ class TextEngine:
             return hit
 
         def fits(s: int, strict: bool, ink: bool) -> bool:
-            lay = self._layout_quiet(text, lang, s, max(1, int(box_w)), bold)
+            # More lines than the box has room for (ink aside) cannot fit: wrapping stops there.
+            lay = self._layout(text, lang, s, max(1, int(box_w)), bold, 1.25, int(box_h) // self.line_height(lang, s))
+            if lay is None:
+                return False
             h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
             if lay.overflow or h > box_h or lay.width > box_w:
                 return False
@@ -183,7 +178,7 @@ class TextEngine:
     def clear_cache(self) -> None:
         """Forget every cached layout, surface and fit (fonts stay loaded; paragraphs, run widths
         and inks, which only depend on the text and the font files, stay too)."""
-        for cache in (self._layouts, self._renders, self._fits):
+        for cache in (self._layouts, self._renders, self._fits, self._too_tall):
             cache.clear()
         bidi_levels.paragraph_levels.cache_clear()
 
@@ -227,14 +222,31 @@ class TextEngine:
             p = _PARAS.put(key, Paragraph(text, lk, self._coverage(lk)))
         return p
 
-    def _layout_quiet(self, text, lang, size, max_width, bold) -> TextLayout:
-        """layout() without reporting overflows (fit() decides about those)."""
-        saved = self.overflows
-        self.overflows = []
-        try:
-            return self.layout(text, lang, size, max_width=max_width, bold=bold)
-        finally:
-            self.overflows = saved
+    def _layout(self, text: str, lang: str, size: int, max_width: int | None, bold: bool, line_spacing: float,
+                max_lines: int | None) -> TextLayout | None:
+        """The cached layout, without reporting overflows (layout() does, fit() decides itself);
+        None when it is known to need more than ``max_lines`` lines (such answers are kept too)."""
+        lk = self._lang(lang)
+        size = max(1, int(size))
+        if max_width is not None:
+            max_width = max(1, int(max_width))
+        key = (text, lk, size, max_width, bool(bold), float(line_spacing))
+        lay = self._layouts.get(key)
+        if lay is None:
+            if max_lines is not None and self._too_tall.get(key, -1) >= max_lines:
+                return None
+            self._coverage(lk)
+            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink)
+            lay = layouter.layout_within(text, lambda para: self._paragraph(para, lk), max_width,
+                                         float(line_spacing), max_lines)
+            if lay is None:
+                assert max_lines is not None
+                if len(self._too_tall) > 4 * self.cache_size:
+                    self._too_tall.clear()
+                self._too_tall[key] = max(max_lines, self._too_tall.get(key, -1))
+                return None
+            self._layouts.put(key, lay)
+        return lay
 
     def _set_shaping(self, f: pygame.font.Font, rtl: bool, script: str) -> None:
         state = (pygame.DIRECTION_RTL if rtl else pygame.DIRECTION_LTR, script)

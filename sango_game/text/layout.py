@@ -263,6 +263,14 @@ class Layouter:
 
     def layout(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
                line_spacing: float) -> TextLayout:
+        lay = self.layout_within(text, paragraphs, max_width, line_spacing, None)
+        assert lay is not None  # no line limit: always a layout
+        return lay
+
+    def layout_within(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
+                      line_spacing: float, max_lines: int | None) -> TextLayout | None:
+        """The layout, or None as soon as it is known to need more than ``max_lines`` lines
+        (fitting a box only needs to know that a size is too big, not its whole layout)."""
         size = self.size
         pitch = pitch_for(self.lk, size, line_spacing)
         m = metrics_for(self.lk)
@@ -275,7 +283,9 @@ class Layouter:
         for para in text.splitlines() or [""]:
             para_start = offset
             p = paragraphs(para)
-            spans, b, o = self.wrap(p, max_width)
+            spans, b, o = self.wrap(p, max_width, None if max_lines is None else max_lines - len(lines))
+            if max_lines is not None and len(lines) + len(spans) > max_lines:
+                return None
             broken += b
             overflow = overflow or o
             for ls, le in spans:
@@ -310,8 +320,10 @@ class Layouter:
         # One more row so that antialiased ink does not sit on the surface's edge.
         return (top + 1 if top > 0 else 0), (bottom + 1 if bottom > 0 else 0)
 
-    def wrap(self, p: Paragraph, max_width: int | None) -> tuple[list[tuple[int, int]], int, bool]:
-        """Line spans [(start, end)] of one paragraph, words cut, overflow flag."""
+    def wrap(self, p: Paragraph, max_width: int | None,
+             max_lines: int | None = None) -> tuple[list[tuple[int, int]], int, bool]:
+        """Line spans [(start, end)] of one paragraph, words cut, overflow flag. With ``max_lines``
+        it stops after max_lines + 1 spans (the caller only needs to know there are more)."""
         text = p.text
         if max_width is None or not text:
             return [(0, len(text))], 0, False
@@ -340,6 +352,8 @@ class Layouter:
         i = 0
         n = len(segs)
         while i < n:
+            if max_lines is not None and len(spans) > max_lines:
+                break
             line_start = segs[i][0]
             j = i
             acc = 0
