@@ -39,7 +39,7 @@ _MAX_WIDTHS = 100_000
 _MAX_INKS = 50_000
 # Paragraphs (levels, faces, break opportunities, run pieces) depend on the text, the language and
 # the font files only, not on the size or the window: shared the same way, least recently used go.
-_PARAS: LRUCache[Paragraph] = LRUCache(4096)
+_PARAS: LRUCache[Paragraph] = LRUCache(8192)
 
 
 def surface_bytes(surface: pygame.Surface) -> int:

@@ -186,7 +186,7 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
 class Paragraph:
     """Per-paragraph data that does not depend on the size: levels, faces, segments."""
 
-    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces")
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths")
 
     def __init__(self, text: str, lk: str, cov: Coverage):
         self.text = text
@@ -196,6 +196,8 @@ class Paragraph:
         self._segments: list[tuple[int, int, int]] | None = None
         # (start, end) -> what a measure of [start, end) shapes; see pieces().
         self._pieces: dict[tuple[int, int], tuple[tuple[int, str, bool, str], ...]] = {}
+        # (start, end, size, bold) -> advance width of [start, end) (Layouter.width)
+        self.widths: dict[tuple[int, int, int, bool], int] = {}
 
     @property
     def segments(self) -> list[tuple[int, int, int]]:
@@ -255,10 +257,17 @@ class Layouter:
         self.ink = ink
 
     def width(self, p: Paragraph, start: int, end: int) -> int:
-        total = 0
-        chain, size, bold, measure = self.chain, self.size, self.bold, self.measure
-        for face, txt, rtl, script in p.pieces(start, end):
-            total += measure(chain[face], size, bold, txt, rtl, script)
+        # Kept in the paragraph: fitting measures the same words and lines in many boxes. (A
+        # paragraph belongs to one language, so to one face chain, and the measure function is
+        # a pure function of the font files.)
+        key = (start, end, self.size, self.bold)
+        total = p.widths.get(key)
+        if total is None:
+            total = 0
+            chain, size, bold, measure = self.chain, self.size, self.bold, self.measure
+            for face, txt, rtl, script in p.pieces(start, end):
+                total += measure(chain[face], size, bold, txt, rtl, script)
+            p.widths[key] = total
         return total
 
     def layout(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
