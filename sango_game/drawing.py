@@ -32,5 +32,6 @@ def place_text(surface: pygame.Surface, engine, lang: str, rtl: bool, text: str,
     else:
         top = rect.y
     dest.y = top - lay.ink_top
-    surface.blit(surf, dest)
+    if engine.glyphs:  # else the surface is blank (measure-only): blitting it would change nothing
+        surface.blit(surf, dest)
     return pygame.Rect(dest.x, top, dest.w, lines_h)

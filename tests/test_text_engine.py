@@ -311,3 +311,34 @@ def test_missing_glyphs_for_every_bundled_translation():
             for s in strings:
                 if s:
                     assert missing_glyphs(s, lang) == set(), (po, s)
+
+
+def test_fit_that_stops_wrapping_early_answers_as_full_layouts_do():
+    """fit() drops a size as soon as its wrap needs more lines than the box holds; the answers
+    must be those of laying every size out in full (the former fit), in boxes of every shape."""
+    def full_fit(eng, text, lang, size, box_w, box_h):
+        def fits(s, strict, ink):
+            lay = eng.layout(text, lang, s, max_width=box_w)
+            h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
+            return not (lay.overflow or h > box_h or lay.width > box_w or (strict and lay.broken_words))
+        for strict, ink in ((True, True), (True, False), (False, True), (False, False)):
+            if fits(size, strict, ink):
+                return size
+            if fits(12, strict, ink):
+                lo, hi = 12, size
+                while hi - lo > 1:
+                    mid = (lo + hi) // 2
+                    lo, hi = (mid, hi) if fits(mid, strict, ink) else (lo, mid)
+                return lo
+        return 12
+
+    fast, full = TextEngine(), TextEngine()
+    sizes = set()
+    for lang, text in (("ar", AR_PARA), ("en", "A long sentence that wraps onto several lines in a narrow box"),
+                       ("zh_Hans", "请不要把密码告诉任何人，即使是你最好的朋友。上网时要注意安全。")):
+        for box_w in (60, 140, 260, 500):
+            for box_h in (0, 30, 61, 95, 160, 400):
+                got = fast.fit(text, lang, 32, box_w, box_h, min_size=12)
+                assert got == full_fit(full, text, lang, 32, box_w, box_h), (lang, box_w, box_h)
+                sizes.add(got)
+    assert len(sizes) > 5  # boxes that fit at full size, at sizes in between and not at all

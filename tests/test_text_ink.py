@@ -113,3 +113,24 @@ def test_place_text_lets_marks_hang_out_of_a_tight_box_instead_of_cutting_them(e
     drawn = place_text(canvas, engine, "ar", True, text, rect, size, (0, 0, 0), min_size=size)
     assert drawn.h <= rect.h + 1 and drawn.y >= rect.y - 1  # the line box is where the box is
     assert _alpha_sum(canvas) == _alpha_sum(engine.render(text, "ar", size, (0, 0, 0), max_width=rect.w))
+
+
+def test_word_by_word_ink_is_the_ink_of_the_whole_run(engine):
+    """The engine measures marks word by word (cached); that must be what rendering the whole
+    shaped run shows, rows above and below the baseline (no mark or join crosses a space)."""
+    checked = 0
+    for text in _marked_catalog_strings()[:60] + KNOWN:
+        for size in (18, 31):
+            for line in engine.layout(text, "ar", size).lines:
+                for run in line.runs:
+                    if " " not in run.text.strip():
+                        continue  # one word: nothing to compare
+                    f = engine.font(run.font_key, size)
+                    engine._set_shaping(f, run.rtl, run.script)
+                    box = f.render(run.text, True, (0, 0, 0)).get_bounding_rect()
+                    whole = (f.get_ascent() - box.top, box.bottom - f.get_ascent())
+                    words = engine._run_ink(run.font_key, size, False, run.text, run.rtl, run.script)
+                    # the layout uses only the rows that stick out (the clamp at 0 changes nothing there)
+                    assert words == (max(0, whole[0]), max(0, whole[1])), (text, size, run.text)
+                    checked += 1
+    assert checked > 50

@@ -118,7 +118,8 @@ class BaseScene(Scene):
 
     # drawing --------------------------------------------------------------------------------
     def draw_background(self, surface) -> None:
-        surface.fill(self.c.bg)
+        if self.app.text.glyphs:  # measure-only (the overflow tour) looks at no pixel
+            surface.fill(self.c.bg)
         if self.header:
             hr = self.header_rect
             pygame.draw.rect(surface, self.c.bg2, hr)

@@ -30,6 +30,17 @@ __all__ = ["ALIGNS", "Line", "Run", "TextEngine", "TextLayout"]
 ALIGNS = ("start", "end", "center", "left", "right")
 RENDER_BUDGET = 32 * 2**20  # bytes of rendered text kept until the app sets a budget for its window
 
+# Run widths and word inks are facts about the bundled font files, the same for every engine and
+# every window: kept for the whole process (a new App, a language change, a resize or clear_cache
+# would otherwise shape the same words again), emptied only when they grow too big.
+_WIDTHS: dict[tuple, int] = {}
+_INKS: dict[tuple, tuple[int, int]] = {}
+_MAX_WIDTHS = 100_000
+_MAX_INKS = 50_000
+# Paragraphs (levels, faces, break opportunities, run pieces) depend on the text, the language and
+# the font files only, not on the size or the window: shared the same way, least recently used go.
+_PARAS: LRUCache[Paragraph] = LRUCache(8192)
+
 
 def surface_bytes(surface: pygame.Surface) -> int:
     """The memory a surface's pixels take."""
@@ -51,13 +62,11 @@ class TextEngine:
         self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}  # (file, pixel size, bold)
         self._face_fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}  # (face, size, bold)
         self._font_state: dict[int, tuple[int, str]] = {}
-        self._paras: LRUCache[Paragraph] = LRUCache(2 * self.cache_size)
         self._layouts: LRUCache[TextLayout] = LRUCache(2 * self.cache_size)
         self._renders: LRUCache[pygame.Surface] = LRUCache(self.cache_size, RENDER_BUDGET, surface_bytes)
         self._fits: LRUCache[int] = LRUCache(2 * self.cache_size)
-        # Run measurements are small and many: a plain dict emptied when it grows too big.
-        self._widths: dict[tuple, int] = {}
-        self._inks: dict[tuple, tuple[int, int]] = {}
+        self._too_tall: dict[tuple, int] = {}  # layout key -> a line count the layout is known to exceed
+        self._font_key = str(self.font_dir)  # first part of the keys of the shared measurements
         self._coverages: dict[str, Coverage] = {}
         self._chains: dict[str, tuple[str, ...]] = {}
         self._lang_keys: dict[str, str] = {}
@@ -71,17 +80,8 @@ class TextEngine:
         ``fonts.LINE_METRICS``); ``width`` is the widest line, ``height`` lines x pitch plus
         any ink (Arabic marks) sticking out above the first or below the last line.
         """
-        lk = self._lang(lang)
-        size = max(1, int(size))
-        if max_width is not None:
-            max_width = max(1, int(max_width))
-        key = (text, lk, size, max_width, bool(bold), float(line_spacing))
-        lay = self._layouts.get(key)
-        if lay is None:
-            self._coverage(lk)
-            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink)
-            lay = self._layouts.put(key, layouter.layout(text, lambda para: self._paragraph(para, lk),
-                                                         max_width, float(line_spacing)))
+        lay = self._layout(text, lang, size, max_width, bold, line_spacing, None)
+        assert lay is not None  # no line limit: always a layout
         if lay.overflow and text not in self.overflows:
             self.overflows.append(text)
         return lay
@@ -124,7 +124,10 @@ class TextEngine:
             return hit
 
         def fits(s: int, strict: bool, ink: bool) -> bool:
-            lay = self._layout_quiet(text, lang, s, max(1, int(box_w)), bold)
+            # More lines than the box has room for (ink aside) cannot fit: wrapping stops there.
+            lay = self._layout(text, lang, s, max(1, int(box_w)), bold, 1.25, int(box_h) // self.line_height(lang, s))
+            if lay is None:
+                return False
             h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
             if lay.overflow or h > box_h or lay.width > box_w:
                 return False
@@ -173,8 +176,9 @@ class TextEngine:
             cache.clear()
 
     def clear_cache(self) -> None:
-        """Forget every cached layout, surface, fit and measurement (fonts stay loaded)."""
-        for cache in (self._layouts, self._renders, self._fits, self._paras, self._widths, self._inks):
+        """Forget every cached layout, surface and fit (fonts stay loaded; paragraphs, run widths
+        and inks, which only depend on the text and the font files, stay too)."""
+        for cache in (self._layouts, self._renders, self._fits, self._too_tall):
             cache.clear()
         bidi_levels.paragraph_levels.cache_clear()
 
@@ -212,20 +216,37 @@ class TextEngine:
 
     def _paragraph(self, text: str, lk: str) -> Paragraph:
         """Levels, faces and segments of a paragraph: they do not depend on the size (cached)."""
-        key = (text, lk)
-        p = self._paras.get(key)
+        key = (self._font_key, text, lk)
+        p = _PARAS.get(key)
         if p is None:
-            p = self._paras.put(key, Paragraph(text, lk, self._coverage(lk)))
+            p = _PARAS.put(key, Paragraph(text, lk, self._coverage(lk)))
         return p
 
-    def _layout_quiet(self, text, lang, size, max_width, bold) -> TextLayout:
-        """layout() without reporting overflows (fit() decides about those)."""
-        saved = self.overflows
-        self.overflows = []
-        try:
-            return self.layout(text, lang, size, max_width=max_width, bold=bold)
-        finally:
-            self.overflows = saved
+    def _layout(self, text: str, lang: str, size: int, max_width: int | None, bold: bool, line_spacing: float,
+                max_lines: int | None) -> TextLayout | None:
+        """The cached layout, without reporting overflows (layout() does, fit() decides itself);
+        None when it is known to need more than ``max_lines`` lines (such answers are kept too)."""
+        lk = self._lang(lang)
+        size = max(1, int(size))
+        if max_width is not None:
+            max_width = max(1, int(max_width))
+        key = (text, lk, size, max_width, bool(bold), float(line_spacing))
+        lay = self._layouts.get(key)
+        if lay is None:
+            if max_lines is not None and self._too_tall.get(key, -1) >= max_lines:
+                return None
+            self._coverage(lk)
+            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink)
+            lay = layouter.layout_within(text, lambda para: self._paragraph(para, lk), max_width,
+                                         float(line_spacing), max_lines)
+            if lay is None:
+                assert max_lines is not None
+                if len(self._too_tall) > 4 * self.cache_size:
+                    self._too_tall.clear()
+                self._too_tall[key] = max(max_lines, self._too_tall.get(key, -1))
+                return None
+            self._layouts.put(key, lay)
+        return lay
 
     def _set_shaping(self, f: pygame.font.Font, rtl: bool, script: str) -> None:
         state = (pygame.DIRECTION_RTL if rtl else pygame.DIRECTION_LTR, script)
@@ -238,33 +259,42 @@ class TextEngine:
         """The measure function of the layout: a shaped run's advance width."""
         if not text:
             return 0
-        key = (face_key, size, bold, text, rtl, script)
-        w = self._widths.get(key)
+        key = (self._font_key, face_key, size, bold, text, rtl, script)
+        w = _WIDTHS.get(key)
         if w is None:
             f = self.font(face_key, size, bold)
             self._set_shaping(f, rtl, script)
             w = f.size(text)[0]
-            if len(self._widths) > 50000:
-                self._widths.clear()
-            self._widths[key] = w
+            if len(_WIDTHS) > _MAX_WIDTHS:
+                _WIDTHS.clear()
+            _WIDTHS[key] = w
         return w
 
     def _run_ink(self, face_key: str, size: int, bold: bool, text: str, rtl: bool, script: str) -> tuple[int, int]:
         """Rows of ink above and below the baseline of a shaped run. SDL_ttf reports no glyph
-        bounds after shaping (marks are moved by GPOS), so the run is rendered once and its
-        bounding box read; the answer is cached."""
-        if not text:
-            return 0, 0
-        key = (face_key, size, bold, text, rtl, script)
-        ink = self._inks.get(key)
+        bounds after shaping (marks are moved by GPOS), so words are rendered and their bounding
+        boxes read. Word by word: marks attach, and Arabic letters join, only inside a word (a
+        space joins nothing and has no ink), so the run's rows are those of its tallest word,
+        and the same words recur in thousands of texts (each is rendered once per size)."""
+        top = bottom = 0
+        for word in text.split(" "):
+            if word:
+                up, down = self._word_ink(face_key, size, bold, word, rtl, script)
+                top = max(top, up)
+                bottom = max(bottom, down)
+        return top, bottom
+
+    def _word_ink(self, face_key: str, size: int, bold: bool, word: str, rtl: bool, script: str) -> tuple[int, int]:
+        key = (self._font_key, face_key, size, bold, word, rtl, script)
+        ink = _INKS.get(key)
         if ink is None:
             f = self.font(face_key, size, bold)
             self._set_shaping(f, rtl, script)
-            box = f.render(text, True, (0, 0, 0)).get_bounding_rect()
+            box = f.render(word, True, (0, 0, 0)).get_bounding_rect()
             ink = (f.get_ascent() - box.top, box.bottom - f.get_ascent()) if box.h else (0, 0)
-            if len(self._inks) > 20000:
-                self._inks.clear()
-            self._inks[key] = ink
+            if len(_INKS) > _MAX_INKS:
+                _INKS.clear()
+            _INKS[key] = ink
         return ink
 
     @staticmethod

@@ -186,7 +186,7 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
 class Paragraph:
     """Per-paragraph data that does not depend on the size: levels, faces, segments."""
 
-    __slots__ = ("text", "levels", "faces", "base_level", "_segments")
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths")
 
     def __init__(self, text: str, lk: str, cov: Coverage):
         self.text = text
@@ -194,12 +194,32 @@ class Paragraph:
         self.levels = bidi_levels.paragraph_levels(text, self.base_level)
         self.faces = faces_for(text, cov)
         self._segments: list[tuple[int, int, int]] | None = None
+        # (start, end) -> what a measure of [start, end) shapes; see pieces().
+        self._pieces: dict[tuple[int, int], tuple[tuple[int, str, bool, str], ...]] = {}
+        # (start, end, size, bold) -> advance width of [start, end) (Layouter.width)
+        self.widths: dict[tuple[int, int, int, bool], int] = {}
 
     @property
     def segments(self) -> list[tuple[int, int, int]]:
         if self._segments is None:
             self._segments = segments(self.text, self.levels, self.base_level)
         return self._segments
+
+    def pieces(self, start: int, end: int) -> tuple[tuple[int, str, bool, str], ...]:
+        """(face index, visible text, rtl, script) of each logical run of [start, end) that has
+        visible text: the size-independent part of measuring a span, kept because wrapping and
+        fitting measure the same words and lines at many sizes."""
+        key = (start, end)
+        got = self._pieces.get(key)
+        if got is None:
+            out = []
+            text = self.text
+            for s, e, level, face in self.logical_runs(start, end):
+                txt = visible(text[s:e])
+                if txt:
+                    out.append((face, txt, bool(level % 2), script_of(txt)))
+            got = self._pieces[key] = tuple(out)
+        return got
 
     def logical_runs(self, start: int, end: int, levels=None) -> list[tuple[int, int, int, int]]:
         """(start, end, level, face index) groups of [start, end) in logical order."""
@@ -237,15 +257,29 @@ class Layouter:
         self.ink = ink
 
     def width(self, p: Paragraph, start: int, end: int) -> int:
-        total = 0
-        for s, e, level, face in p.logical_runs(start, end):
-            txt = visible(p.text[s:e])
-            if txt:
-                total += self.measure(self.chain[face], self.size, self.bold, txt, bool(level % 2), script_of(txt))
+        # Kept in the paragraph: fitting measures the same words and lines in many boxes. (A
+        # paragraph belongs to one language, so to one face chain, and the measure function is
+        # a pure function of the font files.)
+        key = (start, end, self.size, self.bold)
+        total = p.widths.get(key)
+        if total is None:
+            total = 0
+            chain, size, bold, measure = self.chain, self.size, self.bold, self.measure
+            for face, txt, rtl, script in p.pieces(start, end):
+                total += measure(chain[face], size, bold, txt, rtl, script)
+            p.widths[key] = total
         return total
 
     def layout(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
                line_spacing: float) -> TextLayout:
+        lay = self.layout_within(text, paragraphs, max_width, line_spacing, None)
+        assert lay is not None  # no line limit: always a layout
+        return lay
+
+    def layout_within(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
+                      line_spacing: float, max_lines: int | None) -> TextLayout | None:
+        """The layout, or None as soon as it is known to need more than ``max_lines`` lines
+        (fitting a box only needs to know that a size is too big, not its whole layout)."""
         size = self.size
         pitch = pitch_for(self.lk, size, line_spacing)
         m = metrics_for(self.lk)
@@ -258,7 +292,9 @@ class Layouter:
         for para in text.splitlines() or [""]:
             para_start = offset
             p = paragraphs(para)
-            spans, b, o = self.wrap(p, max_width)
+            spans, b, o = self.wrap(p, max_width, None if max_lines is None else max_lines - len(lines))
+            if max_lines is not None and len(lines) + len(spans) > max_lines:
+                return None
             broken += b
             overflow = overflow or o
             for ls, le in spans:
@@ -293,8 +329,10 @@ class Layouter:
         # One more row so that antialiased ink does not sit on the surface's edge.
         return (top + 1 if top > 0 else 0), (bottom + 1 if bottom > 0 else 0)
 
-    def wrap(self, p: Paragraph, max_width: int | None) -> tuple[list[tuple[int, int]], int, bool]:
-        """Line spans [(start, end)] of one paragraph, words cut, overflow flag."""
+    def wrap(self, p: Paragraph, max_width: int | None,
+             max_lines: int | None = None) -> tuple[list[tuple[int, int]], int, bool]:
+        """Line spans [(start, end)] of one paragraph, words cut, overflow flag. With ``max_lines``
+        it stops after max_lines + 1 spans (the caller only needs to know there are more)."""
         text = p.text
         if max_width is None or not text:
             return [(0, len(text))], 0, False
@@ -323,6 +361,8 @@ class Layouter:
         i = 0
         n = len(segs)
         while i < n:
+            if max_lines is not None and len(spans) > max_lines:
+                break
             line_start = segs[i][0]
             j = i
             acc = 0

@@ -100,6 +100,8 @@ class Theme:
                  high_contrast: bool = False, reduced_motion: bool = False, class_mode: bool = False,
                  band: str = "9-12"):
         self.size = size
+        self._scale_for: tuple[int, int] | None = None
+        self._scale = 1.0
         self.band = band if band in RADIUS else "9-12"  # the world map sets it: the look follows the band
         self.text_size = text_size if text_size in TEXT_SCALES else "normal"
         self.high_contrast = high_contrast
@@ -120,11 +122,16 @@ class Theme:
 
     @property
     def scale(self) -> float:
-        w, h = self.size
-        return max(0.5, min(w / DESIGN_W, h / DESIGN_H))
+        size = self.size
+        if size != self._scale_for:  # the app assigns size on resize: computed again then
+            w, h = size
+            self._scale = max(0.5, min(w / DESIGN_W, h / DESIGN_H))
+            self._scale_for = size if type(size) is tuple else None  # a list could change in place
+        return self._scale
 
     def px(self, value: float) -> int:
         """A length designed for 1280x720, scaled to the window."""
+        # Called hundreds of thousands of times per tour of the screens: kept cheap.
         return max(1, round(value * self.scale))
 
     def font(self, base: float) -> int:

@@ -91,6 +91,10 @@ class UI:
         return dest
 
     def panel(self, surface, rect, fill=None, border=None, radius: int = 16, width: int = 2) -> None:
+        if not self.app.text.glyphs:
+            # Measure-only (the overflow tour sizes text, it does not look at pixels): the most
+            # drawn shape of every screen is skipped with the glyphs.
+            return
         r = self.px(self.theme.radius(radius))
         pygame.draw.rect(surface, fill or self.c.panel, rect, border_radius=r)
         pygame.draw.rect(surface, border or self.c.panel_border, rect, max(1, self.px(width)), border_radius=r)
