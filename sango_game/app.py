@@ -557,6 +557,8 @@ class App:
     def shutdown(self) -> None:
         if self._backup_due:
             self._start_backup()
+        if self._title_frame is not None:
+            self._title_frame.save()  # closed before an idle frame came: keep the title drawn (if it was)
         try:
             if self._store is not None:
                 self._store.close()

@@ -101,3 +101,13 @@ def test_without_the_option_every_frame_is_drawn(tmp_path, frames):
     app.step()
     app.step()
     assert drawn == [0] and not frames.exists()
+
+
+def test_a_game_closed_before_an_idle_frame_still_keeps_its_title(tmp_path, frames):
+    app = start(tmp_path, "en")
+    app.step()
+    assert not frames.exists()
+    app.shutdown()
+    assert len(list(frames.glob("title-*.frame"))) == 1
+    again = start(tmp_path, "en")
+    assert again._title_frame is not None and again._title_frame.data is not None
