@@ -74,11 +74,11 @@ class TitleFrame:
         path = _file(folder, key)
         data = None
         try:
-            raw = path.read_bytes()
-            head, _, pixels = raw.partition(b"\n")
-            w, h = app.size
-            if head.decode("utf-8", "replace") == key and len(pixels) == w * h * 4:
-                data = pixels
+            with path.open("rb") as fh:  # the header first: the pixels are read only when they are wanted
+                if fh.readline(len(key) + 2) == key.encode("utf-8") + b"\n":
+                    w, h = app.size
+                    pixels = fh.read(w * h * 4 + 1)
+                    data = pixels if len(pixels) == w * h * 4 else None
         except OSError:
             pass  # nothing kept yet (or unreadable): the title is drawn as usual
         return cls(key, path, data)
@@ -87,7 +87,7 @@ class TitleFrame:
         if self.data is None:
             return None
         try:
-            return pygame.image.frombytes(self.data, size, FORMAT)
+            return pygame.image.frombuffer(self.data, size, FORMAT)  # no copy: blitted at once
         except (ValueError, pygame.error):
             return None
 
