@@ -13,6 +13,7 @@ source checkout) is replaced, so a stale picture is never shown for more than on
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -44,6 +45,8 @@ def frame_key(app: App) -> str | None:
     scenes = list(app.stack.visible())
     if len(scenes) != 1 or scenes[0].name != "title":
         return None
+    if app.screen.get_bitsize() < 24:
+        return None  # the pixels would not read back exactly
     theme = app.theme
     return repr((__version__, app.tr.code, tuple(app.size), app.screen.get_bitsize(),
                  sorted(vars(theme).items()), theme.colors))
@@ -106,7 +109,7 @@ class TitleFrame:
         data, self.to_save = self.to_save, None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")  # two games starting at once write apart
             tmp.write_bytes(self.key.encode("utf-8") + b"\n" + data)
             tmp.replace(self.path)
             kept = sorted(self.path.parent.glob("title-*.frame"), key=lambda f: f.stat().st_mtime, reverse=True)

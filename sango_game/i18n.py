@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -151,7 +152,7 @@ def _po_digest(po: Path) -> str:
         if stamp is not None:
             try:
                 stamp.parent.mkdir(parents=True, exist_ok=True)
-                tmp = stamp.with_suffix(".tmp")
+                tmp = stamp.with_suffix(f".{os.getpid()}.tmp")
                 tmp.write_text(f"{line}\n{digest}\n{po}", encoding="utf-8")
                 tmp.replace(stamp)
             except OSError:
