@@ -132,7 +132,7 @@ def cold_start(repeats: int) -> dict:
     for _ in range(repeats):  # interleaved: a burst of load on the shared machine hits all three alike
         runs["bare"].append(timed_start(BARE))
         for lang in ("en", "ar"):
-            # The folder is made here: the game never imports tempfile, so neither does its measured start.
+            # The folder is the benchmark's work, made outside the measured process (as in bench_display.py).
             with tempfile.TemporaryDirectory() as data:
                 runs[lang].append(timed_start(GAME.format(root=str(ROOT), lang=lang, data=data, settle=0)))
     b, bc = statistics.median(x[0] for x in runs["bare"]), min(x[2] for x in runs["bare"])
