@@ -430,9 +430,9 @@ class App:
             kept = self._first_frame_kept()
             if kept is None:
                 self.draw()
-                if self._title_frame is not None and not self._title_frame.checked:
-                    self._title_frame.check(self)  # the first real title: keep it for the next start
             self.present(None)
+            if kept is None and self._title_frame is not None and not self._title_frame.checked:
+                self._title_frame.check(self)  # the first real title (already on screen): keep it for the next start
             if self.frames == 0:
                 self.first_frame_at = time.time()  # wall clock, for the start-up benchmark
             self.dirty = kept is not None  # after a kept frame, the title is drawn for real next
