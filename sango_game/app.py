@@ -43,9 +43,11 @@ class App:
     def __init__(self, *, size: tuple[int, int] = DEFAULT_SIZE, language: str | None = None,
                  fullscreen: bool = False, catalog=None, store=None,
                  data_dir: Path | None = None, audio: bool = True, speech: bool = True,
-                 default_language: str | None = None):
+                 default_language: str | None = None, title_cache: bool = False):
         """``language``: asked for on the command line; it wins over a player's saved language for
-        this run. ``default_language``: the lab's choice in config.toml, used when nothing else says."""
+        this run. ``default_language``: the lab's choice in config.toml, used when nothing else says.
+        ``title_cache``: the first frame may be the title as the last start drew it (firstframe.py);
+        the game's own start sets it."""
         self.screen = open_window(size, fullscreen)
         self.size = self.screen.get_size()
         self.fullscreen = fullscreen
@@ -100,6 +102,11 @@ class App:
 
         self.push("title")
         self.stack.apply_pending()
+        self._title_frame = None
+        if title_cache:
+            from .firstframe import TitleFrame
+
+            self._title_frame = TitleFrame.for_app(self)
 
     # -- services ---------------------------------------------------------------------------
     @property
@@ -420,11 +427,15 @@ class App:
             self.running = False
             return False
         if self.dirty or moved is None:
-            self.draw()
+            kept = self._first_frame_kept()
+            if kept is None:
+                self.draw()
             self.present(None)
+            if kept is None and self._title_frame is not None and not self._title_frame.checked:
+                self._title_frame.check(self)  # the first real title (already on screen): keep it for the next start
             if self.frames == 0:
                 self.first_frame_at = time.time()  # wall clock, for the start-up benchmark
-            self.dirty = False
+            self.dirty = kept is not None  # after a kept frame, the title is drawn for real next
             self.dirty_rects.clear()
             self.frames += 1
             if self.frames == 1:
@@ -448,7 +459,19 @@ class App:
             return True
         if self._backup_due:
             self._start_backup()
+        if self._title_frame is not None and self._title_frame.checked:
+            self._title_frame.save()  # only if the title drawn differed from the kept one
+            self._title_frame = None
         return False
+
+    def _first_frame_kept(self) -> pygame.Surface | None:
+        """On the first frame, the title as the last start drew it (if it was kept for this case)."""
+        if self.frames != 0 or self._title_frame is None:
+            return None
+        kept = self._title_frame.surface(self.size)
+        if kept is not None:
+            self.screen.blit(kept, (0, 0))
+        return kept
 
     def present(self, rects: list[pygame.Rect] | None) -> None:
         """Show the drawn frame: the whole window (``None``) or only ``rects`` of it."""
@@ -534,6 +557,8 @@ class App:
     def shutdown(self) -> None:
         if self._backup_due:
             self._start_backup()
+        if self._title_frame is not None:
+            self._title_frame.save()  # closed before an idle frame came: keep the title drawn (if it was)
         try:
             if self._store is not None:
                 self._store.close()

@@ -98,7 +98,7 @@ def _first_frame_only(args: argparse.Namespace) -> int:
 
     from .app import App
 
-    app = App(language=args.language, speech=False)
+    app = App(language=args.language, speech=False, title_cache=True)  # as run_game() opens it
     app.step()
     print(app.first_frame_at, time.time())
     app.shutdown()

@@ -6,7 +6,8 @@
   the user cache folder (or in memory when that folder cannot be written). A ``.mo`` records the
   SHA-256 of the ``.po`` it was made from, and is used while that ``.po`` has the same content
   (or is absent, as in the standalone bundle): file times are not trusted, since copying a
-  folder to a USB stick or a lab PC changes them.
+  folder to a USB stick or a lab PC changes them. The digest of an unchanged ``.po`` is remembered
+  in the user cache (with its size, times and inode) so that a start does not hash it again.
 * A missing or fuzzy translation falls back to the English source text. A translation whose
   ``{placeholders}`` do not match the English ones falls back to English too, so a bad catalog
   can never crash the game.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -113,16 +115,50 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-_PO_DIGESTS: dict[tuple[str, int, int], str] = {}
+_PO_DIGESTS: dict[tuple, str] = {}
+
+
+def _stamp_file(po: Path) -> Path | None:
+    """Where the digest of ``po`` is remembered between starts (beside the compiled-catalog cache)."""
+    import zlib  # built in: names the stamp by the .po's path (checkouts and installs side by side)
+
+    cache = _cache_dir()
+    if cache is None:
+        return None
+    return cache.parent / "po-stamps" / f"{po.parent.parent.name}-{zlib.crc32(str(po).encode()):08x}.txt"
 
 
 def _po_digest(po: Path) -> str:
-    """The .po's digest, read once per process (the UI and level parts both ask for it)."""
+    """The .po's content digest. Hashing a 2-3 MB .po (and loading OpenSSL for it) costs several
+    milliseconds on every start of a pip-installed game, so the digest is remembered in the user
+    cache with the file's size, times and inode: while all of those are unchanged the file has not
+    been written (any write moves the change time, which tools cannot set back), and the remembered
+    digest is used. Anything else (a copied folder, an edit, no cache) hashes the content, so a
+    copy with the same content still never recompiles."""
     st = po.stat()
-    key = (str(po), st.st_size, st.st_mtime_ns)
-    if key not in _PO_DIGESTS:
-        _PO_DIGESTS[key] = _digest(po.read_bytes())
-    return _PO_DIGESTS[key]
+    key = (str(po), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    if key in _PO_DIGESTS:
+        return _PO_DIGESTS[key]
+    stamp = _stamp_file(po)
+    line = " ".join(str(x) for x in key[1:])
+    try:
+        recorded = stamp.read_text(encoding="utf-8").split("\n") if stamp else []
+    except (OSError, UnicodeDecodeError):
+        recorded = []
+    if len(recorded) >= 3 and recorded[0] == line and recorded[2] == str(po) and len(recorded[1]) == 16:
+        digest = recorded[1]
+    else:
+        digest = _digest(po.read_bytes())
+        if stamp is not None:
+            try:
+                stamp.parent.mkdir(parents=True, exist_ok=True)
+                tmp = stamp.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(f"{line}\n{digest}\n{po}", encoding="utf-8")
+                tmp.replace(stamp)
+            except OSError:
+                pass  # read-only or full disk: the next start hashes again
+    _PO_DIGESTS[key] = digest
+    return digest
 
 
 def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:

@@ -35,7 +35,8 @@ def run_game(language: str | None = None, fullscreen: bool = False, windowed_siz
     try:
         from .app import App  # the game itself (pygame, screens) loads only now
 
-        app = App(size=size, language=language, fullscreen=fullscreen, default_language=default_language)
+        app = App(size=size, language=language, fullscreen=fullscreen, default_language=default_language,
+                  title_cache=True)
     except NoDisplayError as exc:
         print("Sango needs a screen to show the game, but none could be opened "
               f"({exc}).\nStart it from a desktop session. To check levels without a screen, use: sango-game check",

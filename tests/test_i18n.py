@@ -219,3 +219,41 @@ def test_compiled_catalog_freshness_is_by_content_not_file_time(tmp_path, monkey
     os.utime(po, (past, past))
     assert Translator("fr", root=root)._("Play") == "Jouer !"
     assert list(cache.glob("fr-*-ui.mo"))
+
+
+def test_po_digest_is_remembered_until_the_po_is_written(tmp_path, monkeypatch):
+    """A later start takes the .po's digest from the stamp in the user cache instead of hashing
+    the whole file; any write to the .po (even one that keeps its size and file time) or a
+    damaged stamp makes it hash the content again."""
+    import os
+
+    from sango_game import i18n
+
+    monkeypatch.setattr(i18n, "_cache_dir", lambda: tmp_path / "cache" / "mo")
+    po = tmp_path / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy2(po_path("fr", ROOT / "locales"), po)
+    real = i18n._digest
+    hashed: list[int] = []
+    monkeypatch.setattr(i18n, "_digest", lambda raw: (hashed.append(1), real(raw))[1])
+
+    def start() -> str:  # a new process: nothing remembered in memory
+        i18n._PO_DIGESTS.clear()
+        return i18n._po_digest(po)
+
+    first = start()
+    assert first == real(po.read_bytes()) and len(hashed) == 1
+    assert start() == first and len(hashed) == 1, "an unchanged .po must not be hashed again"
+    # Same size and file time, different content: the change time gives it away.
+    st = po.stat()
+    raw = po.read_bytes()
+    at = raw.index(b'msgstr "Jouer"')
+    po.write_bytes(raw[:at] + b'msgstr "Jouex"' + raw[at + len(b'msgstr "Jouer"'):])
+    os.utime(po, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert po.stat().st_size == st.st_size and po.stat().st_mtime_ns == st.st_mtime_ns
+    changed = start()
+    assert changed != first and changed == real(po.read_bytes()) and len(hashed) == 2
+    stamp = i18n._stamp_file(po)
+    assert stamp is not None and stamp.exists()
+    stamp.write_text("garbage", encoding="utf-8")
+    assert start() == changed and len(hashed) == 3

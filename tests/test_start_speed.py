@@ -72,3 +72,23 @@ def test_a_game_closed_at_once_still_makes_its_start_backup(tmp_path):
     app.step()
     app.shutdown()
     assert len(_backups(tmp_path)) == 1
+
+
+def test_a_second_start_is_ready_without_hashing_or_json(tmp_path):
+    """Once a start has remembered the .po's digest and kept the title's frame, the next start is
+    ready for input (progress store open) without loading OpenSSL's hashes or json."""
+    code = ("import sys, os\nfrom sango_game.app import App\n"
+            "app = App(size=(1280, 720), language='ar', speech=False, audio=False, title_cache=True)\n"
+            "app.step()\nassert app.store is not None\n"
+            "print(sorted(m for m in ('hashlib', '_hashlib', 'json') if m in sys.modules))\n"
+            "app.shutdown()\n")
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    runs = []
+    for n in range(2):
+        env["SANGO_DATA_DIR"] = str(tmp_path / f"data{n}")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+        assert out.returncode == 0, out.stderr
+        runs.append(out.stdout.strip().splitlines()[-1])
+    assert runs[1] == "[]"
+    assert list((tmp_path / "cache" / "sango-game" / "frames").glob("title-*.frame"))

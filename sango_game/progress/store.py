@@ -7,7 +7,6 @@ Nothing here touches the network, and nothing here imports pygame.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from typing import Any
@@ -111,6 +110,8 @@ class ProgressStore(TransferMixin, BackupMixin):
         self._forget_history()
     # -- settings -----------------------------------------------------------------------------
     def get_settings(self, profile_id: str) -> dict[str, Any]:
+        import json  # only where JSON is read or written: opening the store does not need it
+
         with self._read("read the settings") as conn:
             self._require_profile(conn, profile_id)
             row = conn.execute("SELECT data FROM settings WHERE profile_id = ?", (profile_id,)).fetchone()

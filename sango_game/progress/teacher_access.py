@@ -13,7 +13,6 @@ Pure logic with an injectable clock; the only I/O is one small JSON file next to
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable
@@ -51,6 +50,8 @@ class PinGuard:
         return cls(Path(store_path).parent / WAIT_FILE, clock)
 
     def _load(self) -> None:
+        import json  # only where JSON is read or written: opening the store does not need it
+
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             failures, until, failed_at = int(data["failures"]), float(data["until"]), float(data["failed_at"])
@@ -64,6 +65,8 @@ class PinGuard:
         self.failures, self.until, self.failed_at = max(0, min(failures, 1000)), until, failed_at
 
     def _save(self) -> None:
+        import json  # only where JSON is read or written: opening the store does not need it
+
         data = {"failures": self.failures, "until": self.until, "failed_at": self.failed_at}
         try:
             atomic_write_bytes(self.path, (json.dumps(data) + "\n").encode("utf-8"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,8 @@ class TransferMixin(StoreFile):
     def export_profile(self, profile_id: str) -> dict[str, Any]:
         """Everything stored about one profile, as JSON-ready data. Only the nickname, the avatar and
         the random id identify the child; there is nothing else to export."""
+        import json  # only where JSON is read or written: opening the store does not need it
+
         from .. import __version__
 
         with self._read("read the player's progress") as conn:
@@ -61,6 +62,8 @@ class TransferMixin(StoreFile):
 
     def export_profile_json(self, profile_id: str, path: Path | str) -> Path:
         """Write the export to ``path`` atomically (temporary file, fsync, os.replace)."""
+        import json  # only where JSON is read or written: opening the store does not need it
+
         path = Path(path)
         data = self.export_profile(profile_id)
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -146,6 +149,8 @@ class TransferMixin(StoreFile):
         return Profile(pid, nick, avatar, created)
 
     def import_profile_json(self, path: Path | str) -> Profile:
+        import json  # only where JSON is read or written: opening the store does not need it
+
         path = Path(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

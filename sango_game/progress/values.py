@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -39,6 +38,8 @@ def _check_int(name: str, value: object, low: int, high: int | None = None) -> i
 
 
 def _check_answer(answer: object) -> str:
+    import json  # only where JSON is read or written: opening the store does not need it
+
     if not isinstance(answer, str):
         raise ValueError(f"answer must be JSON text (a str), not {type(answer).__name__}")
     try:
@@ -53,6 +54,8 @@ def _check_answer(answer: object) -> str:
 
 
 def _settings_json(settings: object) -> str:
+    import json  # only where JSON is read or written: opening the store does not need it
+
     if not isinstance(settings, Mapping) or not all(isinstance(k, str) for k in settings):
         raise ProfileError("settings_invalid", "settings must be a dict with text keys")
     try:
