@@ -120,7 +120,8 @@ def test_a_world_map_keeps_only_a_few_place_panels(tmp_path):
         for _ in range(200):
             if not app.step(dt=0.05):
                 break
-    assert 0 < len(world._panels) <= world.KEEP_PANELS
+    kept = sum(p.get_width() * p.get_height() * 4 for p in world._panels.values())
+    assert 1 < len(world._panels) < len(world.world.locations) and kept <= world.panel_budget()
     app.shutdown()
 
 

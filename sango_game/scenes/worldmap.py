@@ -339,7 +339,11 @@ class WorldMapScene(BaseScene):
         self._drawn = self._sprites()
         surface.blit(self._panel_layer(), self.panel_rect)
 
-    KEEP_PANELS = 4
+    PANEL_WINDOWS = 2  # the kept place panels together hold at most this many windows' worth of pixels
+
+    def panel_budget(self) -> int:
+        w, h = self.app.size
+        return self.PANEL_WINDOWS * w * h * 4
 
     def _panel_layer(self) -> pygame.Surface:
         """The place panel changes only when Sango reaches another place: drawn once per place and kept."""
@@ -349,9 +353,10 @@ class WorldMapScene(BaseScene):
             self._panels, self._panel_key = {}, key
         panel = self._panels.get(self.world.current)
         if panel is None:
-            if len(self._panels) >= self.KEEP_PANELS:  # the panels of the last few places are enough to walk back
-                self._panels.pop(next(iter(self._panels)))
             p = self.panel_rect
+            # The panels of the last places walked through (the way back is the usual walk), within a byte budget.
+            while self._panels and (len(self._panels) + 1) * p.w * p.h * 4 > self.panel_budget():
+                self._panels.pop(next(iter(self._panels)))
             scratch = pygame.Surface(self.app.size)
             self._draw_panel(scratch)
             panel = scratch.subsurface(p).copy()
