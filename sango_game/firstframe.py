@@ -27,12 +27,9 @@ FORMAT: Final[Literal["RGBX"]] = "RGBX"  # lossless for the 24-bit colour the ga
 
 
 def cache_folder() -> Path | None:
-    try:
-        import platformdirs
+    from .paths import cache_dir
 
-        return Path(platformdirs.user_cache_dir("sango-game")) / "frames"
-    except Exception:  # pragma: no cover - platformdirs always importable in practice
-        return None
+    return cache_dir("frames")
 
 
 def frame_key(app: App) -> str | None:

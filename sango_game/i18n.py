@@ -63,12 +63,9 @@ def po_path(code: str, root: Path | None = None) -> Path:
 
 
 def _cache_dir() -> Path | None:
-    try:
-        import platformdirs
+    from .paths import cache_dir
 
-        return Path(platformdirs.user_cache_dir("sango-game")) / "mo"
-    except Exception:  # pragma: no cover - platformdirs always importable in practice
-        return None
+    return cache_dir("mo")
 
 
 PARTS = ("ui", "levels")

@@ -33,8 +33,8 @@ ENV_DATA_DIR = "SANGO_DATA_DIR"
 ENV_CONFIG = "SANGO_CONFIG"
 CONFIG_NAME = "config.toml"
 
-__all__ = ["APP_NAME", "ENV_CONFIG", "ENV_DATA_DIR", "ConfigError", "DataDirError", "config_file", "config_value",
-           "data_dir", "load_config"]
+__all__ = ["APP_NAME", "ENV_CONFIG", "ENV_DATA_DIR", "ConfigError", "DataDirError", "cache_dir", "config_file",
+           "config_value", "data_dir", "load_config"]
 
 
 class ConfigError(Exception):
@@ -57,6 +57,15 @@ def _site_config_file() -> Path:
 
 def _user_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_NAME
+
+
+def cache_dir(part: str) -> Path | None:
+    """``part`` of the per-user cache folder (compiled catalogs, kept title frames): things the game
+    can always make again, so never in the data folder. None if the platform gives no such folder."""
+    try:
+        return Path(platformdirs.user_cache_dir(APP_NAME)) / part
+    except Exception:  # noqa: BLE001  (no cache is only slower)
+        return None
 
 
 def _default_data_dir() -> Path:

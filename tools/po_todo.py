@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sango_game.i18n import po_path  # noqa: E402
 from sango_game.i18n_tools import read_catalog, write_catalog  # noqa: E402
 from sango_game.plurals import parse_plural_forms  # noqa: E402
 
@@ -39,7 +40,7 @@ def plural_examples(cat) -> list[str]:
 
 
 def _po(code: str) -> Path:
-    return ROOT / "locales" / code / "LC_MESSAGES" / "messages.po"
+    return po_path(code, ROOT / "locales")
 
 
 def _empty(msg) -> bool:

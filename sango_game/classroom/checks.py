@@ -60,7 +60,7 @@ def check_level(session: Session, catalog: Any, phase: str) -> Level:
     questions = []
     for ref in session.check_for(phase):
         lv = catalog.levels.get(ref.level)
-        q = next((q for q in lv.questions if q.id == ref.question), None) if lv is not None else None
+        q = lv.question(ref.question) if lv is not None else None
         if q is not None:
             questions.append(replace(q, id=ref.key))
     first = catalog.levels[session.check[0].level] if session.check and session.check[0].level in catalog.levels else None

@@ -142,7 +142,7 @@ def check_questions(session, catalog) -> dict[str, Question]:
     out = {}
     for ref in session.check:
         lv = catalog.levels.get(ref.level)
-        q = next((q for q in lv.questions if q.id == ref.question), None) if lv is not None else None
+        q = lv.question(ref.question) if lv is not None else None
         if q is not None:
             out[ref.key] = q
     return out

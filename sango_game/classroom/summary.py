@@ -178,7 +178,7 @@ def summarise(results: ClassResults, catalog, min_attempts: int = MIN_ATTEMPTS) 
             discussion = lv.discussion[0] if lv.discussion else None
             kind = lv.kind
             if lv.kind == "quiz":
-                q = next((q for q in lv.questions if q.id == qid), None)
+                q = lv.question(qid)
                 if q is not None:
                     prompt, explain = q.prompt, q.explain
             elif lv.kind == "practice":

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .graph import reachable
 from .model import Issue, Level
 
 MAX_LONGEST_SHARE = 1 / 3  # curriculum target for "right answer is the unique longest"
@@ -57,16 +58,10 @@ class StoryStakes:
 
 def good_path(level: Level) -> set[str]:
     """Ids of the steps reached from the start by good choices alone."""
-    by_id = {n.id: n for n in level.nodes}
-    seen: set[str] = set()
-    todo = [level.start] if level.start in by_id else []
-    while todo:
-        nid = todo.pop()
-        if nid in seen or by_id[nid].is_ending:
-            continue
-        seen.add(nid)
-        todo += [c.next for c in by_id[nid].choices if c.quality == "good" and c.next in by_id]
-    return seen
+    if level.start is None or level.start not in {n.id for n in level.nodes}:
+        return set()
+    endings = {n.id for n in level.endings}
+    return reachable(level.start, level.nodes, follow=lambda c: c.quality == "good") - endings
 
 
 def unrecovered_risks(level: Level) -> list[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 
 class _NodeLike(Protocol):
@@ -17,12 +17,14 @@ class _NodeLike(Protocol):
     def ending(self) -> str | None: ...
 
 
-def _edges(nodes: Iterable[_NodeLike]) -> dict[str, list[str]]:
-    return {n.id: [c.next for c in n.choices] for n in nodes}
+def _edges(nodes: Iterable[_NodeLike], follow: Callable[[Any], bool] | None = None) -> dict[str, list[str]]:
+    return {n.id: [c.next for c in n.choices if follow is None or follow(c)] for n in nodes}
 
 
-def reachable(start: str, nodes: Iterable[_NodeLike]) -> set[str]:
-    edges = _edges(nodes)
+def reachable(start: str, nodes: Iterable[_NodeLike], follow: Callable[[Any], bool] | None = None) -> set[str]:
+    """Ids of the nodes reached from ``start`` (itself included), taking only the choices ``follow``
+    accepts (all of them by default)."""
+    edges = _edges(nodes, follow)
     seen = {start}
     todo = deque([start])
     while todo:

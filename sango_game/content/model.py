@@ -152,6 +152,12 @@ class Level:
                 return n
         raise KeyError(node_id)
 
+    def question(self, question_id: str) -> Question | None:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        return None
+
     def character(self, char_id: str) -> Character | None:
         for c in self.characters:
             if c.id == char_id:

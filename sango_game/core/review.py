@@ -43,7 +43,7 @@ def with_reviews(level: Level, levels, attempts, now: datetime, limit: int = REV
         return level
     extra = []
     for lid, qid in due_reviews(attempts, now, topic_levels=siblings):
-        q = next((q for q in siblings[lid].questions if q.id == qid), None)
+        q = siblings[lid].question(qid)
         if q is not None:
             extra.append(replace(q, id=review_key(lid, qid)))
         if len(extra) >= room:
@@ -59,7 +59,7 @@ def review_round(levels: Iterable[Level], attempts, now: datetime, band: str, to
     quizzes = {lv.id: lv for lv in levels if lv.kind == "quiz" and lv.band == band and lv.topic == topic}
     questions = []
     for lid, qid in due_reviews(attempts, now, topic_levels=quizzes):
-        q = next((q for q in quizzes[lid].questions if q.id == qid), None)
+        q = quizzes[lid].question(qid)
         if q is not None:
             questions.append(replace(q, id=review_key(lid, qid), check=None))
         if len(questions) >= limit:
