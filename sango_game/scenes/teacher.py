@@ -151,8 +151,8 @@ class ClassSetupScene(BaseScene):
                           size=self.theme.small))
         grid = pygame.Rect(body.x, top.bottom + self.px(16), body.w, body.h - self.px(170))
         n = len(self.app.catalog.band_topics(self.band))
-        two_lines = 2 * self.app.text.line_height(self.tr.code, self.theme.small) + self.px(12)
-        out += topic_toggle_buttons(self, self.band, self.topics, grid, 3 if n <= 12 else 5, max(self.px(60), two_lines))
+        # (topic_toggle_buttons makes every row tall enough for a two-line label)
+        out += topic_toggle_buttons(self, self.band, self.topics, grid, 3 if n <= 12 else 5, self.px(60))
         start = Button(self.tr._("Start class play"), self.start, icon="play", style="primary", name="start",
                        rect=pygame.Rect(body.centerx - self.px(180), body.bottom - self.px(72), self.px(360), self.px(68)))
         start.enabled = bool(self.topics)
