@@ -80,8 +80,6 @@ class ResultsScene(BaseScene):
         return out
 
     def next_level(self):
-        if self.review:
-            return None
         levels = self.app.catalog.topic_levels(self.level.band, self.level.topic)
         later = [lv for lv in levels if lv.order > self.level.order]
         return later[0] if later else None
@@ -89,14 +87,14 @@ class ResultsScene(BaseScene):
     def build(self):
         body = self.body_rect
         row = pygame.Rect(body.x, body.bottom - self.px(76), body.w, self.px(72))
+        if self.review:  # the round is made of what is due; playing it again today would not space it
+            (only,) = self.ui.row(row, 1, self.px(72), self.px(24), width=self.px(330))
+            return [Button(self.tr._("Levels"), self.back, icon="home", name="levels", rect=only)]
         nxt = self.next_level()
         n = 2 if nxt is None else 3
         rects = self.ui.row(row, n, self.px(72), self.px(24), width=self.px(330))
         out = [Button(self.tr._("Play again"), self.again, icon="play", name="again", rect=rects[0]),
                Button(self.tr._("Levels"), self.back, icon="home", name="levels", rect=rects[1])]
-        if self.review:  # the round is made of what is due; playing it again today would not space it
-            out = [Button(self.tr._("Levels"), self.back, icon="home", name="levels",
-                          rect=pygame.Rect(body.centerx - self.px(165), row.y, self.px(330), self.px(72)))]
         if nxt is not None:
             out.append(Button(self.tr._("Next level"), lambda: self.open(nxt), icon="forward", style="primary", name="next-level",
                               rect=rects[2]))
