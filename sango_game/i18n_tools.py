@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .i18n import DOMAIN, LANGUAGES, MO_NAMES, compile_po_bytes, placeholders, po_path
 
@@ -123,6 +124,26 @@ def read_catalog(path: Path, locale: str | None = None):
         return read_po(fh, locale=locale, abort_invalid=False)
 
 
+_read_only: dict[tuple[str, str | None], tuple[bytes, Any]] = {}
+
+
+def read_catalog_shared(path: Path, locale: str | None = None):
+    """The catalog at ``path`` for reading only: parsed once while the file's content is the same
+    (by digest, not file time) and shared by every caller, so it must not be changed. ``check``
+    uses it: a check of six languages, and the tests, read the same template again and again."""
+    import hashlib
+
+    from babel.messages.pofile import read_po
+
+    data = path.read_bytes()
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    key = (str(path.resolve()), locale)
+    got = _read_only.get(key)
+    if got is None or got[0] != digest:
+        got = _read_only[key] = (digest, read_po(io.BytesIO(data), locale=locale, abort_invalid=False))
+    return got[1]
+
+
 def update(root: Path | None = None, fuzzy: bool = True) -> Path:
     """Refresh the template and every catalog. ``fuzzy``: guess translations of new strings from
     similar old ones (marked fuzzy for a translator to check); slow when thousands of strings are new."""
@@ -196,7 +217,7 @@ def check(root: Path | None = None, glyphs: bool = True, codes: Collection[str] 
     root = root or repo_root()
     locales = root / "locales"
     pot = locales / f"{DOMAIN}.pot"
-    template = read_catalog(pot)
+    template = read_catalog_shared(pot)
     reports = []
     missing_glyphs: Callable[[str, str], set[str]] | None = None
     if glyphs:
@@ -213,7 +234,7 @@ def check(root: Path | None = None, glyphs: bool = True, codes: Collection[str] 
         if not po.exists():
             rep.problems.append(f"{po}: missing catalog (run: sango-game i18n update)")
             continue
-        cat = read_catalog(po, lang.babel)
+        cat = read_catalog_shared(po, lang.babel)
         # The catalog's own formula, checked against CLDR number by number (plurals.py).
         expected_n = parse_plural_forms(PLURAL_FORMS[lang.code])[0]
         header = dict(cat.mime_headers).get("Plural-Forms")

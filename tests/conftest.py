@@ -37,3 +37,11 @@ def fixture_catalog():
     from sango_game.content import load_catalog
 
     return load_catalog(FIXTURES / "levels")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``heavy`` (seconds each: the screen tours, animations frame by frame, the Unicode
+    conformance files) run first. The parallel workers then take the many short tests from the end of
+    the queue while the long ones run, and both finish at about the same time, instead of one worker
+    starting a long tour when the other has nothing left to do."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)  # stable: order kept otherwise

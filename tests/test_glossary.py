@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sango_game.i18n_tools import read_catalog
+from sango_game.i18n_tools import read_catalog_shared as read_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "locales" / "glossary.csv"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sango_game.i18n import LANGUAGES, Translator, native_name, normalize_code, plain_text, po_path
-from sango_game.i18n_tools import check, extract, read_catalog, write_catalog
+from sango_game.i18n_tools import check, extract, read_catalog, read_catalog_shared, write_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,7 +15,7 @@ def test_template_is_up_to_date():
     """Every UI and level string is in locales/messages.pot (run `sango-game i18n update` after edits)."""
     fresh = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in extract(ROOT) if m.id}
     pot = {(m.context,
-            m.id if isinstance(m.id, str) else m.id[0]) for m in read_catalog(ROOT / "locales" / "messages.pot") if m.id}
+            m.id if isinstance(m.id, str) else m.id[0]) for m in read_catalog_shared(ROOT / "locales" / "messages.pot") if m.id}
     assert fresh - pot == set(), f"not in messages.pot: {sorted(fresh - pot)[:10]}"
     assert pot - fresh == set(), f"obsolete in messages.pot: {sorted(pot - fresh)[:10]}"
 
@@ -29,6 +29,7 @@ def test_catalog_complete_and_correct(code):
     assert report.translated == report.total
 
 
+@pytest.mark.heavy
 def test_check_catches_every_kind_of_problem(tmp_path):
     root = tmp_path / "proj"
     shutil.copytree(ROOT / "locales", root / "locales")
@@ -83,7 +84,7 @@ def test_damaged_catalog_does_not_stop_the_game(tmp_path):
 @pytest.mark.parametrize("code,expected", [("ar", 6), ("ru", 3), ("zh_Hans", 1), ("fr", 3), ("es", 3), ("en", 2)])
 def test_plural_forms(code, expected):
     lang = next(x for x in LANGUAGES if x.code == code)
-    cat = read_catalog(po_path(code, ROOT / "locales"), lang.babel)
+    cat = read_catalog_shared(po_path(code, ROOT / "locales"), lang.babel)
     assert cat.num_plurals == expected
 
 
@@ -94,7 +95,7 @@ def test_plural_formula_matches_cldr_for_every_count(code):
     from sango_game.plurals import check_plural_forms
 
     lang = next(x for x in LANGUAGES if x.code == code)
-    header = dict(read_catalog(po_path(code, ROOT / "locales"), lang.babel).mime_headers)["Plural-Forms"]
+    header = dict(read_catalog_shared(po_path(code, ROOT / "locales"), lang.babel).mime_headers)["Plural-Forms"]
     assert check_plural_forms(code, lang.babel, header) == []
 
 
@@ -126,7 +127,7 @@ SAMPLES = {
 def test_sample_numbers_render_the_right_form(code):
     samples, order = SAMPLES[code]
     lang = next(x for x in LANGUAGES if x.code == code)
-    cat = read_catalog(po_path(code, ROOT / "locales"), lang.babel)
+    cat = read_catalog_shared(po_path(code, ROOT / "locales"), lang.babel)
     msg = cat.get(("{n} pupil", "{n} pupils"))
     tr = Translator(code)
     for n, category in samples.items():

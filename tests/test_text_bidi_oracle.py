@@ -10,7 +10,7 @@ from pathlib import Path
 from bidi import get_display
 
 from sango_game.i18n import po_path
-from sango_game.i18n_tools import read_catalog
+from sango_game.i18n_tools import read_catalog_shared as read_catalog
 from sango_game.text import bidi_levels as B
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -292,27 +292,6 @@ def test_missing_glyphs():
     assert missing_glyphs("", "fr") == set()
 
 
-def test_missing_glyphs_for_every_bundled_translation():
-    """Whatever the catalogs hold today can be drawn (the i18n check reports it too)."""
-    from sango_game.resources import locales_path
-
-    root = locales_path()
-    pos = sorted(root.glob("*/LC_MESSAGES/*.po")) if root.is_dir() else []
-    if not pos:
-        pytest.skip("no translation catalogs yet")
-    from babel.messages.pofile import read_po
-
-    for po in pos:
-        lang = po.parent.parent.name
-        with po.open("rb") as fh:
-            cat = read_po(fh)
-        for msg in cat:
-            strings = msg.string if isinstance(msg.string, (tuple, list)) else (msg.string,)
-            for s in strings:
-                if s:
-                    assert missing_glyphs(s, lang) == set(), (po, s)
-
-
 def test_fit_that_stops_wrapping_early_answers_as_full_layouts_do():
     """fit() drops a size as soon as its wrap needs more lines than the box holds; the answers
     must be those of laying every size out in full (the former fit), in boxes of every shape."""

@@ -71,11 +71,14 @@ def test_no_break_that_uax14_forbids_between_any_two_characters_the_game_uses():
     assert not bad, f"{len(bad)} breaks UAX #14 forbids, e.g. {bad[:10]}"
 
 
+@pytest.mark.heavy
 def test_no_break_that_uax14_forbids_in_catalog_strings_sample():
     lines = sorted({ln for text in _catalog_text() for ln in text.splitlines()
                     if ln.startswith(("msgstr", "msgid")) and len(ln) > 12})
-    sample = lines[::60]
-    assert len(sample) > 100
+    # About 400 lines spread evenly over the six catalogs (uniseg is slow; the test above covers
+    # every pair of the characters the catalogs use, this one real sentences).
+    sample = lines[:: max(1, len(lines) // 400)]
+    assert len(sample) >= 400
     bad = []
     for ln in sample:
         s = ln.split('"', 1)[1].rstrip('"').replace('\\"', '"')

@@ -247,13 +247,18 @@ def is_ignorable(ch: str) -> bool:
 _coverages: dict[tuple[Path, tuple[str, ...]], Coverage] = {}
 
 
+_coverage_keys: dict[tuple[Path | None, str], tuple[Path, tuple[str, ...]]] = {}
+
+
 def coverage(font_dir: Path | None, lang: str) -> Coverage:
-    font_dir = Path(font_dir) if font_dir is not None else default_font_dir()
-    chain = chain_for(lang)
-    key = (font_dir, chain)
+    # Asked once per message when a catalog is checked: the folder and chain are looked up once.
+    folder = Path(font_dir) if font_dir is not None else None
+    key = _coverage_keys.get((folder, lang))
+    if key is None:
+        key = _coverage_keys[(folder, lang)] = (folder or default_font_dir(), chain_for(lang))
     cov = _coverages.get(key)
     if cov is None:
-        cov = _coverages[key] = Coverage(font_dir, chain)
+        cov = _coverages[key] = Coverage(*key)
     return cov
 
 
