@@ -260,3 +260,33 @@ def test_fuzz_structures_give_level_or_clean_error(tmp_path, data):
     p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     res = load_level(p, topics())
     assert (res.level is None) == bool(res.errors)
+
+
+def test_loading_the_same_files_again_shares_the_levels_and_sees_every_change(tmp_path):
+    """A second load of unchanged files shares the frozen levels (fast), in containers of its own
+    (packs add levels to one game's catalog only); a changed level file, a new art file an image
+    points to, or another topics file is loaded again."""
+    import shutil
+
+    root = tmp_path / "levels"
+    shutil.copytree(FIX, root)
+    art = tmp_path / "assets"
+    (art / "illustrations").mkdir(parents=True)
+    first = load_catalog(root, assets_root=art)
+    again = load_catalog(root, assets_root=art)
+    assert again.levels == first.levels and again.levels is not first.levels
+    assert all(again.levels[k] is first.levels[k] for k in first.levels)
+    again.levels.pop("k-passwords-quiz")
+    assert "k-passwords-quiz" in load_catalog(root, assets_root=art).levels  # the kept one was not changed
+
+    quiz_file = root / "9-12" / "k-passwords-quiz.yaml"
+    text = quiz_file.read_text(encoding="utf-8")
+    quiz_file.write_text(text.replace("order: ", "order: 9\n# was: ", 1), encoding="utf-8")
+    assert load_catalog(root, assets_root=art).levels["k-passwords-quiz"].order == 9
+
+    picture = text.replace("    prompt:", "    image: illustrations/new.svg\n    prompt:", 1)
+    assert picture != text
+    quiz_file.write_text(picture, encoding="utf-8")
+    assert any("new.svg does not exist" in i.message for i in load_catalog(root, assets_root=art).issues)
+    (art / "illustrations" / "new.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    assert not any("new.svg" in i.message for i in load_catalog(root, assets_root=art).issues)

@@ -62,6 +62,48 @@ def load_catalog(root: Path | None = None, topics_file: Path | None = None, asse
         if not topics_file.exists():
             topics_file = levels_path("topics.yaml")
     assets_root = assets_root or asset_path()
+    key = _content_key(root, topics_file, assets_root) if on_file is None else None
+    kept = _KEPT.get(key) if key is not None else None
+    if kept is not None:
+        return Catalog(dict(kept.topics), dict(kept.levels), list(kept.issues))
+    catalog = _load(root, topics_file, assets_root, on_file)
+    if key is not None:
+        if len(_KEPT) >= _KEEP:
+            del _KEPT[next(iter(_KEPT))]
+        _KEPT[key] = Catalog(dict(catalog.topics), dict(catalog.levels), list(catalog.issues))
+    return catalog
+
+
+# Catalogs already loaded in this process, by the names and contents of everything loading reads
+# (the topics, every level file, the names of the art files images may point to). Their levels,
+# topics and issues are frozen, so a later load of the same files shares them and only reads the
+# files' bytes: the test suite builds hundreds of games in one process, each loading the levels.
+_KEPT: dict[tuple, Catalog] = {}
+_KEEP = 4
+
+
+def _content_key(root: Path, topics_file: Path, assets_root: Path) -> tuple | None:
+    import hashlib
+    import os
+
+    digest = hashlib.blake2b(digest_size=20)
+    try:
+        for path in (topics_file, *level_files(root)):
+            data = path.read_bytes()
+            digest.update(f"{path}\0{len(data)}\0".encode())
+            digest.update(data)
+        art: list[str] = []
+        for folder, dirs, files in os.walk(assets_root):
+            dirs.sort()
+            art += (os.path.join(folder, f) for f in sorted(files))
+    except OSError:  # unreadable: load it the slow way, which reports what is wrong
+        return None
+    digest.update("\0".join(art).encode())
+    return (str(root), str(topics_file), str(assets_root), digest.digest())
+
+
+def _load(root: Path, topics_file: Path, assets_root: Path,
+          on_file: Callable[[str, list[Issue]], None] | None) -> Catalog:
     topics, issues = load_topics(topics_file)
     base = root.parent if root.is_dir() else root.parent.parent
     levels: dict[str, Level] = {}
