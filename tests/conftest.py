@@ -32,6 +32,18 @@ def _data_dir(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _cheap_pin_hashes(request, monkeypatch):
+    """Teacher PINs are hashed at a 16 times smaller scrypt cost in tests (about 3 ms instead of 50):
+    a stored hash carries its own cost, so checking a PIN works exactly the same. Tests marked
+    ``real_pin_cost`` keep the game's cost (test_progress_store checks it)."""
+    if request.node.get_closest_marker("real_pin_cost") is None:
+        from sango_game.progress import pin
+
+        monkeypatch.setattr(pin, "SCRYPT_N", 2**10)
+        monkeypatch.setattr(pin, "PBKDF2_ITERATIONS", 20_000)
+
+
 @pytest.fixture
 def fixture_catalog():
     from sango_game.content import load_catalog

@@ -10,7 +10,7 @@ from sango_game.input import Act, Action
 def app(fixture_catalog, tmp_path):
     from sango_game.app import App
 
-    a = App(size=(1280, 720), language="en", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False)
+    a = App(size=(1280, 720), language="en", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False, audio=False)
     yield a
     a.shutdown()
 
@@ -110,7 +110,7 @@ def test_rtl_arrows_follow_the_mirrored_layout(fixture_catalog, tmp_path):
     from sango_game.app import App
     from sango_game.scenes.levelmap import LevelIntroScene
 
-    app = App(language="ar", catalog=fixture_catalog, data_dir=tmp_path / "d", speech=False)
+    app = App(language="ar", catalog=fixture_catalog, data_dir=tmp_path / "d", speech=False, audio=False)
     lv = app.catalog.levels["k-passwords-quiz"]
     app.stack.push(LevelIntroScene(app, lv))
     app.step([Action(Act.CONFIRM)])

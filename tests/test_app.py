@@ -13,7 +13,7 @@ from tests.conftest import FIXTURES
 def app(fixture_catalog, tmp_path):
     from sango_game.app import App
 
-    a = App(size=(1280, 720), language="en", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False)
+    a = App(size=(1280, 720), language="en", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False, audio=False)
     yield a
     a.shutdown()
 
@@ -166,7 +166,7 @@ def test_damaged_progress_file_is_set_aside_and_the_child_is_told(tmp_path, fixt
     data = tmp_path / "data"
     data.mkdir()
     (data / "progress.sqlite3").write_bytes(b"this is not a database" * 100)
-    app = App(language="en", catalog=fixture_catalog, data_dir=data, speech=False)
+    app = App(language="en", catalog=fixture_catalog, data_dir=data, speech=False, audio=False)
     app.step()
     app.step()
     assert app.stack.top.name == "message"
@@ -188,7 +188,7 @@ def test_broken_level_shows_a_notice_and_the_rest_still_plays(tmp_path):
     root = tmp_path / "levels"
     shutil.copytree(FIXTURES / "levels", root)
     (root / "9-12" / "k-scams-quiz.yaml").write_text("id: k-scams-quiz\nkind: quiz\nquestions: [\n", encoding="utf-8")
-    app = App(language="en", catalog=load_catalog(root), data_dir=tmp_path / "d", speech=False)
+    app = App(language="en", catalog=load_catalog(root), data_dir=tmp_path / "d", speech=False, audio=False)
     drawn = []
     real = app.ui.text
 

@@ -14,7 +14,7 @@ from sango_game.input import Act, Action
 def app(fixture_catalog, tmp_path):
     from sango_game.app import App
 
-    a = App(size=(1280, 720), language="en", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False)
+    a = App(size=(1280, 720), language="en", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False, audio=False)
     yield a
     a.shutdown()
 

@@ -121,7 +121,7 @@ def test_number_keys_follow_the_shown_order_and_the_seed_is_saved(fixture_catalo
     from sango_game.scenes.profiles import select_profile
     from sango_game.scenes.quiz import QuizScene
 
-    app = App(size=(1280, 720), language="ar", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False)
+    app = App(size=(1280, 720), language="ar", catalog=fixture_catalog, data_dir=tmp_path / "data", speech=False, audio=False)
     try:
         kid = app.store.create_profile("Amina", "owl")
         select_profile(app, kid)
