@@ -57,3 +57,32 @@ def pytest_collection_modifyitems(config, items):
     the queue while the long ones run, and both finish at about the same time, instead of one worker
     starting a long tour when the other has nothing left to do."""
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)  # stable: order kept otherwise
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _svg_art_rasterised_once_per_process():
+    """The suite builds hundreds of games, and each one's ``Art`` would rasterise the same SVG files
+    at the same sizes again (about 1 ms a picture, 10 s in all). Pictures are rasterised once per
+    test process and size here; each game still keeps them in its own byte-bounded cache, and a
+    missing or broken file still takes the game's own path (logged, a plain shape drawn)."""
+    import pygame
+
+    from sango_game import art
+    from sango_game.text.cache import LRUCache
+    from sango_game.text.engine import surface_bytes
+
+    kept: LRUCache = LRUCache(4096, 256 * 2**20, surface_bytes)
+    real = art.Art._load
+
+    def load(self, rel, size):
+        key = (rel, size, pygame.display.get_surface() is not None)
+        surf = kept.get(key)
+        if surf is None:
+            surf = real(self, rel, size)
+            if rel not in self._missing:
+                kept.put(key, surf)
+        return surf
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(art.Art, "_load", load)
+        yield
