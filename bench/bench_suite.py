@@ -1,0 +1,143 @@
+"""What the test suite's repeated work costs, before and after the changes that made it fast, side
+by side in one run (issue 18: the suite in <= 90 s on 2 cores). CPU seconds of this process.
+
+    python bench/bench_suite.py [--language ar]
+
+* the every-screen overflow tour of one language at 1280x720: glyphs drawn vs measured only;
+* loading the 107 levels: the first load vs a later load of the same files (the suite builds
+  hundreds of games, each loading the levels);
+* rasterising the SVG art a game draws on its first screens: each game on its own vs once per process;
+* comparing a frame with a full redraw (test_partial_update, 900 frames a test): colours converted
+  vs raw pixel memory first;
+* checking one catalog: with the template read again vs parsed once per content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+def cpu(fn, repeat: int = 1) -> float:
+    start = time.process_time()
+    for _ in range(repeat):
+        fn()
+    return (time.process_time() - start) / repeat
+
+
+def forget_text_measurements() -> None:
+    """Each tour starts cold: the text engine keeps paragraphs, run widths and ink per process."""
+    from sango_game.text import engine
+
+    for name in dir(engine):
+        value = getattr(engine, name)
+        if name.startswith("_") and name.isupper() and callable(getattr(value, "clear", None)):
+            value.clear()  # _PARAS, _WIDTHS, _INKS
+
+
+def tour_seconds(language: str, glyphs: bool, catalog) -> float:
+    from sango_game.app import App
+    from sango_game.art import Art
+    from sango_game.screenshots import tour
+
+    forget_text_measurements()
+
+    app = App(size=(1280, 720), language=language, data_dir=Path(tempfile.mkdtemp()) / "d", audio=False, speech=False,
+              catalog=catalog)
+    app.art = Art()
+    app.apply_settings({"text_size": "normal", "language": language})
+    app.text.glyphs = glyphs
+    seconds = cpu(lambda: tour(app, lambda name: None))
+    app.shutdown()
+    return seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--language", default="ar")
+    args = ap.parse_args()
+    import pygame
+
+    from sango_game.content import catalog as catalog_module
+    from sango_game.content import load_catalog
+
+    rows: list[tuple[str, float, float, str]] = []
+
+    catalog_module._KEPT.clear()
+    first = cpu(load_catalog)
+    later = cpu(load_catalog, 5)
+    rows.append(("load the levels", first, later, "first load / a later load of the same files"))
+
+    catalog = load_catalog()
+    drawn = tour_seconds(args.language, True, catalog)
+    measured = tour_seconds(args.language, False, catalog)
+    rows.append((f"overflow tour, {args.language} 1280x720", drawn, measured, "glyphs drawn / measured only"))
+
+    from sango_game.app import App
+
+    pictures = [("sango/happy.svg", (240, 240)), ("sango/waving.svg", (300, 300)), ("sango/thinking.svg", (200, 200))]
+
+    def fresh_art():
+        from sango_game.art import Art
+
+        art = Art()
+        for rel, size in pictures:
+            art.get(rel, size)
+
+    kept: dict = {}
+
+    def shared_art():
+        for rel, size in pictures:
+            if (rel, size) not in kept:
+                from sango_game.art import Art
+
+                kept[(rel, size)] = Art().get(rel, size)
+
+    shared_art()
+    rows.append(("SVG art of a first screen", cpu(fresh_art, 20), cpu(shared_art, 20),
+                 "rasterised per game / once per process"))
+
+    app = App(size=(1024, 600), language="en", data_dir=Path(tempfile.mkdtemp()) / "d", audio=False, speech=False)
+    app.step()
+    window = app.screen.copy()
+
+    def converted():
+        pygame.image.tobytes(window, "RGB") == pygame.image.tobytes(app.screen, "RGB")  # noqa: B015
+
+    def raw():
+        window.get_view("1").raw == app.screen.get_view("1").raw  # noqa: B015
+
+    rows.append(("compare a 1024x600 frame", cpu(converted, 200), cpu(raw, 200), "colours converted / raw memory"))
+    app.shutdown()
+
+    from sango_game import i18n_tools
+
+    def check_reading_again():
+        i18n_tools._read_only.clear()
+        i18n_tools.check(codes=["fr"], glyphs=False)
+
+    def check_shared():
+        i18n_tools.check(codes=["fr"], glyphs=False)
+
+    check_shared()
+    rows.append(("check the French catalog", cpu(check_reading_again, 3), cpu(check_shared, 3),
+                 "template and catalog read again / parsed once per content"))
+
+    print(f"{'work':32s} {'before s':>10s} {'after s':>10s} {'ratio':>7s}  before / after")
+    for name, before, after, what in rows:
+        ratio = before / after if after else float("inf")
+        print(f"{name:32s} {before:10.4f} {after:10.4f} {ratio:6.1f}x  {what}")
+
+
+if __name__ == "__main__":
+    main()
