@@ -3,18 +3,20 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 
 from .display import MIN_SIZE, NoDisplayError
+from .lazylog import LazyLogger
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging loads when the first record is written
 
 DEFAULT_SIZE = (1280, 720)
 
 
 def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
+    import logging
+
     logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING").upper())
     default_language = None
     try:
