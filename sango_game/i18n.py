@@ -18,16 +18,18 @@
 
 from __future__ import annotations
 
-import gettext
 import io
 import os
-import string
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .languages import BY_CODE, DEFAULT, TABLE, LanguageInfo, native_name  # noqa: F401  (re-exported)
 from .resources import locales_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    import gettext
+    import string
 
 DOMAIN = "messages"
 
@@ -159,6 +161,8 @@ def _po_digest(po: Path) -> str:
 
 
 def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:
+    import gettext  # here: English (the source language) and a kept title frame need no catalog
+
     po = po_path(code, root)
     mo = po.with_name(MO_NAMES[part])
     try:
@@ -193,7 +197,17 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
         return None
 
 
-_FORMATTER = string.Formatter()
+_FORMATTERS: list[string.Formatter] = []
+
+
+def _formatter() -> string.Formatter:
+    """The one ``string.Formatter``, made when a sentence is first formatted (``string`` compiles a
+    pattern at import, which the title's first frame does not need)."""
+    if not _FORMATTERS:
+        import string
+
+        _FORMATTERS.append(string.Formatter())
+    return _FORMATTERS[0]
 
 # Values put into a sentence are wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 # (UAX #9 isolates): a phone number, a date, "+15" or a command then keeps its own order and
@@ -225,13 +239,14 @@ def format_isolated(template: str, kw: dict[str, Any], isolate: bool) -> str:
     isolated (an Arabic nickname in an English sentence). Raises like ``str.format``.
     """
     pieces: list[tuple[str, str | None]] = []  # (literal, formatted value or None)
-    for literal, field, spec, conv in _FORMATTER.parse(template):
+    fmt = _formatter()
+    for literal, field, spec, conv in fmt.parse(template):
         value = None
         if field is not None:
             if field == "" or field.isdigit():
                 raise IndexError("positional fields are not used")
-            obj = _FORMATTER.convert_field(_FORMATTER.get_field(field, (), kw)[0], conv)
-            value = _FORMATTER.format_field(obj, _FORMATTER.vformat(spec or "", (), kw))
+            obj = fmt.convert_field(fmt.get_field(field, (), kw)[0], conv)
+            value = fmt.format_field(obj, fmt.vformat(spec or "", (), kw))
         pieces.append((literal, value))
     out: list[str] = []
     group: list[str] = []
@@ -268,7 +283,7 @@ def format_isolated(template: str, kw: dict[str, Any], isolate: bool) -> str:
 
 def placeholders(template: str) -> set[str]:
     """Named fields of a ``str.format`` template (``{n}``, ``{name}``); raises ValueError if malformed."""
-    return {field for _, field, _, _ in _FORMATTER.parse(template) if field is not None}
+    return {field for _, field, _, _ in _formatter().parse(template) if field is not None}
 
 
 class Translator:
@@ -389,6 +404,8 @@ def register_pack_catalogs(locales_root: Path) -> None:
 
 @lru_cache(maxsize=16)
 def _pack_catalogs(code: str) -> tuple[gettext.GNUTranslations, ...]:
+    import gettext
+
     found = []
     for root in _PACK_ROOTS:
         po = po_path(code, root)

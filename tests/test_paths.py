@@ -185,3 +185,26 @@ def test_bad_journal_mode_in_config(dirs, tmp_path, monkeypatch):
     monkeypatch.setenv("SANGO_CONFIG", str(cfg))
     with pytest.raises(ConfigError, match="'journal_mode' must be one of wal, delete"):
         ProgressStore.open()
+
+
+@pytest.mark.parametrize("xdg,home", [
+    (None, "keep"), ("/tmp/sango-xdg-cache", "keep"), ("", "keep"), ("relative/cache", "keep"), ("  ", "keep"),
+    (None, "/home/someone/"), (None, "relative-home"), (None, None), ("/tmp/x", None),
+])
+def test_the_cache_folder_is_the_one_platformdirs_gives(monkeypatch, xdg, home):
+    """The cache folder is worked out without importing platformdirs in the common Linux cases
+    (the title's first frame reads it); it must be the same folder platformdirs names."""
+    import platformdirs
+
+    for var, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(var, raising=False)
+        elif value != "keep":
+            monkeypatch.setenv(var, value)
+    try:
+        expected = Path(platformdirs.user_cache_dir(paths.APP_NAME)) / "frames"
+    except RuntimeError:  # newer platformdirs: no home folder can be found at all
+        expected = None
+    assert paths.cache_dir("frames") == expected
+    if xdg is not None and xdg.startswith("/"):
+        assert expected == Path(xdg) / paths.APP_NAME / "frames"  # the case really was one the fast path takes
