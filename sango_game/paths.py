@@ -50,35 +50,51 @@ class DataDirError(OSError):
 
 
 # Small indirections so that tests (and unusual platforms) can substitute the platform folders.
+# The cache is read before the title's first frame (the kept frame, a catalog's remembered digest)
+# and the lab's config file right after it; importing platformdirs costs a start a few milliseconds.
+# So on Linux, in the common cases, the folders are worked out here by the XDG rule platformdirs
+# follows; anything else asks platformdirs itself, which stays the reference (a test compares both).
+def _plain_linux() -> bool:
+    return sys.platform == "linux" and not os.environ.get("ANDROID_DATA") and not hasattr(sys, "getandroidapilevel")
+
+
+def _xdg_folder(var: str, default: str) -> str | None:
+    """``platformdirs``' folder for ``var`` (``XDG_CACHE_HOME``...): ``$var`` when it is an absolute
+    path, else ``default`` (``~/.cache``...) under an absolute ``$HOME``; None when not sure."""
+    if not _plain_linux():
+        return None
+    value = os.environ.get(var, "")
+    if os.path.isabs(value):
+        return os.path.join(value, APP_NAME)
+    if not value and os.path.isabs(os.environ.get("HOME", "")):
+        return os.path.join(os.path.expanduser(default), APP_NAME)
+    return None
+
+
 def _site_config_file() -> Path:
+    if _plain_linux() and not os.environ.get("XDG_CONFIG_DIRS"):
+        return Path("/etc/xdg", APP_NAME, CONFIG_NAME)
     import platformdirs
 
     return Path(platformdirs.site_config_dir(APP_NAME)) / CONFIG_NAME
 
 
 def _user_config_file() -> Path:
-    import platformdirs
+    folder = _xdg_folder("XDG_CONFIG_HOME", "~/.config")
+    if folder is None:
+        import platformdirs
 
-    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_NAME
+        folder = platformdirs.user_config_dir(APP_NAME)
+    return Path(folder) / CONFIG_NAME
 
 
 def _user_cache_root() -> str:
-    """``platformdirs.user_cache_dir("sango-game")``. The cache is read before the title's first
-    frame (the kept frame, a catalog's remembered digest), and importing platformdirs costs that
-    frame a few milliseconds: on Linux, in the two common cases, the folder is worked out here by
-    the XDG rule platformdirs follows (``$XDG_CACHE_HOME`` when it is an absolute path, else
-    ``~/.cache`` with an absolute ``$HOME``); anything else asks platformdirs itself (a test checks
-    that both agree)."""
-    if sys.platform == "linux" and not os.environ.get("ANDROID_DATA") and not hasattr(sys, "getandroidapilevel"):
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        if os.path.isabs(xdg):
-            return os.path.join(xdg, APP_NAME)
-        home = os.environ.get("HOME", "")
-        if not xdg and os.path.isabs(home):
-            return os.path.join(os.path.expanduser("~/.cache"), APP_NAME)
-    import platformdirs
+    folder = _xdg_folder("XDG_CACHE_HOME", "~/.cache")
+    if folder is None:
+        import platformdirs
 
-    return platformdirs.user_cache_dir(APP_NAME)
+        folder = platformdirs.user_cache_dir(APP_NAME)
+    return folder
 
 
 def cache_dir(part: str) -> Path | None:
