@@ -11,11 +11,12 @@ This module imports nothing from the game, so every layer may read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 
+from .records import field, record
 
-@dataclass(frozen=True)
+
+@record
 class LanguageInfo:
     code: str  # folder name in locales/
     babel: str  # Babel/CLDR locale id (number formats, own name)
