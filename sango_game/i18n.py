@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import gettext
     import string
 
+    from .mofile import MoCatalog
+
 DOMAIN = "messages"
 
 
@@ -160,8 +162,10 @@ def _po_digest(po: Path) -> str:
     return digest
 
 
-def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:
-    import gettext  # here: English (the source language) and a kept title frame need no catalog
+def _open_mo(code: str, root: Path | None, part: str = "ui") -> MoCatalog | None:
+    """The compiled catalog of one part, read by ``mofile.MoCatalog`` (the same messages as
+    ``gettext.GNUTranslations`` without importing gettext before the title's first frame)."""
+    from .mofile import MoCatalog  # English, the source language, needs no catalog
 
     po = po_path(code, root)
     mo = po.with_name(MO_NAMES[part])
@@ -169,8 +173,7 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
         has_po = po.exists()
         digest = _po_digest(po) if has_po else ""
         if mo.exists():
-            with mo.open("rb") as fh:
-                compiled = gettext.GNUTranslations(fh)
+            compiled = MoCatalog(mo.read_bytes(), str(mo))
             if not has_po or compiled.pgettext(SOURCE_CTX, SOURCE_KEY) == digest:
                 return compiled
         if not has_po:
@@ -178,8 +181,7 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
         cache = _cache_dir()
         cached = cache / f"{code}-{digest}-{part}.mo" if cache else None
         if cached is not None and cached.exists():
-            with cached.open("rb") as fh:
-                return gettext.GNUTranslations(fh)
+            return MoCatalog(cached.read_bytes(), str(cached))
         data = compile_po_bytes(po, part)
         if cached is not None:
             try:
@@ -189,7 +191,7 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
                 tmp.replace(cached)
             except OSError:
                 pass  # read-only or full disk: the in-memory catalog below still works
-        return gettext.GNUTranslations(io.BytesIO(data))
+        return MoCatalog(data)
     except Exception as exc:  # a damaged catalog must not stop the game
         import logging
 
@@ -297,7 +299,7 @@ class Translator:
         # English is the source language: its text is the msgid itself, no catalog needed.
         self._root = root
         self._catalog = _open_mo(self.code, root, "ui") if self.code != "en" else None
-        self._levels: gettext.GNUTranslations | None | bool = False  # loaded on first level string
+        self._levels: MoCatalog | None | bool = False  # loaded on first level string
 
     # -- lookups ----------------------------------------------------------------------
     def _levels_catalog(self):
