@@ -50,8 +50,9 @@ class DataDirError(OSError):
 
 
 # Small indirections so that tests (and unusual platforms) can substitute the platform folders.
-# The cache is read before the title's first frame (the kept frame, a catalog's remembered digest)
-# and the lab's config file right after it; importing platformdirs costs a start a few milliseconds.
+# The cache is read before the title's first frame (the kept frame, a catalog's remembered digest),
+# the lab's config file and the data folder right after it; importing platformdirs costs a start a
+# few milliseconds.
 # So on Linux, in the common cases, the folders are worked out here by the XDG rule platformdirs
 # follows; anything else asks platformdirs itself, which stays the reference (a test compares both).
 def _plain_linux() -> bool:
@@ -107,9 +108,12 @@ def cache_dir(part: str) -> Path | None:
 
 
 def _default_data_dir() -> Path:
-    import platformdirs
+    folder = _xdg_folder("XDG_DATA_HOME", "~/.local/share")
+    if folder is None:
+        import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME))
+        folder = platformdirs.user_data_dir(APP_NAME)
+    return Path(folder)
 
 
 def config_file() -> Path | None:
