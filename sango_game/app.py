@@ -19,6 +19,7 @@ from .display import MIN_SIZE, cache_budgets, clipped, open_window, update_scene
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
 from .lazylog import LazyLogger
+from .lazylog import settle as settle_logging
 from .scene import Scene, SceneStack, scene_factory
 from .startup import DEFAULT_SIZE
 from .ui.theme import Theme
@@ -219,7 +220,9 @@ class App:
 
     def _after_first_frame(self) -> None:
         """Work the title screen does not need, done once it is on screen: open the progress store
-        (and show any notice about it), restore a loaded lab session, open the audio device."""
+        (and show any notice about it), restore a loaded lab session, open the audio device. The
+        game's logging set-up, if it is still waiting for a first record, runs first (lazylog)."""
+        settle_logging()
         _ = self.store
         self._restore_lab_session()
         self.sound.start()
@@ -574,6 +577,7 @@ class App:
         return 0
 
     def shutdown(self) -> None:
+        settle_logging()
         if self._backup_due:
             self._start_backup()
         if self._title_frame is not None:

@@ -193,9 +193,9 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> MoCatalog | None
                 pass  # read-only or full disk: the in-memory catalog below still works
         return MoCatalog(data)
     except Exception as exc:  # a damaged catalog must not stop the game
-        import logging
+        from .lazylog import LazyLogger  # (runs the game's deferred logging set-up first)
 
-        logging.getLogger(__name__).warning("cannot load translations for %s: %s; using English", code, exc)
+        LazyLogger(__name__).warning("cannot load translations for %s: %s; using English", code, exc)
         return None
 
 
