@@ -436,9 +436,6 @@ def translator(code: str) -> Translator:
 
 def detect_system_language() -> str:
     """Best guess from the OS locale; English when it is not one of ours."""
-    import locale
-    import os
-
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
@@ -446,6 +443,8 @@ def detect_system_language() -> str:
                 code = normalize_code(part)
                 if code:
                     return code
+    import locale  # only when no variable names a language of ours (Windows, macOS apps)
+
     try:
         code = normalize_code(locale.getlocale()[0])
     except ValueError:  # pragma: no cover
