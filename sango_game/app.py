@@ -7,7 +7,6 @@ real loop, which polls pygame events through the input module and sleeps while n
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +18,8 @@ from .art import Art
 from .display import MIN_SIZE, cache_budgets, clipped, open_window, update_scenes
 from .i18n import Translator, detect_system_language, get_language
 from .input import Act, Action, InputMapper, PressGuard
+from .lazylog import LazyLogger
+from .lazylog import settle as settle_logging
 from .scene import Scene, SceneStack, scene_factory
 from .startup import DEFAULT_SIZE
 from .ui.theme import Theme
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
     from .progress.models import Profile
     from .progress.player import GuestProgress
     from .progress.teacher_access import IdleLock
+    from .text import TextEngine
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging loads when the first record is written
 
 # Actions that, on a scene that allows it, can only move the focus ring or a hover highlight.
 FOCUS_MOVES = frozenset({Act.FOCUS_NEXT, Act.FOCUS_PREV, Act.UP, Act.DOWN, Act.FORWARD, Act.BACKWARD,
@@ -54,9 +56,8 @@ class App:
         self.windowed_size = size
         pygame.display.set_caption("Sango")
         pygame.key.set_repeat(400, 60)
-        from .text import TextEngine
-
-        self.text = TextEngine()
+        self._text: TextEngine | None = None  # made on first use (see the text property)
+        self._text_budget: int | None = None
         self.art = Art()
         self.set_cache_budgets()
         self.theme = Theme(self.size)
@@ -109,6 +110,22 @@ class App:
             self._title_frame = TitleFrame.for_app(self)
 
     # -- services ---------------------------------------------------------------------------
+    @property
+    def text(self) -> TextEngine:
+        """The text engine, made on first use: a title kept from the last start (firstframe.py) is
+        on screen before any text is measured, so that first frame does not wait for the text code."""
+        if self._text is None:
+            from .text import TextEngine
+
+            self._text = TextEngine()
+            if self._text_budget is not None:
+                self._text.set_budget(self._text_budget)
+        return self._text
+
+    @text.setter
+    def text(self, engine: TextEngine) -> None:
+        self._text = engine
+
     @property
     def catalog(self):
         if self._catalog is None:
@@ -203,7 +220,9 @@ class App:
 
     def _after_first_frame(self) -> None:
         """Work the title screen does not need, done once it is on screen: open the progress store
-        (and show any notice about it), restore a loaded lab session, open the audio device."""
+        (and show any notice about it), restore a loaded lab session, open the audio device. The
+        game's logging set-up, if it is still waiting for a first record, runs first (lazylog)."""
+        settle_logging()
         _ = self.store
         self._restore_lab_session()
         self.sound.start()
@@ -231,11 +250,13 @@ class App:
     def set_cache_budgets(self) -> None:
         art, text = cache_budgets(self.size)
         self.art.set_budget(art)
-        self.text.set_budget(text)
+        self._text_budget = text
+        if self._text is not None:
+            self._text.set_budget(text)
 
     def set_language(self, code: str) -> None:
-        if code != self.tr.code:
-            self.text.forget_fonts()  # the old language's fonts close; the new one's load as they are used
+        if code != self.tr.code and self._text is not None:
+            self._text.forget_fonts()  # the old language's fonts close; the new one's load as they are used
         self.tr = Translator(get_language(code).code)
         self.input.rtl = self.tr.rtl
         self.relayout()
@@ -322,7 +343,8 @@ class App:
 
     def relayout(self) -> None:
         self.theme.size = self.size
-        self.text.clear_cache()
+        if self._text is not None:
+            self._text.clear_cache()
         for scene in self.stack:
             scene.layout()
         self.dirty = True
@@ -555,6 +577,7 @@ class App:
         return 0
 
     def shutdown(self) -> None:
+        settle_logging()
         if self._backup_due:
             self._start_backup()
         if self._title_frame is not None:

@@ -6,15 +6,13 @@ drawn in its place.
 
 from __future__ import annotations
 
-import logging
-
 import pygame
 
+from .lazylog import LazyLogger
 from .resources import asset_path
-from .text.cache import LRUCache
-from .text.engine import surface_bytes
+from .text.cache import LRUCache, surface_bytes
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging loads when the first record is written
 
 
 ART_BUDGET = 64 * 2**20  # bytes of rendered art kept until the app sets a budget for its window

@@ -6,11 +6,10 @@ kept in ``Sound.reason`` and nothing else changes.
 
 from __future__ import annotations
 
-import logging
-
+from .lazylog import LazyLogger
 from .resources import asset_path
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging loads when the first record is written
 
 EFFECTS = ("click", "page", "correct", "wrong", "star", "badge")
 

@@ -105,12 +105,20 @@ def _first_frame_only(args: argparse.Namespace) -> int:
     return 0
 
 
+def _setup_log_file() -> None:
+    from .logfile import setup_logging  # (imports logging)
+
+    setup_logging()
+
+
 def _cmd_play(args: argparse.Namespace) -> int:
     if getattr(args, "first_frame_only", False):
         return _first_frame_only(args)
-    from .logfile import setup_logging
+    from .lazylog import defer_setup
 
-    setup_logging()  # before run_game(), whose logging.basicConfig() then leaves these handlers alone
+    # Before run_game()'s logging.basicConfig(), which then leaves these handlers alone; both run at
+    # the first record or once the title's first frame is on screen (lazylog).
+    defer_setup(_setup_log_file)
     from .startup import run_game
 
     return run_game(language=args.language, fullscreen=args.fullscreen, windowed_size=args.size)

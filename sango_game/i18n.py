@@ -18,16 +18,20 @@
 
 from __future__ import annotations
 
-import gettext
 import io
 import os
-import string
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .languages import BY_CODE, DEFAULT, TABLE, LanguageInfo, native_name  # noqa: F401  (re-exported)
 from .resources import locales_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    import gettext
+    import string
+
+    from .mofile import MoCatalog
 
 DOMAIN = "messages"
 
@@ -158,15 +162,18 @@ def _po_digest(po: Path) -> str:
     return digest
 
 
-def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTranslations | None:
+def _open_mo(code: str, root: Path | None, part: str = "ui") -> MoCatalog | None:
+    """The compiled catalog of one part, read by ``mofile.MoCatalog`` (the same messages as
+    ``gettext.GNUTranslations`` without importing gettext before the title's first frame)."""
+    from .mofile import MoCatalog  # English, the source language, needs no catalog
+
     po = po_path(code, root)
     mo = po.with_name(MO_NAMES[part])
     try:
         has_po = po.exists()
         digest = _po_digest(po) if has_po else ""
         if mo.exists():
-            with mo.open("rb") as fh:
-                compiled = gettext.GNUTranslations(fh)
+            compiled = MoCatalog(mo.read_bytes(), str(mo))
             if not has_po or compiled.pgettext(SOURCE_CTX, SOURCE_KEY) == digest:
                 return compiled
         if not has_po:
@@ -174,8 +181,7 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
         cache = _cache_dir()
         cached = cache / f"{code}-{digest}-{part}.mo" if cache else None
         if cached is not None and cached.exists():
-            with cached.open("rb") as fh:
-                return gettext.GNUTranslations(fh)
+            return MoCatalog(cached.read_bytes(), str(cached))
         data = compile_po_bytes(po, part)
         if cached is not None:
             try:
@@ -185,15 +191,25 @@ def _open_mo(code: str, root: Path | None, part: str = "ui") -> gettext.GNUTrans
                 tmp.replace(cached)
             except OSError:
                 pass  # read-only or full disk: the in-memory catalog below still works
-        return gettext.GNUTranslations(io.BytesIO(data))
+        return MoCatalog(data)
     except Exception as exc:  # a damaged catalog must not stop the game
-        import logging
+        from .lazylog import LazyLogger  # (runs the game's deferred logging set-up first)
 
-        logging.getLogger(__name__).warning("cannot load translations for %s: %s; using English", code, exc)
+        LazyLogger(__name__).warning("cannot load translations for %s: %s; using English", code, exc)
         return None
 
 
-_FORMATTER = string.Formatter()
+_FORMATTERS: list[string.Formatter] = []
+
+
+def _formatter() -> string.Formatter:
+    """The one ``string.Formatter``, made when a sentence is first formatted (``string`` compiles a
+    pattern at import, which the title's first frame does not need)."""
+    if not _FORMATTERS:
+        import string
+
+        _FORMATTERS.append(string.Formatter())
+    return _FORMATTERS[0]
 
 # Values put into a sentence are wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 # (UAX #9 isolates): a phone number, a date, "+15" or a command then keeps its own order and
@@ -225,13 +241,14 @@ def format_isolated(template: str, kw: dict[str, Any], isolate: bool) -> str:
     isolated (an Arabic nickname in an English sentence). Raises like ``str.format``.
     """
     pieces: list[tuple[str, str | None]] = []  # (literal, formatted value or None)
-    for literal, field, spec, conv in _FORMATTER.parse(template):
+    fmt = _formatter()
+    for literal, field, spec, conv in fmt.parse(template):
         value = None
         if field is not None:
             if field == "" or field.isdigit():
                 raise IndexError("positional fields are not used")
-            obj = _FORMATTER.convert_field(_FORMATTER.get_field(field, (), kw)[0], conv)
-            value = _FORMATTER.format_field(obj, _FORMATTER.vformat(spec or "", (), kw))
+            obj = fmt.convert_field(fmt.get_field(field, (), kw)[0], conv)
+            value = fmt.format_field(obj, fmt.vformat(spec or "", (), kw))
         pieces.append((literal, value))
     out: list[str] = []
     group: list[str] = []
@@ -268,7 +285,7 @@ def format_isolated(template: str, kw: dict[str, Any], isolate: bool) -> str:
 
 def placeholders(template: str) -> set[str]:
     """Named fields of a ``str.format`` template (``{n}``, ``{name}``); raises ValueError if malformed."""
-    return {field for _, field, _, _ in _FORMATTER.parse(template) if field is not None}
+    return {field for _, field, _, _ in _formatter().parse(template) if field is not None}
 
 
 class Translator:
@@ -282,7 +299,7 @@ class Translator:
         # English is the source language: its text is the msgid itself, no catalog needed.
         self._root = root
         self._catalog = _open_mo(self.code, root, "ui") if self.code != "en" else None
-        self._levels: gettext.GNUTranslations | None | bool = False  # loaded on first level string
+        self._levels: MoCatalog | None | bool = False  # loaded on first level string
 
     # -- lookups ----------------------------------------------------------------------
     def _levels_catalog(self):
@@ -389,6 +406,8 @@ def register_pack_catalogs(locales_root: Path) -> None:
 
 @lru_cache(maxsize=16)
 def _pack_catalogs(code: str) -> tuple[gettext.GNUTranslations, ...]:
+    import gettext
+
     found = []
     for root in _PACK_ROOTS:
         po = po_path(code, root)
@@ -417,9 +436,6 @@ def translator(code: str) -> Translator:
 
 def detect_system_language() -> str:
     """Best guess from the OS locale; English when it is not one of ours."""
-    import locale
-    import os
-
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
@@ -427,6 +443,8 @@ def detect_system_language() -> str:
                 code = normalize_code(part)
                 if code:
                     return code
+    import locale  # only when no variable names a language of ours (Windows, macOS apps)
+
     try:
         code = normalize_code(locale.getlocale()[0])
     except ValueError:  # pragma: no cover

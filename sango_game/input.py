@@ -9,8 +9,9 @@ logically *after* the focused one is on its left, so the Left arrow moves forwar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+from .records import record, replace
 
 
 class Act(str, Enum):  # noqa: UP042 (StrEnum changes str() and format() of members)
@@ -35,7 +36,7 @@ class Act(str, Enum):  # noqa: UP042 (StrEnum changes str() and format() of memb
     QUIT = "quit"
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     kind: Act
     pos: tuple[int, int] | None = None
@@ -89,7 +90,6 @@ class InputMapper:
                 time.sleep(0.02)
                 events = pygame.event.get()
         import time
-        from dataclasses import replace
 
         now = time.monotonic()
         actions: list[Action] = []

@@ -6,16 +6,17 @@ sentence joining for pages (``scenes.base``) and the plural rules of the catalog
 Adding a language means adding one record below, its catalog and, if its script needs one,
 a font face.
 
-This module imports nothing from the game, so every layer may read it.
+This module imports nothing from the game but ``records`` (which imports nothing), so every layer may read it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 
+from .records import field, record
 
-@dataclass(frozen=True)
+
+@record
 class LanguageInfo:
     code: str  # folder name in locales/
     babel: str  # Babel/CLDR locale id (number formats, own name)

@@ -8,16 +8,16 @@ available, and ``say`` does nothing: no error, no delay.
 
 from __future__ import annotations
 
-import logging
 import threading
 from typing import TYPE_CHECKING
 
 from .languages import TABLE
+from .lazylog import LazyLogger
 
 if TYPE_CHECKING:  # pragma: no cover
     import subprocess
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging loads when the first record is written
 
 # Voice names per engine come from the language table.
 ESPEAK_VOICES = {lang.code: lang.voice("espeak", "en") for lang in TABLE}

@@ -3,19 +3,25 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 
 from .display import MIN_SIZE, NoDisplayError
+from .lazylog import LazyLogger, defer_setup, settle
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)  # logging loads when the first record is written
 
 DEFAULT_SIZE = (1280, 720)
 
 
-def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
+def _basic_logging() -> None:
+    import logging
+
     logging.basicConfig(level=os.environ.get("SANGO_LOG", "WARNING").upper())
+
+
+def run_game(language: str | None = None, fullscreen: bool = False, windowed_size: str | None = None) -> int:
+    defer_setup(_basic_logging)  # at the first record or after the first frame (lazylog)
     default_language = None
     try:
         from .paths import config_value
@@ -38,6 +44,7 @@ def run_game(language: str | None = None, fullscreen: bool = False, windowed_siz
         app = App(size=size, language=language, fullscreen=fullscreen, default_language=default_language,
                   title_cache=True)
     except NoDisplayError as exc:
+        settle()  # the logging set-up still runs (it makes the data folder), as before any window
         print("Sango needs a screen to show the game, but none could be opened "
               f"({exc}).\nStart it from a desktop session. To check levels without a screen, use: sango-game check",
               file=sys.stderr)

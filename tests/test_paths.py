@@ -185,3 +185,35 @@ def test_bad_journal_mode_in_config(dirs, tmp_path, monkeypatch):
     monkeypatch.setenv("SANGO_CONFIG", str(cfg))
     with pytest.raises(ConfigError, match="'journal_mode' must be one of wal, delete"):
         ProgressStore.open()
+
+
+@pytest.mark.parametrize("xdg,home", [
+    (None, "keep"), ("/tmp/sango-xdg-cache", "keep"), ("", "keep"), ("relative/cache", "keep"), ("  ", "keep"),
+    (None, "/home/someone/"), (None, "relative-home"), (None, None), ("/tmp/x", None),
+])
+def test_the_cache_config_and_data_folders_are_the_ones_platformdirs_gives(monkeypatch, xdg, home):
+    """The cache, config and data folders are worked out without importing platformdirs in the common
+    Linux cases (the title's first frame reads the cache); they must be the folders platformdirs names."""
+    import platformdirs
+
+    for var, value in (("XDG_CACHE_HOME", xdg), ("XDG_CONFIG_HOME", xdg), ("XDG_CONFIG_DIRS", xdg), ("XDG_DATA_HOME", xdg),
+                       ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(var, raising=False)
+        elif value != "keep":
+            monkeypatch.setenv(var, value)
+
+    def reference(fn):
+        try:
+            return Path(fn(paths.APP_NAME))
+        except RuntimeError:  # newer platformdirs: no home folder can be found at all
+            return None
+
+    cache = reference(platformdirs.user_cache_dir)
+    assert paths.cache_dir("frames") == (cache / "frames" if cache else None)
+    if cache is not None:
+        assert paths._user_config_file() == reference(platformdirs.user_config_dir) / paths.CONFIG_NAME
+        assert paths._default_data_dir() == reference(platformdirs.user_data_dir)
+    assert paths._site_config_file() == reference(platformdirs.site_config_dir) / paths.CONFIG_NAME
+    if xdg is not None and xdg.startswith("/"):
+        assert cache == Path(xdg) / paths.APP_NAME  # the case really was one the fast path takes

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import field, record
 
-@dataclass(frozen=True)
+
+@record
 class Profile:
     """A child's profile: only a nickname, an avatar id and a random local id. No real name, age,
     photo or e-mail is ever stored."""
@@ -17,7 +18,7 @@ class Profile:
     created_at: str  # ISO 8601, UTC
 
 
-@dataclass(frozen=True)
+@record
 class LevelResult:
     best_stars: int
     best_score: float
@@ -30,7 +31,7 @@ class LevelResult:
     updated_at: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Attempt:
     id: int
     profile_id: str
@@ -44,13 +45,13 @@ class Attempt:
     seed: int | None = None  # the shuffle seed of the attempt (sango_game.core.shuffle)
 
 
-@dataclass(frozen=True)
+@record
 class Badge:
     badge_id: str
     awarded_at: str
 
 
-@dataclass(frozen=True)
+@record
 class StoreNotice:
     """Something the player should be told once about their saved progress.
 

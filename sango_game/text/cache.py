@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pygame
 
 V = TypeVar("V")
 
@@ -71,3 +74,8 @@ class LRUCache(Generic[V]):
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._data
+
+
+def surface_bytes(surface: pygame.Surface) -> int:
+    """The memory a surface's pixels take (the weight of a cached picture or line of text)."""
+    return surface.get_pitch() * surface.get_height()

@@ -21,7 +21,7 @@ from pathlib import Path
 import pygame
 
 from . import bidi_levels
-from .cache import LRUCache
+from .cache import LRUCache, surface_bytes
 from .fonts import FACES, Coverage, chain_for, coverage, default_font_dir, lang_key
 from .layout import Layouter, Line, Paragraph, Run, TextLayout, pitch_for, visible
 
@@ -40,11 +40,6 @@ _MAX_INKS = 50_000
 # Paragraphs (levels, faces, break opportunities, run pieces) depend on the text, the language and
 # the font files only, not on the size or the window: shared the same way, least recently used go.
 _PARAS: LRUCache[Paragraph] = LRUCache(8192)
-
-
-def surface_bytes(surface: pygame.Surface) -> int:
-    """The memory a surface's pixels take."""
-    return surface.get_pitch() * surface.get_height()
 
 
 class TextEngine:

@@ -6,13 +6,13 @@ badge colour pair of every palette is checked against WCAG 4.5:1 by tests/test_t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 
 DESIGN_W, DESIGN_H = 1280, 720
 TEXT_SCALES = {"normal": 1.0, "large": 1.2, "larger": 1.4}
 
 
-@dataclass(frozen=True)
+@record
 class Palette:
     bg: tuple
     bg2: tuple
