@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import bidi_levels
+from . import bidi_levels, breaking
 from .breaking import cluster_bounds, is_cjk, segments
 from .fonts import Coverage, is_rtl, metrics_for
 
@@ -138,6 +139,9 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
     else take the first face that does.
     """
     n = len(text)
+    if breaking.FAST and cov.has_all(0, text) and bidi_levels.BIDI_CONTROLS.isdisjoint(text):
+        # The common case: the first face draws every character, so every rule below picks it.
+        return [0] * n
     faces = [0] * n
     prev = -1
     i = 0
@@ -186,13 +190,17 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
 class Paragraph:
     """Per-paragraph data that does not depend on the size: levels, faces, segments."""
 
-    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths")
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths", "uniform", "_bounds")
 
     def __init__(self, text: str, lk: str, cov: Coverage):
         self.text = text
         self.base_level = 1 if is_rtl(lk) else 0
         self.levels = bidi_levels.paragraph_levels(text, self.base_level)
         self.faces = faces_for(text, cov)
+        # One level and one face throughout (most paragraphs): any span is a single run.
+        self.uniform = (breaking.FAST and bool(text) and len(set(self.levels)) == 1
+                        and len(set(self.faces)) == 1)
+        self._bounds: list[int] | None = None  # starts of the paragraph's (level, face) runs
         self._segments: list[tuple[int, int, int]] | None = None
         # (start, end) -> what a measure of [start, end) shapes; see pieces().
         self._pieces: dict[tuple[int, int], tuple[tuple[int, str, bool, str], ...]] = {}
@@ -214,12 +222,36 @@ class Paragraph:
         if got is None:
             out = []
             text = self.text
-            for s, e, level, face in self.logical_runs(start, end):
+            if self.uniform:
+                txt = visible(text[start:end])
+                if txt:
+                    out.append((self.faces[0], txt, bool(self.levels[0] % 2), script_of(txt)))
+                got = self._pieces[key] = tuple(out)
+                return got
+            runs = self._runs_between(start, end) if breaking.FAST else self.logical_runs(start, end)
+            for s, e, level, face in runs:
                 txt = visible(text[s:e])
                 if txt:
                     out.append((face, txt, bool(level % 2), script_of(txt)))
             got = self._pieces[key] = tuple(out)
         return got
+
+    def _runs_between(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """logical_runs(start, end) with the paragraph's levels, from run bounds found once."""
+        bounds = self._bounds
+        if bounds is None:
+            bounds = self._bounds = [s for s, _, _, _ in self.logical_runs(0, len(self.text))]
+            bounds.append(len(self.text))
+        k = bisect_right(bounds, start) - 1
+        out = []
+        levels, faces = self.levels, self.faces
+        s = start
+        while s < end:
+            e = min(bounds[k + 1], end)
+            out.append((s, e, levels[s], faces[s]))
+            s = e
+            k += 1
+        return out
 
     def logical_runs(self, start: int, end: int, levels=None) -> list[tuple[int, int, int, int]]:
         """(start, end, level, face index) groups of [start, end) in logical order."""
@@ -255,6 +287,7 @@ class Layouter:
         self.bold = bold
         self.measure = measure
         self.ink = ink
+        self._memo: dict[tuple[int, int, str], int] = {}  # (face, level, text) -> width, uniform paragraphs
 
     def width(self, p: Paragraph, start: int, end: int) -> int:
         # Kept in the paragraph: fitting measures the same words and lines in many boxes. (A
@@ -262,7 +295,18 @@ class Layouter:
         # a pure function of the font files.)
         key = (start, end, self.size, self.bold)
         total = p.widths.get(key)
-        if total is None:
+        if total is None and p.uniform:
+            # One run: its width is that of its text alone, wherever it stands (the same words
+            # and spaces recur in a paragraph and across paragraphs of one layout).
+            sub = p.text[start:end]
+            mkey = (p.faces[0], p.levels[0], sub)
+            total = self._memo.get(mkey)
+            if total is None:
+                txt = visible(sub)
+                total = self._memo[mkey] = (self.measure(self.chain[p.faces[0]], self.size, self.bold, txt,
+                                                         bool(p.levels[0] % 2), script_of(txt)) if txt else 0)
+            p.widths[key] = total
+        elif total is None:
             total = 0
             chain, size, bold, measure = self.chain, self.size, self.bold, self.measure
             for face, txt, rtl, script in p.pieces(start, end):
