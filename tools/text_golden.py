@@ -4,6 +4,11 @@ speed-up changed no result (run before and after, compare the files byte for byt
     python tools/text_golden.py /tmp/golden.json                 # every msgstr of the six catalogs
     python tools/text_golden.py /tmp/golden.json --every 3       # every third msgstr (quicker)
     python tools/text_golden.py /tmp/tour.json --tour en,ar      # every fit/layout of the overflow tour
+    python tools/text_golden.py --compare /tmp/tour-before.json /tmp/tour-after.json
+
+The tour shuffles some answers, so two tours ask for slightly different texts: --compare checks
+that every fit and layout asked for in both has the same answer (the catalog sample is compared
+with cmp: it must be byte-identical).
 
 The catalog sample lays out each translation at every size of SIZES with each width of WIDTHS
 in turn (one width per size, rotating, so all pairs occur across the sample), plus a fit into
@@ -115,12 +120,32 @@ def tour_record(codes: list[str]) -> dict:
     return out
 
 
+def compare(before: Path, after: Path) -> bool:
+    """Same answer for every tour question asked in both recordings?"""
+    a = json.loads(before.read_text(encoding="utf-8"))
+    b = json.loads(after.read_text(encoding="utf-8"))
+    same = True
+    for run in sorted(set(a) | set(b)):
+        for part in ("fits", "layouts"):
+            da = {json.dumps(row[:-1]): row[-1] for row in a.get(run, {}).get(part, [])}
+            db = {json.dumps(row[:-1]): row[-1] for row in b.get(run, {}).get(part, [])}
+            common = da.keys() & db.keys()
+            diff = [k for k in common if da[k] != db[k]]
+            same = same and not diff
+            print(f"{run} {part}: {len(common)} in both, {len(diff)} different")
+    return same
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
+    ap.add_argument("after", type=Path, nargs="?", help="with --compare: the second recording")
+    ap.add_argument("--compare", action="store_true", help="compare two tour recordings")
     ap.add_argument("--every", type=int, default=1, help="take every n-th msgstr")
     ap.add_argument("--tour", default="", help="record the overflow tour of these languages instead")
     args = ap.parse_args()
+    if args.compare:
+        sys.exit(0 if compare(args.out, args.after) else 1)
     data = tour_record(args.tour.split(",")) if args.tour else catalog_sample(max(1, args.every))
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     args.out.write_text(text, encoding="utf-8")
