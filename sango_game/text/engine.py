@@ -40,6 +40,9 @@ _MAX_INKS = 50_000
 # Paragraphs (levels, faces, break opportunities, run pieces) depend on the text, the language and
 # the font files only, not on the size or the window: shared the same way, least recently used go.
 _PARAS: LRUCache[Paragraph] = LRUCache(8192)
+# Widths of one-run spans by their text, one dict per (font folder, language, size, bold): shared
+# the same way (Layouter bounds each dict).
+_SPANS: dict[tuple, dict[tuple[int, int, str], int]] = {}
 
 
 def surface_bytes(surface: pygame.Surface) -> int:
@@ -236,7 +239,11 @@ class TextEngine:
             if max_lines is not None and self._too_tall.get(key, -1) >= max_lines:
                 return None
             self._coverage(lk)
-            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink)
+            mkey = (self._font_key, lk, size, bool(bold))
+            memo = _SPANS.get(mkey)
+            if memo is None:
+                memo = _SPANS[mkey] = {}
+            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink, memo)
             lay = layouter.layout_within(text, lambda para: self._paragraph(para, lk), max_width,
                                          float(line_spacing), max_lines)
             if lay is None:

@@ -127,7 +127,19 @@ def _may_stick_out(text: str) -> bool:
     """Could the run's ink leave the font's line box? Only stacked marks (harakat, combining
     accents) do with the game's fonts: no Arabic catalog string without a nonspacing mark
     sticks out at 18, 24 or 32 px, so other runs are not measured (rendering costs)."""
+    if breaking.FAST:
+        chars = set(text)
+        if chars <= _NOT_MN:
+            return False
+        for ch in chars - _NOT_MN:
+            if unicodedata.category(ch) == "Mn":
+                return True
+            _NOT_MN.add(ch)
+        return False
     return any(unicodedata.category(ch) == "Mn" for ch in text)
+
+
+_NOT_MN: set[str] = set()  # characters known not to be nonspacing marks (filled as they are met)
 
 
 def faces_for(text: str, cov: Coverage) -> list[int]:
@@ -270,6 +282,16 @@ class Paragraph:
         return out
 
 
+def fast_paths(on: bool) -> None:
+    """Switch the fast paths of layout and breaking on or off (for the bench and the tests that
+    compare them with the general code; the game never switches them off). Paragraphs made
+    before keep what they were made with: start from empty caches."""
+    breaking.FAST = bool(on)
+
+
+_MEMO_MAX = 20_000  # span widths kept per language, size and boldness
+
+
 def pitch_for(lk: str, size: int, line_spacing: float) -> int:
     """Distance between two baselines."""
     m = metrics_for(lk)
@@ -280,33 +302,38 @@ class Layouter:
     """Lays out text of one language at one size with a measure function (see module doc)."""
 
     def __init__(self, lk: str, chain: tuple[str, ...], size: int, bold: bool, measure: Measure,
-                 ink: Ink | None = None):
+                 ink: Ink | None = None, memo: dict[tuple[int, int, str], int] | None = None):
         self.lk = lk
         self.chain = chain
         self.size = size
         self.bold = bold
         self.measure = measure
         self.ink = ink
-        self._memo: dict[tuple[int, int, str], int] = {}  # (face, level, text) -> width, uniform paragraphs
+        # (face, level, text) -> width of a one-run span; the engine passes one dict per language,
+        # size and boldness, kept between layouts (like the measure function, a fact of the fonts).
+        self._memo: dict[tuple[int, int, str], int] = {} if memo is None else memo
 
     def width(self, p: Paragraph, start: int, end: int) -> int:
         # Kept in the paragraph: fitting measures the same words and lines in many boxes. (A
         # paragraph belongs to one language, so to one face chain, and the measure function is
         # a pure function of the font files.)
         key = (start, end, self.size, self.bold)
-        total = p.widths.get(key)
-        if total is None and p.uniform:
+        if p.uniform:
             # One run: its width is that of its text alone, wherever it stands (the same words
-            # and spaces recur in a paragraph and across paragraphs of one layout).
+            # and spaces recur in a paragraph and across paragraphs at this size).
             sub = p.text[start:end]
             mkey = (p.faces[0], p.levels[0], sub)
             total = self._memo.get(mkey)
             if total is None:
                 txt = visible(sub)
-                total = self._memo[mkey] = (self.measure(self.chain[p.faces[0]], self.size, self.bold, txt,
-                                                         bool(p.levels[0] % 2), script_of(txt)) if txt else 0)
-            p.widths[key] = total
-        elif total is None:
+                total = (self.measure(self.chain[p.faces[0]], self.size, self.bold, txt, bool(p.levels[0] % 2),
+                                      script_of(txt)) if txt else 0)
+                if len(self._memo) >= _MEMO_MAX:
+                    self._memo.clear()
+                self._memo[mkey] = total
+            return total
+        total = p.widths.get(key)
+        if total is None:
             total = 0
             chain, size, bold, measure = self.chain, self.size, self.bold, self.measure
             for face, txt, rtl, script in p.pieces(start, end):
