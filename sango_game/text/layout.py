@@ -202,7 +202,8 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
 class Paragraph:
     """Per-paragraph data that does not depend on the size: levels, faces, segments."""
 
-    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths", "uniform", "_bounds")
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths", "uniform", "_bounds",
+                 "seg_widths")
 
     def __init__(self, text: str, lk: str, cov: Coverage):
         self.text = text
@@ -218,6 +219,8 @@ class Paragraph:
         self._pieces: dict[tuple[int, int], tuple[tuple[int, str, bool, str], ...]] = {}
         # (start, end, size, bold) -> advance width of [start, end) (Layouter.width)
         self.widths: dict[tuple[int, int, int, bool], int] = {}
+        # (size, bold) -> widths of each segment's content and of the segment with its spaces
+        self.seg_widths: dict[tuple[int, bool], tuple[list[int | None], list[int | None]]] = {}
 
     @property
     def segments(self) -> list[tuple[int, int, int]]:
@@ -409,18 +412,24 @@ class Layouter:
             return [(0, len(text))], 0, False
         segs = [list(s) for s in p.segments]
         width = self.width
-        full_w: dict[int, int] = {}
-        content_w: dict[int, int] = {}
+        n = len(segs)
+        # Segment widths at this size, kept in the paragraph for its next wrap (another box or
+        # line limit); a cut segment is a new one, so this wrap then works on its own copy.
+        shared = p.seg_widths.get((self.size, self.bold))
+        if shared is None:
+            shared = p.seg_widths[(self.size, self.bold)] = ([None] * n, [None] * n)
+        content_w, full_w = shared
+        owned = False
 
         def seg_full(k: int) -> int:
-            w = full_w.get(k)
+            w = full_w[k]
             if w is None:
                 s = segs[k]  # a first guess: the word, then its spaces
                 w = full_w[k] = seg_content(k) + (width(p, s[1], s[2]) if s[2] > s[1] else 0)
             return w
 
         def seg_content(k: int) -> int:
-            w = content_w.get(k)
+            w = content_w[k]
             if w is None:
                 s = segs[k]
                 w = content_w[k] = width(p, s[0], s[1])
@@ -430,7 +439,6 @@ class Layouter:
         broken = 0
         overflow = False
         i = 0
-        n = len(segs)
         while i < n:
             if max_lines is not None and len(spans) > max_lines:
                 break
@@ -438,8 +446,16 @@ class Layouter:
             j = i
             acc = 0
             if seg_content(i) <= max_width:
-                while j + 1 < n and acc + seg_full(j) + seg_content(j + 1) <= max_width:
-                    acc += seg_full(j)
+                while j + 1 < n:  # the hottest loop of wrapping: widths looked up inline
+                    f = full_w[j]
+                    if f is None:
+                        f = seg_full(j)
+                    c = content_w[j + 1]
+                    if c is None:
+                        c = seg_content(j + 1)
+                    if acc + f + c > max_width:
+                        break
+                    acc += f
                     j += 1
                 # exact check of the whole line, dropping segments while it is too wide
                 while True:
@@ -476,14 +492,19 @@ class Layouter:
             else:
                 broken += 1
                 segs[i] = [cut, ce, e0]
-                full_w.pop(i, None)
-                content_w.pop(i, None)
+                if not owned:
+                    content_w, full_w = list(content_w), list(full_w)
+                    owned = True
+                full_w[i] = content_w[i] = None
         return spans, broken, overflow
 
     def build_line(self, p: Paragraph, start: int, end: int, offset: int) -> Line:
         text = p.text
         levels = None
-        if p.base_level or any(p.levels[start:end]):
+        # L1 only moves levels back to the paragraph's: nothing to do when all are at it.
+        if breaking.FAST and p.uniform and p.levels[0] == p.base_level:
+            pass
+        elif p.base_level or any(p.levels[start:end]):
             levels = bidi_levels.line_levels(text, p.levels, start, end, p.base_level)
         runs: list[Run] = []
         for s, e, level, face in p.logical_runs(start, end, levels):
