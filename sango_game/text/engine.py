@@ -16,6 +16,7 @@ every-screen overflow test uses it where it needs the measurements and not the p
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import pygame
@@ -32,7 +33,7 @@ RENDER_BUDGET = 32 * 2**20  # bytes of rendered text kept until the app sets a b
 
 # Run widths and word inks are facts about the bundled font files, the same for every engine and
 # every window: kept for the whole process (a new App, a language change, a resize or clear_cache
-# would otherwise shape the same words again), emptied only when they grow too big.
+# would otherwise shape the same words again), the older half forgotten when they grow too big.
 _WIDTHS: dict[tuple, int] = {}
 _INKS: dict[tuple, tuple[int, int]] = {}
 _MAX_WIDTHS = 100_000
@@ -43,6 +44,13 @@ _PARAS: LRUCache[Paragraph] = LRUCache(8192)
 # Widths of one-run spans by their text, one dict per (font folder, language, size, bold): shared
 # the same way (Layouter bounds each dict).
 _SPANS: dict[tuple, dict[tuple[int, int, str], int]] = {}
+
+
+def forget_oldest_half(cache: dict) -> None:
+    """Make room in a full measurement cache: the newest half stays (emptying it all would measure
+    again the words the next texts share with the last ones)."""
+    for key in list(islice(cache, len(cache) // 2)):
+        del cache[key]
 
 
 def surface_bytes(surface: pygame.Surface) -> int:
@@ -273,7 +281,7 @@ class TextEngine:
             self._set_shaping(f, rtl, script)
             w = f.size(text)[0]
             if len(_WIDTHS) > _MAX_WIDTHS:
-                _WIDTHS.clear()
+                forget_oldest_half(_WIDTHS)
             _WIDTHS[key] = w
         return w
 
@@ -300,7 +308,7 @@ class TextEngine:
             box = f.render(word, True, (0, 0, 0)).get_bounding_rect()
             ink = (f.get_ascent() - box.top, box.bottom - f.get_ascent()) if box.h else (0, 0)
             if len(_INKS) > _MAX_INKS:
-                _INKS.clear()
+                forget_oldest_half(_INKS)
             _INKS[key] = ink
         return ink
 

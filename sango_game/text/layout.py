@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from . import bidi_levels, breaking
 from .breaking import cluster_bounds, is_cjk, segments
@@ -332,7 +333,8 @@ class Layouter:
                 total = (self.measure(self.chain[p.faces[0]], self.size, self.bold, txt, bool(p.levels[0] % 2),
                                       script_of(txt)) if txt else 0)
                 if len(self._memo) >= _MEMO_MAX:
-                    self._memo.clear()
+                    for old in list(islice(self._memo, _MEMO_MAX // 2)):
+                        del self._memo[old]
                 self._memo[mkey] = total
             return total
         total = p.widths.get(key)
@@ -365,6 +367,8 @@ class Layouter:
         # Explicit line breaks: \n, \r\n, \r, U+2028, U+2029 ... (a final one adds no empty line).
         for para in text.splitlines() or [""]:
             para_start = offset
+            if max_lines is not None and len(lines) >= max_lines:
+                return None  # every paragraph has a line
             p = paragraphs(para)
             spans, b, o = self.wrap(p, max_width, None if max_lines is None else max_lines - len(lines))
             if max_lines is not None and len(lines) + len(spans) > max_lines:
@@ -406,7 +410,8 @@ class Layouter:
     def wrap(self, p: Paragraph, max_width: int | None,
              max_lines: int | None = None) -> tuple[list[tuple[int, int]], int, bool]:
         """Line spans [(start, end)] of one paragraph, words cut, overflow flag. With ``max_lines``
-        it stops after max_lines + 1 spans (the caller only needs to know there are more)."""
+        it stops at max_lines + 1 spans, the last one not measured (the caller only needs to know
+        there are more; spans, words cut and overflow then mean nothing)."""
         text = p.text
         if max_width is None or not text:
             return [(0, len(text))], 0, False
@@ -440,7 +445,10 @@ class Layouter:
         overflow = False
         i = 0
         while i < n:
-            if max_lines is not None and len(spans) > max_lines:
+            if max_lines is not None and len(spans) >= max_lines:
+                # One line more than allowed: the caller only needs to know that it exists,
+                # not where it ends (measuring it would be wasted).
+                spans.append((segs[i][0], len(text)))
                 break
             line_start = segs[i][0]
             j = i
