@@ -367,7 +367,7 @@ class Layouter:
         # Explicit line breaks: \n, \r\n, \r, U+2028, U+2029 ... (a final one adds no empty line).
         for para in text.splitlines() or [""]:
             para_start = offset
-            if max_lines is not None and len(lines) >= max_lines:
+            if max_lines is not None and len(lines) >= max_lines and breaking.FAST:
                 return None  # every paragraph has a line
             p = paragraphs(para)
             spans, b, o = self.wrap(p, max_width, None if max_lines is None else max_lines - len(lines))
@@ -420,7 +420,7 @@ class Layouter:
         n = len(segs)
         # Segment widths at this size, kept in the paragraph for its next wrap (another box or
         # line limit); a cut segment is a new one, so this wrap then works on its own copy.
-        shared = p.seg_widths.get((self.size, self.bold))
+        shared = p.seg_widths.get((self.size, self.bold)) if breaking.FAST else None
         if shared is None:
             shared = p.seg_widths[(self.size, self.bold)] = ([None] * n, [None] * n)
         content_w, full_w = shared
@@ -446,10 +446,13 @@ class Layouter:
         i = 0
         while i < n:
             if max_lines is not None and len(spans) >= max_lines:
-                # One line more than allowed: the caller only needs to know that it exists,
-                # not where it ends (measuring it would be wasted).
-                spans.append((segs[i][0], len(text)))
-                break
+                if breaking.FAST:
+                    # One line more than allowed: the caller only needs to know that it exists,
+                    # not where it ends (measuring it would be wasted).
+                    spans.append((segs[i][0], len(text)))
+                    break
+                if len(spans) > max_lines:
+                    break
             line_start = segs[i][0]
             j = i
             acc = 0
