@@ -241,7 +241,7 @@ def _fake_ink(face: str, size: int, bold: bool, text: str, rtl: bool, script: st
 
 def _fast_and_general(text: str, lk: str, sizes: tuple[int, ...], widths: tuple[int | None, ...]):
     """Segments, faces, span pieces and widths, mark checks and layouts, with the fast paths on and off."""
-    from sango_game.text import breaking
+    from sango_game.text import bidi_levels, breaking
     from sango_game.text import layout as tl
     from sango_game.text.fonts import chain_for, coverage
 
@@ -250,9 +250,10 @@ def _fast_and_general(text: str, lk: str, sizes: tuple[int, ...], widths: tuple[
     for on in (True, False):
         tl.fast_paths(on)
         try:
-            got = [breaking.segments(text), tl.faces_for(text, cov), tl._may_stick_out(text)]
+            got = [breaking.segments(text), tl.faces_for(text, cov), tl._may_stick_out(text),
+                   bidi_levels.paragraph_levels(text, 1), bidi_levels.paragraph_levels(text, 0)]
             p = tl.Paragraph(text, lk, cov)
-            got.append(p.segments)
+            got += [p.levels, p.segments]
             n = len(text)
             spans = [(s, e) for s in range(0, n, 3) for e in range(s, n + 1, 4)]
             got.append([p.pieces(s, e) for s, e in spans])
@@ -261,6 +262,9 @@ def _fast_and_general(text: str, lk: str, sizes: tuple[int, ...], widths: tuple[
                 got.append([lay.width(p, s, e) for s, e in spans])
                 for w in widths:
                     got.append(lay.layout(text, lambda para: tl.Paragraph(para, lk, cov), w, 1.25))
+                    for max_lines in (1, 2):  # fit's question: None when more lines are needed
+                        got.append(lay.layout_within(text + "\n" + text[::-1], lambda para: tl.Paragraph(para, lk, cov),
+                                                     w, 1.25, max_lines))
         finally:
             tl.fast_paths(True)
         results.append(got)
@@ -269,7 +273,7 @@ def _fast_and_general(text: str, lk: str, sizes: tuple[int, ...], widths: tuple[
 
 # Text of one script (the paragraphs the fast paths are for) and of every script mixed.
 _FAST_TEXT = st.one_of(st.text(alphabet=_FAST_ALPHABET, max_size=40),
-                       st.text(alphabet="مرحبا\u064b\u0651 ،.!؟-", max_size=40),
+                       st.text(alphabet="مرحبا\u064b\u0651 ،.!؟-%#()«»", max_size=40),
                        st.text(alphabet="abcé Ł-.,!?'()", max_size=40))
 
 
@@ -305,12 +309,15 @@ def test_fast_paths_match_general_code_on_one_script_arabic():
 
 def test_fast_paths_are_taken_for_plain_paragraphs():
     # The comparison above would pass with no fast path at all: check that they are used.
+    from sango_game.text import bidi_levels
     from sango_game.text import layout as tl
     from sango_game.text.fonts import coverage
 
     p = tl.Paragraph(SAMPLES["en"], "en", coverage(None, "en"))
     assert p.uniform and p._bounds is None
+    p = tl.Paragraph("لا تشارك كلمة السر، أبدًا!", "ar", coverage(None, "ar"))
+    assert p.uniform and bidi_levels._all_rtl(p.text)
     p = tl.Paragraph("كلمة Sango هنا", "ar", coverage(None, "ar"))
-    assert not p.uniform
+    assert not p.uniform and not bidi_levels._all_rtl(p.text)
     p.pieces(0, len(p.text))
     assert p._bounds is not None

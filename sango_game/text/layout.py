@@ -290,7 +290,8 @@ def fast_paths(on: bool) -> None:
     """Switch the fast paths of layout and breaking on or off (for the bench and the tests that
     compare them with the general code; the game never switches them off). Paragraphs made
     before keep what they were made with: start from empty caches."""
-    breaking.FAST = bool(on)
+    breaking.FAST = bidi_levels.FAST = bool(on)
+    bidi_levels.paragraph_levels.cache_clear()
 
 
 _MEMO_MAX = 20_000  # span widths kept per language, size and boldness
