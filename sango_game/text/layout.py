@@ -416,7 +416,7 @@ class Layouter:
         text = p.text
         if max_width is None or not text:
             return [(0, len(text))], 0, False
-        segs = [list(s) for s in p.segments]
+        segs = p.segments  # copied before a word is cut (below)
         width = self.width
         n = len(segs)
         # Segment widths at this size, kept in the paragraph for its next wrap (another box or
@@ -503,10 +503,10 @@ class Layouter:
                 i += 1
             else:
                 broken += 1
-                segs[i] = [cut, ce, e0]
                 if not owned:
-                    content_w, full_w = list(content_w), list(full_w)
+                    segs, content_w, full_w = list(segs), list(content_w), list(full_w)
                     owned = True
+                segs[i] = (cut, ce, e0)
                 full_w[i] = content_w[i] = None
         return spans, broken, overflow
 
@@ -519,7 +519,8 @@ class Layouter:
         elif p.base_level or any(p.levels[start:end]):
             levels = bidi_levels.line_levels(text, p.levels, start, end, p.base_level)
         runs: list[Run] = []
-        for s, e, level, face in p.logical_runs(start, end, levels):
+        runs_between = p._runs_between if levels is None and breaking.FAST else None
+        for s, e, level, face in (runs_between(start, end) if runs_between else p.logical_runs(start, end, levels)):
             txt = visible(text[s:e])
             fk = self.chain[face]
             script = script_of(txt)
