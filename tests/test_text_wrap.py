@@ -221,3 +221,103 @@ def test_wrapping_property(engine, text, lang, size, max_width):
         assert x == ln.width
     assert nonspace("".join(ln.text for ln in lay.lines)) == nonspace(text)
     assert lay.width == max((ln.width for ln in lay.lines), default=0)
+
+
+# -- fast paths against the general code ---------------------------------------------------------
+# Letters of three scripts, marks, digits, spaces, glue, punctuation of every breaking class,
+# hyphens, dashes, isolates and a character no bundled face has: every branch of both paths.
+_FAST_ALPHABET = ("abcXYZéŁ" "مرحبا" "你好世" "\u064b\u0651\u0301" "0123٣" "  \t\u00a0\u200b\u2060"
+                  ".,!?»«()“”-\u2010—…/%$'\"" "\u2068\u2069\u2067\u200f" "\U0001fb00")
+
+
+def _fake_measure(face: str, size: int, bold: bool, text: str, rtl: bool, script: str) -> int:
+    # Not additive (a line is not the sum of its words) and sensitive to every argument.
+    return size * len(text) // 3 + sum(map(ord, text)) % 7 + len(face) + rtl + len(script) + bold
+
+
+def _fake_ink(face: str, size: int, bold: bool, text: str, rtl: bool, script: str) -> tuple[int, int]:
+    return size + len(text) % 5, len(text) % 3
+
+
+def _fast_and_general(text: str, lk: str, sizes: tuple[int, ...], widths: tuple[int | None, ...]):
+    """Segments, faces, span pieces and widths, mark checks and layouts, with the fast paths on and off."""
+    from sango_game.text import bidi_levels, breaking
+    from sango_game.text import layout as tl
+    from sango_game.text.fonts import chain_for, coverage
+
+    cov, chain = coverage(None, lk), chain_for(lk)
+    results = []
+    for on in (True, False):
+        tl.fast_paths(on)
+        try:
+            got = [breaking.segments(text), tl.faces_for(text, cov), tl._may_stick_out(text),
+                   bidi_levels.paragraph_levels(text, 1), bidi_levels.paragraph_levels(text, 0)]
+            p = tl.Paragraph(text, lk, cov)
+            got += [p.levels, p.segments]
+            n = len(text)
+            spans = [(s, e) for s in range(0, n, 3) for e in range(s, n + 1, 4)]
+            got.append([p.pieces(s, e) for s, e in spans])
+            for size in sizes:
+                lay = tl.Layouter(lk, chain, size, False, _fake_measure, _fake_ink)
+                got.append([lay.width(p, s, e) for s, e in spans])
+                for w in widths:
+                    got.append(lay.layout(text, lambda para: tl.Paragraph(para, lk, cov), w, 1.25))
+                    for max_lines in (1, 2):  # fit's question: None when more lines are needed
+                        got.append(lay.layout_within(text + "\n" + text[::-1], lambda para: tl.Paragraph(para, lk, cov),
+                                                     w, 1.25, max_lines))
+        finally:
+            tl.fast_paths(True)
+        results.append(got)
+    return results
+
+
+# Text of one script (the paragraphs the fast paths are for) and of every script mixed.
+_FAST_TEXT = st.one_of(st.text(alphabet=_FAST_ALPHABET, max_size=40),
+                       st.text(alphabet="مرحبا\u064b\u0651 ،.!؟-%#()«»", max_size=40),
+                       st.text(alphabet="abcé Ł-.,!?'()", max_size=40))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_FAST_TEXT, lk=st.sampled_from(["en", "ar", "zh"]))
+def test_fast_paths_match_general_code_on_random_text(text, lk):
+    fast, general = _fast_and_general(text, lk, (9, 14), (None, 20, 60))
+    assert fast == general
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_fast_paths_match_general_code_on_samples(lang):
+    lk = "zh" if lang == "zh_Hans" else lang
+    fast, general = _fast_and_general(SAMPLES[lang][:120], lk, (14, 22), (None, 80, 200))
+    assert fast == general
+
+
+@pytest.mark.parametrize("text", [
+    "a\u200bbc\u200b d", "mot-de-passe et k\u2010scams", "wait — now——then", "« Bonjour » ! (ok) [x]/y",
+    "\u2068one two three four five\u2069 and \u2068sango-game check\u2069", "10\u00a0% et 5\u202f€",
+    "e\u0301te\u0301 x\u2060y", "كلمة \u2067Sango 123\u2069 هنا", "你好，世界。（很好）……好", "\U0001fb00 ab\U0001fb00c",
+])
+def test_fast_paths_match_general_code_on_tricky_text(text):
+    for lk in ("en", "ar", "zh"):
+        fast, general = _fast_and_general(text, lk, (14,), (None, 30, 90))
+        assert fast == general
+
+
+def test_fast_paths_match_general_code_on_one_script_arabic():
+    fast, general = _fast_and_general("لا تشارك كلمة السر مع أي أحد، حتى مع أصدقائك.", "ar", (14, 22), (None, 80))
+    assert fast == general
+
+
+def test_fast_paths_are_taken_for_plain_paragraphs():
+    # The comparison above would pass with no fast path at all: check that they are used.
+    from sango_game.text import bidi_levels
+    from sango_game.text import layout as tl
+    from sango_game.text.fonts import coverage
+
+    p = tl.Paragraph(SAMPLES["en"], "en", coverage(None, "en"))
+    assert p.uniform and p._bounds is None
+    p = tl.Paragraph("لا تشارك كلمة السر، أبدًا!", "ar", coverage(None, "ar"))
+    assert p.uniform and bidi_levels._all_rtl(p.text)
+    p = tl.Paragraph("كلمة Sango هنا", "ar", coverage(None, "ar"))
+    assert not p.uniform and not bidi_levels._all_rtl(p.text)
+    p.pieces(0, len(p.text))
+    assert p._bounds is not None

@@ -373,6 +373,32 @@ def resolve_levels(classes: Sequence[str], base_level: int | None, text: str | N
     return out
 
 
+# Fast paths give the general code's answers sooner; layout.fast_paths switches them off to compare.
+FAST = True
+# Classes that, in a right-to-left paragraph without explicit controls, numbers or left-to-right
+# letters, all resolve to R at level 1: W1 gives marks their neighbour's class (R, or ON at the
+# start), W3 makes AL R, W4-W6 make separators and terminators ON (no number is near), and N0-N2
+# resolve every neutral between R, sos and eos (all R) to R; I1 leaves R at level 1 alone.
+_ALL_RTL_CLASSES = frozenset({"R", "AL", "NSM", "WS", "ON", "CS", "ES", "ET"})
+_rtl_chars: set[str] = set()  # characters of those classes met so far
+_other_chars: set[str] = set()
+
+
+def _all_rtl(text: str) -> bool:
+    chars = set(text)
+    if chars <= _rtl_chars:
+        return True
+    if not chars.isdisjoint(_other_chars):
+        return False
+    for ch in chars - _rtl_chars:
+        if bidi_class(ch) in _ALL_RTL_CLASSES:
+            _rtl_chars.add(ch)
+        else:
+            _other_chars.add(ch)
+            return False
+    return True
+
+
 @lru_cache(maxsize=1024)
 def paragraph_levels(text: str, base_level: int) -> tuple[int, ...]:
     """Resolved embedding level of every character of one paragraph (no line breaks inside).
@@ -383,6 +409,8 @@ def paragraph_levels(text: str, base_level: int) -> tuple[int, ...]:
     """
     if not needs_bidi(text, base_level):
         return (0,) * len(text)
+    if FAST and base_level == 1 and _all_rtl(text):
+        return (1,) * len(text)
     levels = resolve_levels([bidi_class(c) for c in text], base_level, text)
     prev = base_level
     out = []

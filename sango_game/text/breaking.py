@@ -145,6 +145,25 @@ def _word_space_break(text: str, i: int) -> bool:
     return len(inner.split()) >= 4
 
 
+# Fast paths (here and in layout.py) give exactly the answers of the general code, only sooner;
+# the bench and a test switch them off (``layout.fast_paths``) to compare the two.
+FAST = True
+
+# Characters that no rule of break_allowed looks at: between two of them a line never breaks
+# (every rule that allows a break needs a space, CJK, an em dash, a hyphen or punctuation on one
+# side). Filled lazily, one character at a time, so nothing is computed at import.
+_SPECIAL = (BREAKING_SPACES | GLUE | NO_START | NO_END | NO_BREAK_BEFORE | NO_BREAK_AFTER | NO_SPLIT_DOUBLES
+            | EM_DASHES | frozenset("-\u2010" + ZERO_WIDTH_BREAK))
+_plain: dict[str, bool] = {}
+
+
+def _is_plain(ch: str) -> bool:
+    got = _plain.get(ch)
+    if got is None:
+        got = _plain[ch] = not (ch in _SPECIAL or is_mark(ch) or is_cjk(ch))
+    return got
+
+
 def segments(text: str, levels: Sequence[int] | None = None, base_level: int = 0) -> list[tuple[int, int, int]]:
     """Split a paragraph into unbreakable segments ``(start, content_end, end)``.
 
@@ -159,7 +178,12 @@ def segments(text: str, levels: Sequence[int] | None = None, base_level: int = 0
     depths = _isolate_depths(text) if any(c in _ISOLATE_OPEN for c in text) else None
     out: list[tuple[int, int, int]] = []
     start = 0
+    # Between two plain characters no rule below allows a break (inside an isolate, a space
+    # between letters is needed; a hyphen is not plain): skip those positions.
+    plain = [_plain.get(c) or _is_plain(c) for c in text] if FAST else None
     for i in range(1, n + 1):
+        if plain is not None and i < n and plain[i] and plain[i - 1]:
+            continue
         if i < n and depths is not None and depths[i]:
             if not _word_space_break(text, i):
                 continue

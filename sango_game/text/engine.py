@@ -16,6 +16,7 @@ every-screen overflow test uses it where it needs the measurements and not the p
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import pygame
@@ -32,7 +33,7 @@ RENDER_BUDGET = 32 * 2**20  # bytes of rendered text kept until the app sets a b
 
 # Run widths and word inks are facts about the bundled font files, the same for every engine and
 # every window: kept for the whole process (a new App, a language change, a resize or clear_cache
-# would otherwise shape the same words again), emptied only when they grow too big.
+# would otherwise shape the same words again), the older half forgotten when they grow too big.
 _WIDTHS: dict[tuple, int] = {}
 _INKS: dict[tuple, tuple[int, int]] = {}
 _MAX_WIDTHS = 100_000
@@ -40,6 +41,16 @@ _MAX_INKS = 50_000
 # Paragraphs (levels, faces, break opportunities, run pieces) depend on the text, the language and
 # the font files only, not on the size or the window: shared the same way, least recently used go.
 _PARAS: LRUCache[Paragraph] = LRUCache(8192)
+# Widths of one-run spans by their text, one dict per (font folder, language, size, bold): shared
+# the same way (Layouter bounds each dict).
+_SPANS: dict[tuple, dict[tuple[int, int, str], int]] = {}
+
+
+def forget_oldest_half(cache: dict) -> None:
+    """Make room in a full measurement cache: the newest half stays (emptying it all would measure
+    again the words the next texts share with the last ones)."""
+    for key in list(islice(cache, len(cache) // 2)):
+        del cache[key]
 
 
 class TextEngine:
@@ -231,7 +242,11 @@ class TextEngine:
             if max_lines is not None and self._too_tall.get(key, -1) >= max_lines:
                 return None
             self._coverage(lk)
-            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink)
+            mkey = (self._font_key, lk, size, bool(bold))
+            memo = _SPANS.get(mkey)
+            if memo is None:
+                memo = _SPANS[mkey] = {}
+            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink, memo)
             lay = layouter.layout_within(text, lambda para: self._paragraph(para, lk), max_width,
                                          float(line_spacing), max_lines)
             if lay is None:
@@ -261,7 +276,7 @@ class TextEngine:
             self._set_shaping(f, rtl, script)
             w = f.size(text)[0]
             if len(_WIDTHS) > _MAX_WIDTHS:
-                _WIDTHS.clear()
+                forget_oldest_half(_WIDTHS)
             _WIDTHS[key] = w
         return w
 
@@ -288,7 +303,7 @@ class TextEngine:
             box = f.render(word, True, (0, 0, 0)).get_bounding_rect()
             ink = (f.get_ascent() - box.top, box.bottom - f.get_ascent()) if box.h else (0, 0)
             if len(_INKS) > _MAX_INKS:
-                _INKS.clear()
+                forget_oldest_half(_INKS)
             _INKS[key] = ink
         return ink
 

@@ -209,6 +209,21 @@ class Coverage:
         self.chain = chain
         self._maps: list[frozenset[int] | None] = [None] * len(chain)
         self._first: dict[str, int] = {}
+        self._has: list[set[str]] = [set() for _ in chain]  # characters known to be in each face
+
+    def has_all(self, index: int, text: str) -> bool:
+        """Does the face ``index`` have every character of ``text``? (Set operations: this is
+        asked for every paragraph laid out, and most need no per-character look-up.)"""
+        known = self._has[index]
+        chars = set(text)
+        if chars <= known:
+            return True
+        cmap = self.face_cmap(index)
+        for ch in chars - known:
+            if ord(ch) not in cmap:
+                return False
+            known.add(ch)
+        return True
 
     def face_cmap(self, index: int) -> frozenset[int]:
         cm = self._maps[index]

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
-from . import bidi_levels
+from . import bidi_levels, breaking
 from .breaking import cluster_bounds, is_cjk, segments
 from .fonts import Coverage, is_rtl, metrics_for
 
@@ -126,7 +128,19 @@ def _may_stick_out(text: str) -> bool:
     """Could the run's ink leave the font's line box? Only stacked marks (harakat, combining
     accents) do with the game's fonts: no Arabic catalog string without a nonspacing mark
     sticks out at 18, 24 or 32 px, so other runs are not measured (rendering costs)."""
+    if breaking.FAST:
+        chars = set(text)
+        if chars <= _NOT_MN:
+            return False
+        for ch in chars - _NOT_MN:
+            if unicodedata.category(ch) == "Mn":
+                return True
+            _NOT_MN.add(ch)
+        return False
     return any(unicodedata.category(ch) == "Mn" for ch in text)
+
+
+_NOT_MN: set[str] = set()  # characters known not to be nonspacing marks (filled as they are met)
 
 
 def faces_for(text: str, cov: Coverage) -> list[int]:
@@ -138,6 +152,9 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
     else take the first face that does.
     """
     n = len(text)
+    if breaking.FAST and cov.has_all(0, text) and bidi_levels.BIDI_CONTROLS.isdisjoint(text):
+        # The common case: the first face draws every character, so every rule below picks it.
+        return [0] * n
     faces = [0] * n
     prev = -1
     i = 0
@@ -186,18 +203,25 @@ def faces_for(text: str, cov: Coverage) -> list[int]:
 class Paragraph:
     """Per-paragraph data that does not depend on the size: levels, faces, segments."""
 
-    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths")
+    __slots__ = ("text", "levels", "faces", "base_level", "_segments", "_pieces", "widths", "uniform", "_bounds",
+                 "seg_widths")
 
     def __init__(self, text: str, lk: str, cov: Coverage):
         self.text = text
         self.base_level = 1 if is_rtl(lk) else 0
         self.levels = bidi_levels.paragraph_levels(text, self.base_level)
         self.faces = faces_for(text, cov)
+        # One level and one face throughout (most paragraphs): any span is a single run.
+        self.uniform = (breaking.FAST and bool(text) and len(set(self.levels)) == 1
+                        and len(set(self.faces)) == 1)
+        self._bounds: list[int] | None = None  # starts of the paragraph's (level, face) runs
         self._segments: list[tuple[int, int, int]] | None = None
         # (start, end) -> what a measure of [start, end) shapes; see pieces().
         self._pieces: dict[tuple[int, int], tuple[tuple[int, str, bool, str], ...]] = {}
         # (start, end, size, bold) -> advance width of [start, end) (Layouter.width)
         self.widths: dict[tuple[int, int, int, bool], int] = {}
+        # (size, bold) -> widths of each segment's content and of the segment with its spaces
+        self.seg_widths: dict[tuple[int, bool], tuple[list[int | None], list[int | None]]] = {}
 
     @property
     def segments(self) -> list[tuple[int, int, int]]:
@@ -214,12 +238,36 @@ class Paragraph:
         if got is None:
             out = []
             text = self.text
-            for s, e, level, face in self.logical_runs(start, end):
+            if self.uniform:
+                txt = visible(text[start:end])
+                if txt:
+                    out.append((self.faces[0], txt, bool(self.levels[0] % 2), script_of(txt)))
+                got = self._pieces[key] = tuple(out)
+                return got
+            runs = self._runs_between(start, end) if breaking.FAST else self.logical_runs(start, end)
+            for s, e, level, face in runs:
                 txt = visible(text[s:e])
                 if txt:
                     out.append((face, txt, bool(level % 2), script_of(txt)))
             got = self._pieces[key] = tuple(out)
         return got
+
+    def _runs_between(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """logical_runs(start, end) with the paragraph's levels, from run bounds found once."""
+        bounds = self._bounds
+        if bounds is None:
+            bounds = self._bounds = [s for s, _, _, _ in self.logical_runs(0, len(self.text))]
+            bounds.append(len(self.text))
+        k = bisect_right(bounds, start) - 1
+        out = []
+        levels, faces = self.levels, self.faces
+        s = start
+        while s < end:
+            e = min(bounds[k + 1], end)
+            out.append((s, e, levels[s], faces[s]))
+            s = e
+            k += 1
+        return out
 
     def logical_runs(self, start: int, end: int, levels=None) -> list[tuple[int, int, int, int]]:
         """(start, end, level, face index) groups of [start, end) in logical order."""
@@ -238,6 +286,17 @@ class Paragraph:
         return out
 
 
+def fast_paths(on: bool) -> None:
+    """Switch the fast paths of layout and breaking on or off (for the bench and the tests that
+    compare them with the general code; the game never switches them off). Paragraphs made
+    before keep what they were made with: start from empty caches."""
+    breaking.FAST = bidi_levels.FAST = bool(on)
+    bidi_levels.paragraph_levels.cache_clear()
+
+
+_MEMO_MAX = 20_000  # span widths kept per language, size and boldness
+
+
 def pitch_for(lk: str, size: int, line_spacing: float) -> int:
     """Distance between two baselines."""
     m = metrics_for(lk)
@@ -248,19 +307,37 @@ class Layouter:
     """Lays out text of one language at one size with a measure function (see module doc)."""
 
     def __init__(self, lk: str, chain: tuple[str, ...], size: int, bold: bool, measure: Measure,
-                 ink: Ink | None = None):
+                 ink: Ink | None = None, memo: dict[tuple[int, int, str], int] | None = None):
         self.lk = lk
         self.chain = chain
         self.size = size
         self.bold = bold
         self.measure = measure
         self.ink = ink
+        # (face, level, text) -> width of a one-run span; the engine passes one dict per language,
+        # size and boldness, kept between layouts (like the measure function, a fact of the fonts).
+        self._memo: dict[tuple[int, int, str], int] = {} if memo is None else memo
 
     def width(self, p: Paragraph, start: int, end: int) -> int:
         # Kept in the paragraph: fitting measures the same words and lines in many boxes. (A
         # paragraph belongs to one language, so to one face chain, and the measure function is
         # a pure function of the font files.)
         key = (start, end, self.size, self.bold)
+        if p.uniform:
+            # One run: its width is that of its text alone, wherever it stands (the same words
+            # and spaces recur in a paragraph and across paragraphs at this size).
+            sub = p.text[start:end]
+            mkey = (p.faces[0], p.levels[0], sub)
+            total = self._memo.get(mkey)
+            if total is None:
+                txt = visible(sub)
+                total = (self.measure(self.chain[p.faces[0]], self.size, self.bold, txt, bool(p.levels[0] % 2),
+                                      script_of(txt)) if txt else 0)
+                if len(self._memo) >= _MEMO_MAX:
+                    for old in list(islice(self._memo, _MEMO_MAX // 2)):
+                        del self._memo[old]
+                self._memo[mkey] = total
+            return total
         total = p.widths.get(key)
         if total is None:
             total = 0
@@ -291,6 +368,8 @@ class Layouter:
         # Explicit line breaks: \n, \r\n, \r, U+2028, U+2029 ... (a final one adds no empty line).
         for para in text.splitlines() or [""]:
             para_start = offset
+            if max_lines is not None and len(lines) >= max_lines and breaking.FAST:
+                return None  # every paragraph has a line
             p = paragraphs(para)
             spans, b, o = self.wrap(p, max_width, None if max_lines is None else max_lines - len(lines))
             if max_lines is not None and len(lines) + len(spans) > max_lines:
@@ -332,24 +411,31 @@ class Layouter:
     def wrap(self, p: Paragraph, max_width: int | None,
              max_lines: int | None = None) -> tuple[list[tuple[int, int]], int, bool]:
         """Line spans [(start, end)] of one paragraph, words cut, overflow flag. With ``max_lines``
-        it stops after max_lines + 1 spans (the caller only needs to know there are more)."""
+        it stops at max_lines + 1 spans, the last one not measured (the caller only needs to know
+        there are more; spans, words cut and overflow then mean nothing)."""
         text = p.text
         if max_width is None or not text:
             return [(0, len(text))], 0, False
-        segs = [list(s) for s in p.segments]
+        segs = p.segments  # copied before a word is cut (below)
         width = self.width
-        full_w: dict[int, int] = {}
-        content_w: dict[int, int] = {}
+        n = len(segs)
+        # Segment widths at this size, kept in the paragraph for its next wrap (another box or
+        # line limit); a cut segment is a new one, so this wrap then works on its own copy.
+        shared = p.seg_widths.get((self.size, self.bold)) if breaking.FAST else None
+        if shared is None:
+            shared = p.seg_widths[(self.size, self.bold)] = ([None] * n, [None] * n)
+        content_w, full_w = shared
+        owned = False
 
         def seg_full(k: int) -> int:
-            w = full_w.get(k)
+            w = full_w[k]
             if w is None:
                 s = segs[k]  # a first guess: the word, then its spaces
                 w = full_w[k] = seg_content(k) + (width(p, s[1], s[2]) if s[2] > s[1] else 0)
             return w
 
         def seg_content(k: int) -> int:
-            w = content_w.get(k)
+            w = content_w[k]
             if w is None:
                 s = segs[k]
                 w = content_w[k] = width(p, s[0], s[1])
@@ -359,16 +445,29 @@ class Layouter:
         broken = 0
         overflow = False
         i = 0
-        n = len(segs)
         while i < n:
-            if max_lines is not None and len(spans) > max_lines:
-                break
+            if max_lines is not None and len(spans) >= max_lines:
+                if breaking.FAST:
+                    # One line more than allowed: the caller only needs to know that it exists,
+                    # not where it ends (measuring it would be wasted).
+                    spans.append((segs[i][0], len(text)))
+                    break
+                if len(spans) > max_lines:
+                    break
             line_start = segs[i][0]
             j = i
             acc = 0
             if seg_content(i) <= max_width:
-                while j + 1 < n and acc + seg_full(j) + seg_content(j + 1) <= max_width:
-                    acc += seg_full(j)
+                while j + 1 < n:  # the hottest loop of wrapping: widths looked up inline
+                    f = full_w[j]
+                    if f is None:
+                        f = seg_full(j)
+                    c = content_w[j + 1]
+                    if c is None:
+                        c = seg_content(j + 1)
+                    if acc + f + c > max_width:
+                        break
+                    acc += f
                     j += 1
                 # exact check of the whole line, dropping segments while it is too wide
                 while True:
@@ -404,18 +503,24 @@ class Layouter:
                 i += 1
             else:
                 broken += 1
-                segs[i] = [cut, ce, e0]
-                full_w.pop(i, None)
-                content_w.pop(i, None)
+                if not owned:
+                    segs, content_w, full_w = list(segs), list(content_w), list(full_w)
+                    owned = True
+                segs[i] = (cut, ce, e0)
+                full_w[i] = content_w[i] = None
         return spans, broken, overflow
 
     def build_line(self, p: Paragraph, start: int, end: int, offset: int) -> Line:
         text = p.text
         levels = None
-        if p.base_level or any(p.levels[start:end]):
+        # L1 only moves levels back to the paragraph's: nothing to do when all are at it.
+        if breaking.FAST and p.uniform and p.levels[0] == p.base_level:
+            pass
+        elif p.base_level or any(p.levels[start:end]):
             levels = bidi_levels.line_levels(text, p.levels, start, end, p.base_level)
         runs: list[Run] = []
-        for s, e, level, face in p.logical_runs(start, end, levels):
+        runs_between = p._runs_between if levels is None and breaking.FAST else None
+        for s, e, level, face in (runs_between(start, end) if runs_between else p.logical_runs(start, end, levels)):
             txt = visible(text[s:e])
             fk = self.chain[face]
             script = script_of(txt)
