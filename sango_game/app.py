@@ -426,8 +426,10 @@ class App:
         top.handle(action)
         self.dirty = True
 
-    def step(self, actions: Iterable[Action] = (), dt: float = 1 / 60) -> bool:
-        """Run one frame: apply actions, update, draw if anything changed. Returns True if drawn."""
+    def step(self, actions: Iterable[Action] = (), dt: float = 1 / 60, draw: bool = True) -> bool:
+        """Run one frame: apply actions, update, draw if anything changed. Returns True if drawn.
+        ``draw=False`` (the screen tour, between the screens it looks at) leaves what changed to be
+        drawn, whole, by the next step that draws."""
         if self.stack.apply_pending():
             self.dirty = True
             self.guard.screen_changed(time.monotonic())
@@ -447,6 +449,9 @@ class App:
             self._on_top_changed()
         if not self.stack.top:
             self.running = False
+            return False
+        if not draw:
+            self.dirty = self.dirty or moved is None or bool(moved) or bool(self.dirty_rects)
             return False
         if self.dirty or moved is None:
             kept = self._first_frame_kept()

@@ -21,24 +21,25 @@ class AutoplayError(AssertionError):
 
 
 class ScriptedPlayer:
-    def __init__(self, app, max_steps: int = 400):
+    def __init__(self, app, max_steps: int = 400, draw: bool = True):
         self.app = app
         self.max_steps = max_steps
+        self.draw = draw  # False: frames are not drawn (the screen tour draws the screens it visits)
 
     # -- primitives ------------------------------------------------------------------------------
     def press(self, *kinds: Act) -> None:
         for k in kinds:
-            self.app.step([Action(k)])
+            self.app.step([Action(k)], draw=self.draw)
 
     def choose(self, index: int) -> None:
-        self.app.step([Action.choose(index)])
+        self.app.step([Action.choose(index)], draw=self.draw)
 
     def click(self, name: str) -> None:
         top = self.app.stack.top
         widget = top.focus.find(name) if hasattr(top, "focus") else None
         if widget is None:
             raise AutoplayError(f"no widget {name!r} on {top.name}")
-        self.app.step(Action.click(widget.rect.center))
+        self.app.step(Action.click(widget.rect.center), draw=self.draw)
 
     def scene(self) -> str:
         return self.app.stack.top.name if self.app.stack.top else ""

@@ -169,9 +169,9 @@ def tour_world(app, band: str, visit: Visit) -> None:
 def tour_level(app, level, visit: Visit) -> None:
     """Every question (unanswered, answered wrong, each feedback page) or every scenario step."""
 
-    player = ScriptedPlayer(app)
+    player = ScriptedPlayer(app, draw=False)  # only the screens visited are drawn
     app.stack.clear_to(app.make_scene("title"))
-    app.step()
+    app.step(draw=False)
     app.theme.band = level.band  # as when the level is opened from its band's world map
     app.stack.push(app.make_scene("intro", level))
     _draw(app, visit, f"{level.id}-intro")
@@ -179,10 +179,10 @@ def tour_level(app, level, visit: Visit) -> None:
         from .scenes.practice.tour import tour_practice
 
         app.stack.clear_to(app.make_scene("title"))
-        app.step()
+        app.step(draw=False)
         tour_practice(app, level, visit, lambda name: _draw(app, visit, name))
         return
-    app.step([Action(Act.CONFIRM)])
+    app.step([Action(Act.CONFIRM)], draw=False)
     scene = app.stack.top
     if level.kind == "quiz":
         for _ in level.questions:
@@ -206,7 +206,7 @@ def tour_level(app, level, visit: Visit) -> None:
                 _draw(app, visit, f"{level.id}-{q.id}-feedback-{i}")
             scene.page = len(scene.pages) - 1
             scene.layout()
-            app.step([Action(Act.CONFIRM)])
+            app.step([Action(Act.CONFIRM)], draw=False)
     else:
         from .core.play import ScenarioRun
 
@@ -223,9 +223,9 @@ def tour_level(app, level, visit: Visit) -> None:
         scene.run = ScenarioRun(level, node_id=level.endings[0].id, seed=getattr(app, "shuffle_seed", None))
         scene.last_choice = None
         scene.layout()
-        app.step([Action(Act.CONFIRM)])
+        app.step([Action(Act.CONFIRM)], draw=False)
     if app.stack.top.name == "results":
-        app.step(dt=app.stack.top.ANIM_SECONDS)  # let the stars pop in before the picture is taken
+        app.step(dt=app.stack.top.ANIM_SECONDS, draw=False)  # the stars pop in before the picture is taken
         _draw(app, visit, f"{level.id}-results")
     app.theme.band = "9-12"
 

@@ -234,3 +234,20 @@ def test_empty_nickname_error_keeps_the_animal_label(app):
     drawn.clear()
     app.step(Action.click(scene.focus.find("create").rect.center))
     assert "Type a nickname first." in drawn and "Pick your animal:" in drawn
+
+
+def test_steps_that_do_not_draw_leave_the_change_to_the_next_drawn_frame(app):
+    """step(draw=False) (the screen tour between the screens it visits) plays input and updates,
+    draws nothing, and the next drawn step shows the whole new screen."""
+    import pygame
+
+    app.step()
+    frames = app.frames
+    app.step([Action(Act.CONFIRM)], draw=False)  # "Play": the players screen, not drawn yet
+    assert app.stack.top.name == "profiles" and app.frames == frames
+    title_pixels = pygame.image.tobytes(app.screen, "RGB")
+    assert app.step()  # drawn now, whole
+    assert app.frames == frames + 1 and app.partial_frames == 0
+    shown = pygame.image.tobytes(app.screen, "RGB")
+    app.draw()
+    assert shown == pygame.image.tobytes(app.screen, "RGB") != title_pixels
