@@ -62,7 +62,7 @@ def app(tmp_path_factory):
 
 @pytest.mark.parametrize("level_id", sorted(lv.id for lv in CATALOG.levels.values() if lv.kind == "quiz"))
 def test_scripted_player_finishes_every_quiz(app, level_id):
-    player = ScriptedPlayer(app)
+    player = ScriptedPlayer(app, draw=False)  # input and outcomes; test_screens draws every screen
     results = player.play_quiz(CATALOG.levels[level_id], right=True)
     assert results.stars == 3 and results.score == pytest.approx(1.0)
     player.leave_results()
@@ -74,7 +74,7 @@ def test_scripted_player_finishes_every_quiz(app, level_id):
 @pytest.mark.parametrize("level_id", sorted(lv.id for lv in CATALOG.levels.values() if lv.kind == "scenario"))
 def test_scripted_player_reaches_every_ending(app, level_id):
     lv = CATALOG.levels[level_id]
-    reached = ScriptedPlayer(app).play_all_endings(lv)
+    reached = ScriptedPlayer(app, draw=False).play_all_endings(lv)
     assert set(reached) == {n.id for n in lv.endings}
     for ending_id, results in reached.items():
         if lv.node(ending_id).ending == "good":
