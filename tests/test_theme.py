@@ -67,3 +67,17 @@ def test_focus_ring_stands_out_on_every_background(variant):
     for bg in ("bg", "bg2", "panel", "button", "bubble"):
         best = max(contrast(p.focus, getattr(p, bg)), contrast(p.focus_inner, getattr(p, bg)))
         assert best >= 3.0, (variant, bg, best)
+
+
+def test_lengths_follow_the_window_size_after_a_resize():
+    theme = Theme(size=(1280, 720))
+    assert theme.px(100) == 100 and theme.px(0.2) == 1
+    theme.size = (1920, 1080)
+    assert theme.px(100) == 150
+    theme.size = (1024, 600)
+    assert theme.px(100) == 80 and theme.px(100) == 80
+    size = [640, 360]  # a list changed in place is looked at every time
+    theme.size = size
+    assert theme.px(100) == 50
+    size[0], size[1] = 1280, 720
+    assert theme.px(100) == 100

@@ -102,6 +102,8 @@ class Theme:
         self.size = size
         self._scale_for: tuple[int, int] | None = None
         self._scale = 1.0
+        self._px_for: tuple[int, int] | None = None
+        self._px: dict[float, int] = {}
         self.band = band if band in RADIUS else "9-12"  # the world map sets it: the look follows the band
         self.text_size = text_size if text_size in TEXT_SCALES else "normal"
         self.high_contrast = high_contrast
@@ -131,8 +133,16 @@ class Theme:
 
     def px(self, value: float) -> int:
         """A length designed for 1280x720, scaled to the window."""
-        # Called hundreds of thousands of times per tour of the screens: kept cheap.
-        return max(1, round(value * self.scale))
+        # Called hundreds of thousands of times per tour of the screens, with a few hundred
+        # different values: remembered per window size (a new size is a new tuple).
+        size = self.size
+        if size is not self._px_for:
+            self._px = {}
+            self._px_for = size if type(size) is tuple else None  # a list could change in place
+        got = self._px.get(value)
+        if got is None:
+            got = self._px[value] = max(1, round(value * self.scale))
+        return got
 
     def font(self, base: float) -> int:
         """A font size: scaled to the window and the child's text-size setting."""
