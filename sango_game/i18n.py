@@ -86,23 +86,31 @@ def compile_po_bytes(po: Path, part: str | None = None) -> bytes:
 
     ``part="ui"`` keeps the interface strings, ``part="levels"`` the level text: the game loads the
     small UI part at start-up and the level part when a level is first shown."""
+    return compile_po_parts(po, (part,))[part]
+
+
+def compile_po_parts(po: Path, parts: tuple[str | None, ...] = ("ui", "levels")) -> dict[str | None, bytes]:
+    """Several parts of one .po (see :func:`compile_po_bytes`), reading and parsing it once."""
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     raw = po.read_bytes()
-    catalog = read_po(io.BytesIO(raw), abort_invalid=False)
-    if part is not None:
-        keep = Catalog(locale=catalog.locale, charset="utf-8", fuzzy=False)
-        keep.mime_headers = catalog.mime_headers
-        for msg in catalog:
-            if msg.id and is_level_context(msg.context) == (part == "levels"):
-                keep[msg.id] = msg
-        catalog = keep
-    catalog.add(SOURCE_KEY, string=_digest(raw), context=SOURCE_CTX)
-    buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    return buf.getvalue()
+    whole = read_po(io.BytesIO(raw), abort_invalid=False)
+    out: dict[str | None, bytes] = {}
+    for part in parts:
+        catalog = whole
+        if part is not None:
+            catalog = Catalog(locale=whole.locale, charset="utf-8", fuzzy=False)
+            catalog.mime_headers = whole.mime_headers
+            for msg in whole:
+                if msg.id and is_level_context(msg.context) == (part == "levels"):
+                    catalog[msg.id] = msg
+        catalog.add(SOURCE_KEY, string=_digest(raw), context=SOURCE_CTX)
+        buf = io.BytesIO()
+        write_mo(buf, catalog, use_fuzzy=False)
+        out[part] = buf.getvalue()
+    return out
 
 
 # Every compiled catalog carries the digest of its source .po under this context and key.

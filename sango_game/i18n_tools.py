@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .i18n import DOMAIN, LANGUAGES, MO_NAMES, compile_po_bytes, placeholders, po_path
+from .i18n import DOMAIN, LANGUAGES, MO_NAMES, placeholders, po_path
 
 KEYWORDS = {
     "_": None,
@@ -175,16 +175,31 @@ def update(root: Path | None = None, fuzzy: bool = True) -> Path:
     return pot
 
 
-def compile_all(root: Path | None = None) -> list[Path]:
+def compile_all(root: Path | None = None, only_stale: bool = False) -> list[Path]:
+    """Write every catalog's compiled parts beside its .po (each .po parsed once). ``only_stale``:
+    leave a language whose compiled parts already carry its .po's digest (the test session
+    compiles once this way, before its workers start, instead of each worker on its own)."""
+    from .i18n import SOURCE_CTX, SOURCE_KEY, _digest, compile_po_parts
+
     locales = (root or repo_root()) / "locales"
     out = []
     for lang in languages_of(root or repo_root()):
         po = po_path(lang.code, locales)
-        if po.exists():
-            for part, name in MO_NAMES.items():
-                mo = po.with_name(name)
-                mo.write_bytes(compile_po_bytes(po, part))
-                out.append(mo)
+        if not po.exists():
+            continue
+        mos = {part: po.with_name(name) for part, name in MO_NAMES.items()}
+        if only_stale and all(mo.exists() for mo in mos.values()):
+            from .mofile import MoCatalog
+
+            digest = _digest(po.read_bytes())
+            if all(MoCatalog(mo.read_bytes()).pgettext(SOURCE_CTX, SOURCE_KEY) == digest for mo in mos.values()):
+                continue
+        compiled = compile_po_parts(po, tuple(mos))
+        for part, mo in mos.items():
+            tmp = mo.with_suffix(".tmp")
+            tmp.write_bytes(compiled[part])
+            tmp.replace(mo)  # never half a file for a game starting meanwhile
+            out.append(mo)
     return out
 
 

@@ -86,3 +86,17 @@ def _svg_art_rasterised_once_per_process():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(art.Art, "_load", load)
         yield
+
+
+def pytest_configure(config):
+    """Compile the catalogs beside their .po files once (``sango-game i18n compile``, only where
+    stale), before the parallel workers start: a fresh checkout has no compiled catalogs, and each
+    worker would otherwise compile every language into its own cache (about 12 s of CPU)."""
+    if hasattr(config, "workerinput"):
+        return  # a worker: the controller has done it
+    from sango_game.i18n_tools import compile_all
+
+    try:
+        compile_all(Path(__file__).resolve().parents[1], only_stale=True)
+    except OSError:
+        pass  # a read-only checkout: the game compiles into its user cache as it always can
