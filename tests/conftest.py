@@ -53,10 +53,39 @@ def fixture_catalog():
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``heavy`` (seconds each: the screen tours, animations frame by frame, the Unicode
-    conformance files) run first. The parallel workers then take the many short tests from the end of
-    the queue while the long ones run, and both finish at about the same time, instead of one worker
-    starting a long tour when the other has nothing left to do."""
-    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)  # stable: order kept otherwise
+    conformance files) run first, dealt to the parallel workers heaviest first (``heavy(seconds,
+    group=...)``: tests of one group stay on one worker, where they share what the process has
+    measured, such as one language's text in both window sizes). xdist's work stealing hands each
+    worker one contiguous share of this order, so each share begins with its long tests and ends
+    with short ones, which the first worker to finish takes from the others: both finish at about
+    the same time, instead of one starting the longest tour when the other has nothing left to do."""
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+
+    def weight(item) -> float:
+        mark = item.get_closest_marker("heavy")
+        return float(mark.args[0]) if mark.args else 1.0
+
+    groups: dict[str, list] = {}
+    for item in items:
+        mark = item.get_closest_marker("heavy")
+        if mark is not None:
+            groups.setdefault(mark.kwargs.get("group") or item.nodeid, []).append(item)
+    loads = [0.0] * workers
+    dealt: list[list] = [[] for _ in range(workers)]
+    for group in sorted(groups.values(), key=lambda g: sum(map(weight, g)), reverse=True):
+        k = loads.index(min(loads))  # to the worker with the least so far
+        dealt[k] += sorted(group, key=weight, reverse=True)
+        loads[k] += sum(map(weight, group))
+    light = [i for i in items if i.get_closest_marker("heavy") is None]
+    order, left = [], len(items)
+    for k in range(workers):
+        share = left // (workers - k)  # the share xdist gives the k-th worker
+        take = max(0, share - len(dealt[k]))
+        order += dealt[k] + light[:take]
+        light = light[take:]
+        left -= share
+    assert len(order) + len(light) == len(items)
+    items[:] = order + light
 
 
 @pytest.fixture(autouse=True, scope="session")
