@@ -46,16 +46,12 @@ def forget_text_measurements() -> None:
 
 
 def tour_seconds(language: str, glyphs: bool, catalog) -> float:
-    from sango_game.app import App
     from sango_game.art import Art
-    from sango_game.screenshots import tour
+    from sango_game.screenshots import measuring_app, tour
 
     forget_text_measurements()
 
-    app = App(size=(1280, 720), language=language, data_dir=Path(tempfile.mkdtemp()) / "d", audio=False, speech=False,
-              catalog=catalog)
-    app.art = Art()
-    app.apply_settings({"text_size": "normal", "language": language})
+    app = measuring_app(language, (1280, 720), "normal", Path(tempfile.mkdtemp()) / "d", catalog, Art())
     app.text.glyphs = glyphs
     seconds = cpu(lambda: tour(app, lambda name: None))
     app.shutdown()

@@ -39,18 +39,14 @@ def empty_caches() -> None:
 def tour_cpu(code: str, big: bool, fast: bool, catalog, art) -> tuple[float, int]:
     """CPU seconds of one measure-only tour, and the number of screens it drew."""
     from sango_game import screenshots
-    from sango_game.app import App
     from sango_game.text import layout
 
     empty_caches()
     layout.fast_paths(fast)
     try:
         size = (1024, 600) if big else (1280, 720)
-        app = App(size=size, language=code, data_dir=Path(tempfile.mkdtemp()) / "data", audio=False,
-                  speech=False, catalog=catalog)
-        app.art = art
-        app.apply_settings({"text_size": "larger" if big else "normal", "language": code})
-        app.text.glyphs = False
+        app = screenshots.measuring_app(code, size, "larger" if big else "normal", Path(tempfile.mkdtemp()) / "data",
+                                        catalog, art)
         visits = [0]
         t0 = time.process_time()
         screenshots.tour(app, lambda name: visits.__setitem__(0, visits[0] + 1))

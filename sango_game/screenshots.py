@@ -236,6 +236,20 @@ def tour(app, visit: Visit, levels=None) -> None:
         tour_level(app, level, visit)
 
 
+def measuring_app(language: str, size: tuple[int, int], text_size: str, data_dir: Path, catalog=None, art=None):
+    """A game for the overflow tour: text laid out, fitted and reported exactly as when drawn, but
+    no glyph drawn (``TextEngine.glyphs = False``). ``catalog`` and ``art`` may be shared between
+    games (frozen levels; pictures cached by file and size)."""
+    from .app import App
+
+    app = App(size=size, language=language, data_dir=data_dir, audio=False, speech=False, catalog=catalog)
+    if art is not None:
+        app.art = art
+    app.apply_settings({"text_size": text_size, "language": language})
+    app.text.glyphs = False
+    return app
+
+
 # -- screenshots command ------------------------------------------------------------------------------
 
 SHOTS = ("title", "language", "band", "worldmap-9-12", "worldmap-9-12-last", "worldmap-13-18", "worldmap-13-18-last",

@@ -10,7 +10,7 @@ partial-update tests compare drawn frames pixel for pixel."""
 import pytest
 
 from sango_game.i18n import LANGUAGES
-from sango_game.screenshots import tour
+from sango_game.screenshots import measuring_app, tour
 
 CONFIGS = [((1280, 720), "normal"), ((1024, 600), "larger")]
 CODES = [lang.code for lang in LANGUAGES]
@@ -43,12 +43,8 @@ TOURS = [pytest.param(code, size, text_size, id=f"{code}-{sid}",
 
 @pytest.mark.parametrize("code,size,text_size", TOURS)
 def test_no_text_overflows_on_any_screen(code, size, text_size, tmp_path, game_catalog, game_art):
-    from sango_game.app import App
 
-    app = App(size=size, language=code, data_dir=tmp_path / "data", audio=False, speech=False, catalog=game_catalog)
-    app.art = game_art
-    app.apply_settings({"text_size": text_size, "language": code})
-    app.text.glyphs = False
+    app = measuring_app(code, size, text_size, tmp_path / "data", game_catalog, game_art)
     from sango_game.helpline import set_helpline
 
     set_helpline(app, "Childline 116 111 or 0800 1111 (free, day and night)")  # the longest panel text

@@ -82,7 +82,6 @@ def catalog_sample(every: int) -> dict:
 
 def tour_record(codes: list[str]) -> dict:
     from sango_game import screenshots
-    from sango_game.app import App
     from sango_game.art import Art
     from sango_game.content import load_catalog
     from sango_game.text.engine import TextEngine
@@ -109,11 +108,8 @@ def tour_record(codes: list[str]) -> dict:
             fits.clear()
             lays.clear()
             size = (1024, 600) if big else (1280, 720)
-            app = App(size=size, language=code, data_dir=Path(tempfile.mkdtemp()) / "data", audio=False,
-                      speech=False, catalog=cat)
-            app.art = art
-            app.apply_settings({"text_size": "larger" if big else "normal", "language": code})
-            app.text.glyphs = False
+            app = screenshots.measuring_app(code, size, "larger" if big else "normal", Path(tempfile.mkdtemp()) / "data",
+                                            cat, art)
             screenshots.tour(app, lambda name: None)
             out[f"{code}-{size[0]}"] = {"fits": list(fits), "layouts": list(lays),
                                         "overflows": list(app.text.overflows)}
