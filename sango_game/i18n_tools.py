@@ -140,8 +140,14 @@ def read_catalog_shared(path: Path, locale: str | None = None):
     key = (str(path.resolve()), locale)
     got = _read_only.get(key)
     if got is None or got[0] != digest:
+        _read_only.pop(key, None)
+        while len(_read_only) >= _READ_ONLY_KEPT:  # the oldest first (dicts keep their order)
+            del _read_only[next(iter(_read_only))]
         got = _read_only[key] = (digest, read_po(io.BytesIO(data), locale=locale, abort_invalid=False))
     return got[1]
+
+
+_READ_ONLY_KEPT = 8  # the template and six languages, and one more (a parsed catalog is several MB)
 
 
 def update(root: Path | None = None, fuzzy: bool = True) -> Path:

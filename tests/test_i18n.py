@@ -264,3 +264,20 @@ def test_po_digest_is_remembered_until_the_po_is_written(tmp_path, monkeypatch):
     assert stamp is not None and stamp.exists()
     stamp.write_text("garbage", encoding="utf-8")
     assert start() == changed and len(hashed) == 3
+
+
+def test_a_shared_catalog_is_parsed_again_only_when_its_content_changes(tmp_path):
+    from sango_game import i18n_tools
+
+    po = tmp_path / "fr.po"
+    shutil.copy2(po_path("fr", ROOT / "locales"), po)
+    first = read_catalog_shared(po, "fr")
+    assert read_catalog_shared(po, "fr") is first
+    set_translation(po, "Play", "Jouons")  # same size or not, same file time or not: the content decides
+    changed = read_catalog_shared(po, "fr")
+    assert changed is not first and changed.get("Play").string == "Jouons"
+    for k in range(12):  # a bounded number of catalogs is kept
+        other = tmp_path / f"copy{k}.po"
+        other.write_bytes(po.read_bytes())
+        read_catalog_shared(other, "fr")
+    assert len(i18n_tools._read_only) <= i18n_tools._READ_ONLY_KEPT
