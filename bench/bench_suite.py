@@ -35,21 +35,12 @@ def cpu(fn, repeat: int = 1) -> float:
     return (time.process_time() - start) / repeat
 
 
-def forget_text_measurements() -> None:
-    """Each tour starts cold: the text engine keeps paragraphs, run widths and ink per process."""
-    from sango_game.text import engine
-
-    for name in dir(engine):
-        value = getattr(engine, name)
-        if name.startswith("_") and name.isupper() and callable(getattr(value, "clear", None)):
-            value.clear()  # _PARAS, _WIDTHS, _INKS
-
-
 def tour_seconds(language: str, glyphs: bool, catalog) -> float:
     from sango_game.art import Art
     from sango_game.screenshots import measuring_app, tour
+    from sango_game.text.engine import forget_measurements
 
-    forget_text_measurements()
+    forget_measurements()  # each tour starts cold
 
     app = measuring_app(language, (1280, 720), "normal", Path(tempfile.mkdtemp()) / "d", catalog, Art())
     app.text.glyphs = glyphs

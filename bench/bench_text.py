@@ -29,11 +29,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 
 def empty_caches() -> None:
-    from sango_game.text import bidi_levels, engine
+    from sango_game.text.engine import forget_measurements
 
-    for cache in (engine._WIDTHS, engine._INKS, engine._PARAS, engine._SPANS):
-        cache.clear()
-    bidi_levels.paragraph_levels.cache_clear()
+    forget_measurements()
 
 
 def tour_cpu(code: str, big: bool, fast: bool, catalog, art) -> tuple[float, int]:

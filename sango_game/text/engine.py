@@ -46,6 +46,14 @@ _PARAS: LRUCache[Paragraph] = LRUCache(8192)
 _SPANS: dict[tuple, dict[tuple[int, int, str], int]] = {}
 
 
+def forget_measurements() -> None:
+    """Forget every measurement kept for the whole process (paragraphs, run widths and inks, span
+    widths, bidi levels): the benchmarks start each run cold with it."""
+    for cache in (_WIDTHS, _INKS, _PARAS, _SPANS):
+        cache.clear()
+    bidi_levels.paragraph_levels.cache_clear()
+
+
 def forget_oldest_half(cache: dict) -> None:
     """Make room in a full measurement cache: the newest half stays (emptying it all would measure
     again the words the next texts share with the last ones)."""
