@@ -80,22 +80,23 @@ def _site_config_file() -> Path:
     return Path(platformdirs.site_config_dir(APP_NAME)) / CONFIG_NAME
 
 
-def _user_config_file() -> Path:
-    folder = _xdg_folder("XDG_CONFIG_HOME", "~/.config")
+def _user_folder(kind: str, var: str, default: str) -> str:
+    """The per-user ``kind`` folder ("config", "cache", "data"): by the XDG rule where that is sure,
+    else platformdirs' ``user_<kind>_dir``."""
+    folder = _xdg_folder(var, default)
     if folder is None:
         import platformdirs
 
-        folder = platformdirs.user_config_dir(APP_NAME)
-    return Path(folder) / CONFIG_NAME
+        folder = getattr(platformdirs, f"user_{kind}_dir")(APP_NAME)
+    return folder
+
+
+def _user_config_file() -> Path:
+    return Path(_user_folder("config", "XDG_CONFIG_HOME", "~/.config")) / CONFIG_NAME
 
 
 def _user_cache_root() -> str:
-    folder = _xdg_folder("XDG_CACHE_HOME", "~/.cache")
-    if folder is None:
-        import platformdirs
-
-        folder = platformdirs.user_cache_dir(APP_NAME)
-    return folder
+    return _user_folder("cache", "XDG_CACHE_HOME", "~/.cache")
 
 
 def cache_dir(part: str) -> Path | None:
@@ -108,12 +109,7 @@ def cache_dir(part: str) -> Path | None:
 
 
 def _default_data_dir() -> Path:
-    folder = _xdg_folder("XDG_DATA_HOME", "~/.local/share")
-    if folder is None:
-        import platformdirs
-
-        folder = platformdirs.user_data_dir(APP_NAME)
-    return Path(folder)
+    return Path(_user_folder("data", "XDG_DATA_HOME", "~/.local/share"))
 
 
 def config_file() -> Path | None:
