@@ -100,10 +100,9 @@ class Theme:
                  high_contrast: bool = False, reduced_motion: bool = False, class_mode: bool = False,
                  band: str = "9-12"):
         self.size = size
-        self._scale_for: tuple[int, int] | None = None
+        self._sized: tuple[int, int] | None = None  # the size _scale and _px were worked out for
         self._scale = 1.0
-        self._px_for: tuple[int, int] | None = None
-        self._px: dict[float, int] = {}
+        self._px: dict[float, int] = {}  # lengths asked for at that size
         self.band = band if band in RADIUS else "9-12"  # the world map sets it: the look follows the band
         self.text_size = text_size if text_size in TEXT_SCALES else "normal"
         self.high_contrast = high_contrast
@@ -122,26 +121,28 @@ class Theme:
         """A corner radius in design pixels, sharper for teens."""
         return value * RADIUS.get(self.band, 1.0)
 
+    def _resized(self) -> None:
+        size = self.size
+        w, h = size
+        self._scale = max(0.5, min(w / DESIGN_W, h / DESIGN_H))
+        self._px = {}
+        self._sized = size if type(size) is tuple else None  # a list could change in place: looked at again
+
     @property
     def scale(self) -> float:
-        size = self.size
-        if size != self._scale_for:  # the app assigns size on resize: computed again then
-            w, h = size
-            self._scale = max(0.5, min(w / DESIGN_W, h / DESIGN_H))
-            self._scale_for = size if type(size) is tuple else None  # a list could change in place
+        if self.size is not self._sized:  # the app assigns a new size tuple on resize
+            self._resized()
         return self._scale
 
     def px(self, value: float) -> int:
         """A length designed for 1280x720, scaled to the window."""
         # Called hundreds of thousands of times per tour of the screens, with a few hundred
-        # different values: remembered per window size (a new size is a new tuple).
-        size = self.size
-        if size is not self._px_for:
-            self._px = {}
-            self._px_for = size if type(size) is tuple else None  # a list could change in place
+        # different values: remembered per window size.
+        if self.size is not self._sized:
+            self._resized()
         got = self._px.get(value)
         if got is None:
-            got = self._px[value] = max(1, round(value * self.scale))
+            got = self._px[value] = max(1, round(value * self._scale))
         return got
 
     def font(self, base: float) -> int:
