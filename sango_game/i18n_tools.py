@@ -124,19 +124,19 @@ def read_catalog(path: Path, locale: str | None = None):
         return read_po(fh, locale=locale, abort_invalid=False)
 
 
-_read_only: dict[tuple[str, str | None], tuple[bytes, Any]] = {}
+_read_only: dict[tuple[str, str | None], tuple[str, Any]] = {}
 
 
 def read_catalog_shared(path: Path, locale: str | None = None):
     """The catalog at ``path`` for reading only: parsed once while the file's content is the same
     (by digest, not file time) and shared by every caller, so it must not be changed. ``check``
     uses it: a check of six languages, and the tests, read the same template again and again."""
-    import hashlib
-
     from babel.messages.pofile import read_po
 
+    from .i18n import _digest  # the digest compiled catalogs carry: one notion of "the same .po"
+
     data = path.read_bytes()
-    digest = hashlib.blake2b(data, digest_size=16).digest()
+    digest = _digest(data)
     key = (str(path.resolve()), locale)
     got = _read_only.get(key)
     if got is None or got[0] != digest:
