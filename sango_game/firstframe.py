@@ -46,7 +46,7 @@ def frame_key(app: App) -> str | None:
         return None  # the pixels would not read back exactly
     theme = app.theme
     return repr((__version__, app.tr.code, tuple(app.size), app.screen.get_bitsize(),
-                 sorted((k, v) for k, v in vars(theme).items() if not k.startswith("_")), theme.colors))  # not its caches
+                 theme.settings(), theme.colors))
 
 
 def _file(folder: Path, key: str) -> Path:

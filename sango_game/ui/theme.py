@@ -109,6 +109,10 @@ class Theme:
         self.reduced_motion = reduced_motion
         self.class_mode = class_mode  # projector: everything larger
 
+    def settings(self) -> tuple:
+        """What decides the look (not the lengths remembered for the window size)."""
+        return (tuple(self.size), self.band, self.text_size, self.high_contrast, self.reduced_motion, self.class_mode)
+
     @property
     def colors(self) -> Palette:
         return PALETTES.get((self.band, self.high_contrast), NORMAL)
