@@ -124,6 +124,31 @@ def test_fit_prefers_whole_words(engine):
     assert size < 30
 
 
+def _fit_by_trying_every_size(engine, text, lang, size, box_w, box_h, min_size):
+    """fit() by its definition: per preference (whole words with the marks' ink inside, whole words,
+    then cut words, likewise), the largest size whose layout fits; else min_size."""
+    for strict, ink in ((True, True), (True, False), (False, True), (False, False)):
+        for s in range(size, min_size - 1, -1):
+            lay = engine.layout(text, lang, s, max_width=box_w)
+            h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
+            if not (lay.overflow or h > box_h or lay.width > box_w or (strict and lay.broken_words)):
+                return s
+    return min_size
+
+
+@pytest.mark.parametrize("lang,text,box", [
+    ("en", "Never share your password with anyone, not even a friend.", (300, 110)),
+    ("en", "Supercalifragilisticexpialidocious words", (60, 200)),  # whole words never fit: cut words
+    ("en", "A long sentence that can never fit in such a tiny box at all", (50, 20)),  # nothing fits
+    ("en", "Two words", (1000, 15)),  # only the smallest size's lines fit
+    ("ar", AR_PARA, (300, 110)),
+    ("ar", "تباين عالٍ", (400, 31)),  # marks sticking out of a tight box
+    ("zh_Hans", "请不要把密码告诉任何人，即使是你最好的朋友。", (120, 60)),
+])
+def test_fit_gives_what_trying_every_size_gives(engine, lang, text, box):
+    assert engine.fit(text, lang, 30, *box, min_size=12) == _fit_by_trying_every_size(engine, text, lang, 30, *box, 12)
+
+
 def test_fit_failure_reports_overflow(engine):
     engine.overflows.clear()
     text = "A long sentence that can never fit in such a tiny box at all"

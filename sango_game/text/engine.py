@@ -154,17 +154,16 @@ class TextEngine:
             if fits(size, strict, ink):
                 result = size
                 break
-            if not fits(min_size, strict, ink):
-                continue
-            lo, hi = min_size, size  # fits(lo) is True, fits(hi) is False
+            lo, hi = min_size, size  # fits(hi) is False; fits(lo) is asked only if the answer is lo
             while hi - lo > 1:
                 mid = (lo + hi) // 2
                 if fits(mid, strict, ink):
                     lo = mid
                 else:
                     hi = mid
-            result = lo
-            break
+            if lo > min_size or fits(min_size, strict, ink):
+                result = lo
+                break
         if result is None:
             result = min_size
             if text not in self.overflows:
