@@ -321,3 +321,29 @@ def test_fast_paths_are_taken_for_plain_paragraphs():
     assert not p.uniform and not bidi_levels._all_rtl(p.text)
     p.pieces(0, len(p.text))
     assert p._bounds is not None
+
+
+def _visible_by_definition(s: str) -> str:
+    """What reaches the font, by the definition: no bidi controls, no C0/C1 controls (category Cc), no
+    lone surrogates (Cs); a tab becomes a space."""
+    import unicodedata
+
+    from sango_game.text.bidi_levels import BIDI_CONTROLS
+
+    return "".join(" " if c == "\t" else c for c in s
+                   if c == "\t" or not (c in BIDI_CONTROLS or unicodedata.category(c) in ("Cc", "Cs")))
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=40))
+def test_visible_drops_controls_and_surrogates_and_nothing_else(s):
+    from sango_game.text.layout import visible
+
+    assert visible(s) == _visible_by_definition(s)
+
+
+def test_visible_agrees_with_the_definition_on_every_character_below_u3000_and_every_surrogate():
+    from sango_game.text.layout import visible
+
+    for cp in [*range(0x3000), *range(0xD800, 0xE000), 0xFEFF, 0xFFFD, 0x10FFFF]:
+        assert visible(chr(cp)) == _visible_by_definition(chr(cp)), hex(cp)
+    assert visible("a\u00a0b\u202fc\td") == "a\u00a0b\u202fc d"  # no-break spaces are text

@@ -25,6 +25,7 @@ Pipeline for one paragraph (the text between explicit line breaks):
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
@@ -37,8 +38,6 @@ from .fonts import Coverage, is_rtl, metrics_for
 
 Measure = Callable[[str, int, bool, str, bool, str], int]
 Ink = Callable[[str, int, bool, str, bool, str], tuple[int, int]]
-
-_STRIP_CATEGORIES = frozenset({"Cc", "Cs"})
 
 
 @dataclass
@@ -109,14 +108,17 @@ def script_of(text: str) -> str:
 
 
 def visible(s: str) -> str:
-    """Drop what must not reach the font: bidi controls, C0/C1 controls, lone surrogates."""
-    if s.isprintable() and bidi_levels.BIDI_CONTROLS.isdisjoint(s):
+    """Drop what must not reach the font: bidi controls, C0/C1 controls, lone surrogates; a tab
+    becomes a space."""
+    if _NOT_FOR_FONT.search(s) is None:
         return s
-    return "".join(
-        " " if c == "\t" else c
-        for c in s
-        if c == "\t" or not (c in bidi_levels.BIDI_CONTROLS or unicodedata.category(c) in _STRIP_CATEGORIES)
-    )
+    return _NOT_FOR_FONT.sub(lambda m: " " if m.group() == "\t" else "", s)
+
+
+# What visible() changes: category Cc (U+0000-001F and U+007F-009F, fixed by Unicode's stability
+# policy) and Cs (U+D800-DFFF), and the bidi controls. One compiled class is searched in C: the
+# common text has none (isprintable() was no quick test, since it is False for every no-break space).
+_NOT_FOR_FONT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(bidi_levels.BIDI_CONTROLS)) + "]")
 
 
 def _is_word_char(ch: str) -> bool:
