@@ -29,27 +29,46 @@ def test_catalog_complete_and_correct(code):
     assert report.translated == report.total
 
 
-@pytest.mark.heavy
+def small_copy(src, path: Path, locale: str | None, keep) -> None:
+    """Write a catalog with the header of ``src`` and only its entries for which ``keep(message)``
+    is true (a check of the whole catalogs costs seconds; the rules are the same for a few entries)."""
+    from babel.messages.catalog import Catalog
+
+    small = Catalog(locale=locale, header_comment=src.header_comment)
+    small.mime_headers = src.mime_headers
+    for m in src:
+        if m.id and keep(m):
+            small.add(m.id, m.string, context=m.context, flags=m.flags, auto_comments=m.auto_comments)
+    write_catalog(small, path)
+
+
 def test_check_catches_every_kind_of_problem(tmp_path):
+    locales = ROOT / "locales"
+    template = read_catalog_shared(locales / "messages.pot")
+    msgs = [m for m in template if m.id and not m.pluralizable]
+    fmt = next(m for m in msgs if "{" in m.id)
+    plural = next(m for m in template if m.id and m.pluralizable)
+    english = next(m for m in msgs[2:] if m is not fmt and "{" not in m.id and len(m.id.split()) >= 4)
+    chosen = {m.id for m in (*msgs[:3], fmt, plural, english)}
     root = tmp_path / "proj"
-    shutil.copytree(ROOT / "locales", root / "locales")
+    small_copy(template, root / "locales" / "messages.pot", None, lambda m: m.id in chosen)
+    for code in ("ru", "ar"):
+        small_copy(read_catalog_shared(po_path(code, locales), code), po_path(code, root / "locales"), code,
+                   lambda m: m.id in chosen)
+    clean = {r.code: r for r in check(root, codes=("ru", "ar"))}
+    assert not clean["ru"].problems and not clean["ar"].problems and clean["ru"].total == len(chosen)
     po = po_path("ru", root / "locales")
     cat = read_catalog(po, "ru")
-    msgs = [m for m in cat if m.id and not m.pluralizable]
-    plural = next(m for m in cat if m.pluralizable)
-    fmt = next(m for m in msgs if "{" in m.id)
-    msgs[0].string = ""  # missing
-    msgs[1].string = "Что-то"
-    msgs[1].flags.add("fuzzy")  # fuzzy
-    fmt.string = "Привет, {x}"  # placeholder mismatch
-    plural.string = ("{n} раз", "{n} раза")  # 2 forms instead of 3
-    english = next(m for m in msgs[2:] if m is not fmt and "{" not in m.id and len(m.id.split()) >= 4)
-    english.string = english.id  # English left untranslated
+    cat[msgs[0].id].string = ""  # missing
+    cat[msgs[1].id].string = "Что-то"
+    cat[msgs[1].id].flags.add("fuzzy")  # fuzzy
+    cat[fmt.id].string = "Привет, {x}"  # placeholder mismatch
+    cat[plural.id].string = ("{n} раз", "{n} раза")  # 2 forms instead of 3
+    cat[english.id].string = english.id  # English left untranslated
     write_catalog(cat, po)
     ar = po_path("ar", root / "locales")
     cat = read_catalog(ar, "ar")
-    m = next(m for m in cat if m.id and not m.pluralizable and "{" not in m.id)
-    m.string = m.string + " \U0001F9FF"  # a character no bundled font draws
+    cat[msgs[2].id].string += " \U0001F9FF"  # a character no bundled font draws
     write_catalog(cat, ar)
     reports = {r.code: r for r in check(root, codes=("ru", "ar"))}
     text = "\n".join(reports["ru"].problems)
@@ -154,11 +173,15 @@ def test_arabic_and_russian_pick_distinct_plural_forms():
 
 def test_catalogs_have_no_percent_format_flags_and_check_catches_one(tmp_path):
     """The game formats with {fields}: a python-format flag ("20% off") makes GNU msgfmt -c fail."""
-    root = tmp_path / "proj"
-    shutil.copytree(ROOT / "locales", root / "locales")
+    real = po_path("fr", ROOT / "locales").read_text("utf-8")
+    assert "python-format" not in real.replace("python-brace-format", "")
+    root = tmp_path / "proj"  # the check, on a catalog of a few entries (the whole one takes a second)
+    locales = ROOT / "locales"
+    keep = {"Play", "Use my code for 20% off!"}
+    small_copy(read_catalog_shared(locales / "messages.pot"), root / "locales" / "messages.pot", None, lambda m: m.id in keep)
     po = po_path("fr", root / "locales")
+    small_copy(read_catalog_shared(po_path("fr", locales), "fr"), po, "fr", lambda m: m.id in keep)
     text = po.read_text("utf-8")
-    assert "python-format" not in text.replace("python-brace-format", "")
     i = text.index("\nmsgid \"Use my code for 20% off!\"")
     po.write_text(text[:i] + "\n#, python-format" + text[i:], "utf-8")
     [report] = check(root, glyphs=False, codes=["fr"])
@@ -208,8 +231,8 @@ def test_compiled_catalog_freshness_is_by_content_not_file_time(tmp_path, monkey
     monkeypatch.setattr(i18n, "_cache_dir", lambda: cache)
     root = tmp_path / "locales"
     po = po_path("fr", root)
-    po.parent.mkdir(parents=True)
-    shutil.copy2(po_path("fr", ROOT / "locales"), po)
+    po.parent.mkdir(parents=True)  # a small catalog: compiling the whole one three times takes a second
+    small_copy(read_catalog_shared(po_path("fr", ROOT / "locales"), "fr"), po, "fr", lambda m: m.id == "Play")
     for part, name in i18n.MO_NAMES.items():
         po.with_name(name).write_bytes(i18n.compile_po_bytes(po, part))
     future = po.stat().st_mtime + 3600
@@ -266,12 +289,15 @@ def test_po_digest_is_remembered_until_the_po_is_written(tmp_path, monkeypatch):
     assert start() == changed and len(hashed) == 3
 
 
-def test_a_shared_catalog_is_parsed_again_only_when_its_content_changes(tmp_path):
+def test_a_shared_catalog_is_parsed_again_only_when_its_content_changes(tmp_path, monkeypatch):
     from sango_game import i18n_tools
 
-    po = tmp_path / "fr.po"
-    shutil.copy2(po_path("fr", ROOT / "locales"), po)
+    monkeypatch.setattr(i18n_tools, "_read_only", {})  # the catalogs other tests share stay kept
+    po = tmp_path / "fr.po"  # a small catalog: the keeping is the same for any size (parsing fr.po takes 0.3 s)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "Play"\nmsgstr "Jouer"\n', "utf-8")
     first = read_catalog_shared(po, "fr")
+    assert first.get("Play").string == "Jouer"
     assert read_catalog_shared(po, "fr") is first
     set_translation(po, "Play", "Jouons")  # same size or not, same file time or not: the content decides
     changed = read_catalog_shared(po, "fr")
