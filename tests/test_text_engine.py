@@ -145,7 +145,8 @@ def _fit_by_trying_every_size(engine, text, lang, size, box_w, box_h, min_size):
     ("ar", "تباين عالٍ", (400, 31)),  # marks sticking out of a tight box
     ("zh_Hans", "请不要把密码告诉任何人，即使是你最好的朋友。", (120, 60)),
 ])
-def test_fit_gives_what_trying_every_size_gives(engine, lang, text, box):
+def test_fit_gives_what_trying_every_size_gives(lang, text, box):
+    engine = TextEngine()  # its own: the shared one would keep these answers for the other tests
     assert engine.fit(text, lang, 30, *box, min_size=12) == _fit_by_trying_every_size(engine, text, lang, 30, *box, 12)
 
 
