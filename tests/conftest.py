@@ -51,6 +51,7 @@ def fixture_catalog():
     return load_catalog(FIXTURES / "levels")
 
 
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected: the shares are those xdist will make
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``heavy`` (seconds each: the screen tours, animations frame by frame, the Unicode
     conformance files) run first, dealt to the parallel workers heaviest first (``heavy(seconds,

@@ -24,7 +24,7 @@ def test_ruff_finds_nothing():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.heavy
+@pytest.mark.heavy(6)  # seconds without a mypy cache (a fresh checkout)
 def test_mypy_finds_nothing():
     # mypy's own cache (.mypy_cache) keeps repeated runs fast; the files to check come from pyproject.toml.
     done = _run("mypy")

@@ -35,9 +35,9 @@ def game_art():
 
 # Seconds one tour takes here (Arabic shaping is the slowest): the longest start first, and both sizes
 # of a language run on one worker, which keeps the text it measured (conftest.py).
-TOUR_SECONDS = {"ar": 16, "zh_Hans": 8, "ru": 7, "fr": 7, "es": 6, "en": 5}
+TOUR_SECONDS = {"ar": 12, "zh_Hans": 6, "ru": 5.5, "fr": 5, "es": 5, "en": 5}
 TOURS = [pytest.param(code, size, text_size, id=f"{code}-{sid}",
-                      marks=pytest.mark.heavy(TOUR_SECONDS.get(code, 8) * (1.1 if text_size == "larger" else 1), group=code))
+                      marks=pytest.mark.heavy(TOUR_SECONDS.get(code, 8) * (1.45 if text_size == "larger" else 1), group=code))
          for code in CODES for (size, text_size), sid in zip(CONFIGS, ["1280x720", "1024x600-larger-text"], strict=True)]
 
 

@@ -83,7 +83,7 @@ def _fmt(levels: list[int | None]) -> str:
     return " ".join("x" if lv is None else str(lv) for lv in levels)
 
 
-@pytest.mark.heavy
+@pytest.mark.heavy(4)
 def test_bidi_character_test_every_line():
     if unicodedata.unidata_version < "14":
         pytest.skip("Python's Unicode database is too old for the test file")
@@ -122,7 +122,7 @@ FULL = os.environ.get("SANGO_FULL_UNICODE_TESTS") == "1"
 STRIDE = 1 if FULL else 7
 
 
-@pytest.mark.heavy
+@pytest.mark.heavy(4)
 def test_bidi_test_cases():
     want_levels: list[int | None] = []
     want_order: list[int] = []

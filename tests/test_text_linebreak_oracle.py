@@ -71,7 +71,7 @@ def test_no_break_that_uax14_forbids_between_any_two_characters_the_game_uses():
     assert not bad, f"{len(bad)} breaks UAX #14 forbids, e.g. {bad[:10]}"
 
 
-@pytest.mark.heavy
+@pytest.mark.heavy(3)
 def test_no_break_that_uax14_forbids_in_catalog_strings_sample():
     lines = sorted({ln for text in _catalog_text() for ln in text.splitlines()
                     if ln.startswith(("msgstr", "msgid")) and len(ln) > 12})
