@@ -7,6 +7,7 @@ present. Rules L1 and L2 are applied as the files assume: the whole input is one
 
 from __future__ import annotations
 
+import functools
 import lzma
 import os
 import unicodedata
@@ -54,6 +55,11 @@ def _line_levels(classes: list[str], levels: list[int | None], para: int) -> lis
 
 def _order(levels: list[int | None]) -> list[int]:
     """Rule L2 per character; removed characters are left out, as the files do."""
+    return _order_of(tuple(levels))
+
+
+@functools.lru_cache(maxsize=None)  # the files repeat the same level patterns thousands of times
+def _order_of(levels: tuple[int | None, ...]) -> list[int]:
     idx = [i for i, lv in enumerate(levels) if lv is not None]
     lv = [levels[i] for i in idx]
     if not lv:
