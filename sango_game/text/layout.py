@@ -410,6 +410,26 @@ class Layouter:
         # One more row so that antialiased ink does not sit on the surface's edge.
         return (top + 1 if top > 0 else 0), (bottom + 1 if bottom > 0 else 0)
 
+    def _known_widths(self, p: Paragraph) -> tuple[list[int | None], list[int | None]]:
+        """Widths of a one-run paragraph's segments (word; word and its spaces) at this size that
+        are already known from other texts, looked up in one pass (most words recur); None where
+        a width is not known yet (wrap measures it when it gets there, and only if it does)."""
+        get = self._memo.get
+        text, face, level = p.text, p.faces[0], p.levels[0]
+        content = [get((face, level, text[a:b])) for a, b, _ in p.segments]
+        full: list[int | None] = [None] * len(content)
+        for k, (_, b, c) in enumerate(p.segments):
+            w = content[k]
+            if w is None:
+                continue
+            if c == b:
+                full[k] = w
+            else:
+                space = get((face, level, text[b:c]))
+                if space is not None:
+                    full[k] = w + space
+        return content, full
+
     def wrap(self, p: Paragraph, max_width: int | None,
              max_lines: int | None = None) -> tuple[list[tuple[int, int]], int, bool]:
         """Line spans [(start, end)] of one paragraph, words cut, overflow flag. With ``max_lines``
@@ -425,7 +445,7 @@ class Layouter:
         # line limit); a cut segment is a new one, so this wrap then works on its own copy.
         shared = p.seg_widths.get((self.size, self.bold)) if breaking.FAST else None
         if shared is None:
-            shared = p.seg_widths[(self.size, self.bold)] = ([None] * n, [None] * n)
+            shared = p.seg_widths[(self.size, self.bold)] = self._known_widths(p) if p.uniform else ([None] * n, [None] * n)
         content_w, full_w = shared
         owned = False
 
