@@ -58,7 +58,7 @@ def _order(levels: list[int | None]) -> list[int]:
     return _order_of(tuple(levels))
 
 
-@functools.lru_cache(maxsize=None)  # the files repeat the same level patterns thousands of times
+@functools.cache  # the files repeat the same level patterns thousands of times
 def _order_of(levels: tuple[int | None, ...]) -> list[int]:
     idx = [i for i, lv in enumerate(levels) if lv is not None]
     lv = [levels[i] for i in idx]
