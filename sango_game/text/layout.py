@@ -463,6 +463,32 @@ class Layouter:
                 w = content_w[k] = width(p, s[0], s[1])
             return w
 
+        if max_lines is not None and breaking.FAST:
+            # A lower bound first: lines filled by the segment widths alone end at or after the
+            # lines below (the exact check of a line only drops segments from its end, and a later
+            # start never ends a line sooner), so when they already need more than max_lines lines,
+            # so does the layout, and no line is measured whole. No bound when a segment is wider
+            # than the line: where it is cut depends on exact widths.
+            guess: list[tuple[int, int]] = []
+            i = 0
+            while i < n and len(guess) <= max_lines and seg_content(i) <= max_width:
+                j, acc = i, 0
+                while j + 1 < n:
+                    f = full_w[j]
+                    if f is None:
+                        f = seg_full(j)
+                    c = content_w[j + 1]
+                    if c is None:
+                        c = seg_content(j + 1)
+                    if acc + f + c > max_width:
+                        break
+                    acc += f
+                    j += 1
+                guess.append((segs[i][0], segs[j][1]))
+                i = j + 1
+            if len(guess) > max_lines:
+                return guess, 0, False
+
         spans: list[tuple[int, int]] = []
         broken = 0
         overflow = False
