@@ -118,6 +118,19 @@ def _svg_art_rasterised_once_per_process():
         yield
 
 
+def pytest_collection_finish(session):
+    """The garbage collector of a test process: what collection made (modules, test items, the
+    catalogs loaded for parametrising) lives to the end, so it is frozen out of every later
+    collection, and collections start after 10,000 new objects instead of 700. The screen tours
+    keep hundreds of thousands of text measurements: with the defaults, 5-8 % of a tour went into
+    walking them again and again (bench/bench_suite.py). Cycles are still collected, only later."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+
+
 def pytest_configure(config):
     """Compile the catalogs beside their .po files once (``sango-game i18n compile``, only where
     stale), before the parallel workers start: a fresh checkout has no compiled catalogs, and each
