@@ -9,7 +9,11 @@ by side in one run (issue 18: the suite in <= 90 s on 2 cores). CPU seconds of t
 * rasterising the SVG art a game draws on its first screens: each game on its own vs once per process;
 * comparing a frame with a full redraw (test_partial_update, 900 frames a test): colours converted
   vs raw pixel memory first;
-* checking one catalog: with the template read again vs parsed once per content.
+* checking one catalog: with the template read again vs parsed once per content;
+* fitting catalog strings into boxes: the size search asking the smallest size first (as it did)
+  vs only when the search ends on it;
+* the measured overflow tour of one language at 1024x600 larger text, cold: Python's default garbage
+  collection vs what the test processes use (tests/conftest.py: frozen after collection, 10,000).
 """
 
 from __future__ import annotations
@@ -47,6 +51,78 @@ def tour_seconds(language: str, glyphs: bool, catalog) -> float:
     seconds = cpu(lambda: tour(app, lambda name: None))
     app.shutdown()
     return seconds
+
+
+def fit_smallest_first(eng, text: str, lang: str, size: int, box_w: int, box_h: int, min_size: int) -> int:
+    """TextEngine.fit as it was: the smallest size is laid out before the search, every time."""
+    def fits(s: int, strict: bool, ink: bool) -> bool:
+        lay = eng._layout(text, lang, s, box_w, False, 1.25, box_h // eng.line_height(lang, s))
+        if lay is None:
+            return False
+        h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
+        return not (lay.overflow or h > box_h or lay.width > box_w or (strict and lay.broken_words))
+
+    for strict, ink in ((True, True), (True, False), (False, True), (False, False)):
+        if fits(size, strict, ink):
+            return size
+        if not fits(min_size, strict, ink):
+            continue
+        lo, hi = min_size, size
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if fits(mid, strict, ink) else (lo, mid)
+        return lo
+    return min_size
+
+
+def fits_seconds(language: str, old: bool) -> float:
+    """Fit every catalog string of a language into five boxes, from cold caches."""
+    import re
+
+    from sango_game.i18n import po_path
+    from sango_game.text.engine import TextEngine, forget_measurements
+
+    texts = [m.group(1) for m in re.finditer(r'^msgstr(?:\[\d\])? "(.+)"$', po_path(language).read_text("utf-8"), re.M)]
+    boxes = ((200, 60), (320, 120), (600, 90), (900, 300), (140, 400))
+    forget_measurements()
+    eng = TextEngine()
+    eng.glyphs = False
+    answers = []
+
+    def run():
+        for k, text in enumerate(texts):
+            bw, bh = boxes[k % len(boxes)]
+            answers.append(fit_smallest_first(eng, text, language, 32, bw, bh, 12) if old
+                           else eng.fit(text, language, 32, bw, bh, min_size=12))
+
+    seconds = cpu(run)
+    fits_seconds.answers[old] = answers  # type: ignore[attr-defined]
+    return seconds
+
+
+fits_seconds.answers = {}  # type: ignore[attr-defined]
+
+
+def gc_tour_seconds(language: str, catalog, tuned: bool) -> float:
+    import gc
+
+    from sango_game.art import Art
+    from sango_game.screenshots import measuring_app, tour
+    from sango_game.text.engine import forget_measurements
+
+    forget_measurements()
+    app = measuring_app(language, (1024, 600), "larger", Path(tempfile.mkdtemp()) / "d", catalog, Art())
+    before = gc.get_threshold()
+    gc.collect()
+    if tuned:
+        gc.freeze()
+        gc.set_threshold(10_000, 10, 10)
+    try:
+        return cpu(lambda: tour(app, lambda name: None))
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+        app.shutdown()
 
 
 def main() -> None:
@@ -119,6 +195,12 @@ def main() -> None:
     check_shared()
     rows.append(("check the French catalog", cpu(check_reading_again, 3), cpu(check_shared, 3),
                  "template and catalog read again / parsed once per content"))
+
+    rows.append((f"fit {args.language} catalog in 5 boxes", fits_seconds(args.language, True),
+                 fits_seconds(args.language, False), "smallest size first / only when needed"))
+    assert fits_seconds.answers[True] == fits_seconds.answers[False], "the two searches must give the same sizes"  # type: ignore[attr-defined]
+    rows.append((f"tour {args.language} 1024x600, GC", gc_tour_seconds(args.language, catalog, False),
+                 gc_tour_seconds(args.language, catalog, True), "default / frozen, 10,000"))
 
     print(f"{'work':32s} {'before s':>10s} {'after s':>10s} {'ratio':>7s}  before / after")
     for name, before, after, what in rows:

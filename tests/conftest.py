@@ -122,8 +122,9 @@ def pytest_collection_finish(session):
     """The garbage collector of a test process: what collection made (modules, test items, the
     catalogs loaded for parametrising) lives to the end, so it is frozen out of every later
     collection, and collections start after 10,000 new objects instead of 700. The screen tours
-    keep hundreds of thousands of text measurements: with the defaults, 5-8 % of a tour went into
-    walking them again and again (bench/bench_suite.py). Cycles are still collected, only later."""
+    keep hundreds of thousands of text measurements: with the defaults, 5-8 % of a tour's CPU was
+    garbage collection walking them again and again (timed with gc.callbacks; bench/bench_suite.py
+    compares tours). Cycles are still collected, only later."""
     import gc
 
     gc.collect()
