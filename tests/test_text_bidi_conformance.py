@@ -25,12 +25,10 @@ _L1_RESET = {"WS", "FSI", "LRI", "RLI", "PDI"}
 
 def _lines(name: str) -> Iterator[str]:
     vendored = DATA / f"{name}.xz"
-    if vendored.is_file():
-        with lzma.open(vendored, "rt", encoding="utf-8") as fh:
-            yield from fh
+    if vendored.is_file():  # read whole and split: decoding line by line took a second of the test
+        yield from lzma.decompress(vendored.read_bytes()).decode("utf-8").splitlines()
     elif (SYSTEM / name).is_file():
-        with open(SYSTEM / name, encoding="utf-8") as fh:
-            yield from fh
+        yield from (SYSTEM / name).read_text(encoding="utf-8").splitlines()
     else:
         pytest.skip(f"{name} is neither vendored nor installed")
 
@@ -135,6 +133,9 @@ def test_bidi_test_cases():
     cases = data_lines = 0
     failures: list[str] = []
     for lineno, line in enumerate(_lines("BidiTest.txt"), 1):
+        first = line[:1]
+        if first != "@" and (first == "#" or not first.strip()):  # comments and blank lines (the most)
+            continue
         line = line.strip()
         if not line or line.startswith("#"):
             continue
