@@ -85,14 +85,21 @@ def english(message) -> str:
     return message.id if isinstance(message.id, str) else " ".join(message.id)
 
 
+# (glossary, English text) -> the glossary rows whose term it uses: the same for every language.
+_TERMS_IN: dict[tuple[int, str], list[dict]] = {}
+
+
 def violations(lang: str, glossary: list[dict], catalog) -> list[str]:
     found = []
     for message in catalog:
         if not message.id:
             continue
         source = english(message)
-        for row in glossary:
-            if not row["pattern"].search(source) or (row["term"], message.context, source) in EXCLUSIONS:
+        rows = _TERMS_IN.get((id(glossary), source))
+        if rows is None:
+            rows = _TERMS_IN[(id(glossary), source)] = [row for row in glossary if row["pattern"].search(source)]
+        for row in rows:
+            if (row["term"], message.context, source) in EXCLUSIONS:
                 continue
             for text in strings(message):
                 if text and not uses_term(text, row["forms"][lang]):
