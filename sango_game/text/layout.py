@@ -463,6 +463,23 @@ class Layouter:
                 w = content_w[k] = width(p, s[0], s[1])
             return w
 
+        def fill(i: int) -> int:
+            """The last segment of a line from segment i, as far as the segment widths say (the
+            hottest loop of wrapping: widths looked up inline)."""
+            j, acc = i, 0
+            while j + 1 < n:
+                f = full_w[j]
+                if f is None:
+                    f = seg_full(j)
+                c = content_w[j + 1]
+                if c is None:
+                    c = seg_content(j + 1)
+                if acc + f + c > max_width:
+                    break
+                acc += f
+                j += 1
+            return j
+
         if max_lines is not None and breaking.FAST:
             # A lower bound first: lines filled by the segment widths alone end at or after the
             # lines below (the exact check of a line only drops segments from its end, and a later
@@ -472,18 +489,7 @@ class Layouter:
             guess: list[tuple[int, int]] = []
             i = 0
             while i < n and len(guess) <= max_lines and seg_content(i) <= max_width:
-                j, acc = i, 0
-                while j + 1 < n:
-                    f = full_w[j]
-                    if f is None:
-                        f = seg_full(j)
-                    c = content_w[j + 1]
-                    if c is None:
-                        c = seg_content(j + 1)
-                    if acc + f + c > max_width:
-                        break
-                    acc += f
-                    j += 1
+                j = fill(i)
                 guess.append((segs[i][0], segs[j][1]))
                 i = j + 1
             if len(guess) > max_lines:
@@ -503,20 +509,8 @@ class Layouter:
                 if len(spans) > max_lines:
                     break
             line_start = segs[i][0]
-            j = i
-            acc = 0
             if seg_content(i) <= max_width:
-                while j + 1 < n:  # the hottest loop of wrapping: widths looked up inline
-                    f = full_w[j]
-                    if f is None:
-                        f = seg_full(j)
-                    c = content_w[j + 1]
-                    if c is None:
-                        c = seg_content(j + 1)
-                    if acc + f + c > max_width:
-                        break
-                    acc += f
-                    j += 1
+                j = fill(i)
                 # exact check of the whole line, dropping segments while it is too wide
                 while True:
                     w = width(p, line_start, segs[j][1])
