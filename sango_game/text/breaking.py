@@ -175,7 +175,7 @@ def segments(text: str, levels: Sequence[int] | None = None, base_level: int = 0
     n = len(text)
     if n == 0:
         return []
-    depths = _isolate_depths(text) if any(c in _ISOLATE_OPEN for c in text) else None
+    depths = _isolate_depths(text) if not _ISOLATE_OPEN.isdisjoint(text) else None
     out: list[tuple[int, int, int]] = []
     start = 0
     # Between two plain characters no rule below allows a break (inside an isolate, a space
