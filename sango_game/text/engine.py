@@ -16,6 +16,7 @@ every-screen overflow test uses it where it needs the measurements and not the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
@@ -137,33 +138,62 @@ class TextEngine:
         if hit is not None:
             return hit
 
-        def fits(s: int, strict: bool, ink: bool) -> bool:
-            # More lines than the box has room for (ink aside) cannot fit: wrapping stops there.
-            lay = self._layout(text, lang, s, max(1, int(box_w)), bold, 1.25, int(box_h) // self.line_height(lang, s))
-            if lay is None:
-                return False
-            h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
-            if lay.overflow or h > box_h or lay.width > box_w:
-                return False
-            return not (strict and lay.broken_words)
+        box_w, box_h = max(1, int(box_w)), int(box_h)
+        lines_ok: dict[tuple[int, bool], bool] = {}
 
-        # Best first: whole words with the marks' ink inside the box; whole words with marks
-        # sticking out of a tight box (place_text keeps the line boxes in it); then cut words.
-        result = None
-        for strict, ink in ((True, True), (True, False), (False, True), (False, False)):
-            if fits(size, strict, ink):
-                result = size
-                break
-            lo, hi = min_size, size  # fits(hi) is False; fits(lo) is asked only if the answer is lo
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                if fits(mid, strict, ink):
+        def fits_lines(s: int, strict: bool) -> bool:
+            # Fits with the marks' ink left out: known from the lines alone (wrapping stops at more
+            # lines than the box has; the lines it makes are never wider than the box unless a
+            # character alone is, which is an overflow), so no layout is made.
+            got = lines_ok.get((s, strict))
+            if got is None:
+                counted = self._lines_within(text, lang, s, box_w, bold, box_h // self.line_height(lang, s))
+                got = lines_ok[(s, strict)] = counted is not None and not counted[2] and not (strict and counted[1])
+            return got
+
+        def fits_with_ink(s: int, strict: bool) -> bool:
+            # The whole layout (kept: drawing this size then finds it), the marks' ink inside the box.
+            if not lines_ok.get((s, strict), True):
+                return False
+            lay = self._layout(text, lang, s, box_w, bold, 1.25, box_h // self.line_height(lang, s))
+            if lay is None:  # (a layout made before, without a line limit, can have more lines)
+                lines_ok[(s, strict)] = False
+                return False
+            lines_ok[(s, strict)] = (not lay.overflow and lay.height - lay.ink_top - lay.ink_bottom <= box_h
+                                     and lay.width <= box_w and not (strict and lay.broken_words))
+            return lines_ok[(s, strict)] and lay.height <= box_h
+
+        def largest(ok: Callable[[int], bool], hi: int) -> int | None:
+            """The largest size in [min_size, hi] that is ``ok`` (sizes that fit are the smaller ones)."""
+            if ok(hi):
+                return hi
+            lo, top = min_size, hi  # ok(top) is False; ok(lo) is asked only if the answer is lo
+            while top - lo > 1:
+                mid = (lo + top) // 2
+                if ok(mid):
                     lo = mid
                 else:
-                    hi = mid
-            if lo > min_size or fits(min_size, strict, ink):
-                result = lo
-                break
+                    top = mid
+            if lo < hi and (lo > min_size or ok(lo)):
+                return lo
+            return None
+
+        # Best first: whole words with the marks' ink inside the box; whole words with marks
+        # sticking out of a tight box (place_text keeps the line boxes in it); then cut words,
+        # likewise. The ink only adds rows, so the size where the lines fit is found first and
+        # the ink is looked at there, and below it only if it does not fit there.
+        def best(strict: bool) -> int | None:
+            if fits_with_ink(size, strict):
+                return size  # the common case: one layout, the one drawing needs
+            lines_fit = largest(lambda s: fits_lines(s, strict), size)
+            if lines_fit is None or fits_with_ink(lines_fit, strict):
+                return lines_fit
+            with_ink = largest(lambda s: fits_with_ink(s, strict), lines_fit - 1) if lines_fit > min_size else None
+            return with_ink if with_ink is not None else lines_fit
+
+        result = best(True)
+        if result is None:
+            result = best(False)
         if result is None:
             result = min_size
             if text not in self.overflows:
@@ -264,6 +294,23 @@ class TextEngine:
                 return None
             self._layouts.put(key, lay)
         return lay
+
+    def _lines_within(self, text: str, lang: str, size: int, max_width: int, bold: bool,
+                      max_lines: int) -> tuple[int, int, bool] | None:
+        """(lines, words cut, overflow) of the layout at ``size``, or None beyond ``max_lines``
+        lines, without making the layout (``Layouter.lines_within``)."""
+        lk = self._lang(lang)
+        size = max(1, int(size))
+        lay = self._layouts.get((text, lk, size, max_width, bool(bold), 1.25))
+        if lay is not None:
+            return None if len(lay.lines) > max_lines else (len(lay.lines), lay.broken_words, lay.overflow)
+        self._coverage(lk)
+        mkey = (self._font_key, lk, size, bool(bold))
+        memo = _SPANS.get(mkey)
+        if memo is None:
+            memo = _SPANS[mkey] = {}
+        layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, None, memo)
+        return layouter.lines_within(text, lambda para: self._paragraph(para, lk), max_width, max_lines)
 
     def _set_shaping(self, f: pygame.font.Font, rtl: bool, script: str) -> None:
         state = (pygame.DIRECTION_RTL if rtl else pygame.DIRECTION_LTR, script)

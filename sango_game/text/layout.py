@@ -395,6 +395,24 @@ class Layouter:
                           broken_words=broken, overflow=overflow, text=text, max_width=max_width,
                           bold=self.bold, ink_top=top, ink_bottom=bottom)
 
+    def lines_within(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int,
+                     max_lines: int) -> tuple[int, int, bool] | None:
+        """What ``layout_within`` would answer about the lines, without making them: (lines, words
+        cut, overflow), or None when more than ``max_lines`` lines are needed. (Fitting asks this
+        at the sizes it tries; only a size that may be the answer is laid out in full.)"""
+        count = broken = 0
+        overflow = False
+        for para in text.splitlines() or [""]:
+            if count >= max_lines and breaking.FAST:
+                return None  # every paragraph has a line
+            spans, b, o = self.wrap(paragraphs(para), max_width, max_lines - count)
+            if count + len(spans) > max_lines:
+                return None
+            count += len(spans)
+            broken += b
+            overflow = overflow or o
+        return count, broken, overflow
+
     def _ink_overhang(self, lines: list[Line], above: int, below: int) -> tuple[int, int]:
         """Rows of ink above the first line box and below the last one (0 when none)."""
         if self.ink is None or not lines:
