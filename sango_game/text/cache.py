@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from itertools import islice
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +75,13 @@ class LRUCache(Generic[V]):
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._data
+
+
+def forget_oldest_half(cache: dict) -> None:
+    """Make room in a full measurement cache (a plain dict keeps its order of insertion): the newest
+    half stays (emptying it all would measure again the words the next texts share with the last ones)."""
+    for key in list(islice(cache, len(cache) // 2)):
+        del cache[key]
 
 
 def surface_bytes(surface: pygame.Surface) -> int:

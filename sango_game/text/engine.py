@@ -17,13 +17,12 @@ every-screen overflow test uses it where it needs the measurements and not the p
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import islice
 from pathlib import Path
 
 import pygame
 
 from . import bidi_levels
-from .cache import LRUCache, surface_bytes
+from .cache import LRUCache, forget_oldest_half, surface_bytes
 from .fonts import FACES, Coverage, chain_for, coverage, default_font_dir, lang_key
 from .layout import Layouter, Line, Paragraph, Run, TextLayout, pitch_for, visible
 
@@ -53,13 +52,6 @@ def forget_measurements() -> None:
     for cache in (_WIDTHS, _INKS, _PARAS, _SPANS):
         cache.clear()
     bidi_levels.paragraph_levels.cache_clear()
-
-
-def forget_oldest_half(cache: dict) -> None:
-    """Make room in a full measurement cache: the newest half stays (emptying it all would measure
-    again the words the next texts share with the last ones)."""
-    for key in list(islice(cache, len(cache) // 2)):
-        del cache[key]
 
 
 class TextEngine:

@@ -30,10 +30,10 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import islice
 
 from . import bidi_levels, breaking
 from .breaking import cluster_bounds, is_cjk, segments
+from .cache import forget_oldest_half
 from .fonts import Coverage, is_rtl, metrics_for
 
 Measure = Callable[[str, int, bool, str, bool, str], int]
@@ -336,8 +336,7 @@ class Layouter:
                 total = (self.measure(self.chain[p.faces[0]], self.size, self.bold, txt, bool(p.levels[0] % 2),
                                       script_of(txt)) if txt else 0)
                 if len(self._memo) >= _MEMO_MAX:
-                    for old in list(islice(self._memo, _MEMO_MAX // 2)):
-                        del self._memo[old]
+                    forget_oldest_half(self._memo)
                 self._memo[mkey] = total
             return total
         total = p.widths.get(key)
