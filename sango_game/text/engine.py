@@ -270,14 +270,8 @@ class TextEngine:
         if lay is None:
             if max_lines is not None and self._too_tall.get(key, -1) >= max_lines:
                 return None
-            self._coverage(lk)
-            mkey = (self._font_key, lk, size, bool(bold))
-            memo = _SPANS.get(mkey)
-            if memo is None:
-                memo = _SPANS[mkey] = {}
-            layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink, memo)
-            lay = layouter.layout_within(text, lambda para: self._paragraph(para, lk), max_width,
-                                         float(line_spacing), max_lines)
+            lay = self._layouter(lk, size, bold, ink=True).layout_within(
+                text, lambda para: self._paragraph(para, lk), max_width, float(line_spacing), max_lines)
             if lay is None:
                 assert max_lines is not None
                 if len(self._too_tall) > 4 * self.cache_size:
@@ -296,13 +290,18 @@ class TextEngine:
         lay = self._layouts.get((text, lk, size, max_width, bool(bold), 1.25))
         if lay is not None:
             return None if len(lay.lines) > max_lines else (len(lay.lines), lay.broken_words, lay.overflow)
+        return self._layouter(lk, size, bold, ink=False).lines_within(text, lambda para: self._paragraph(para, lk),
+                                                                      max_width, max_lines)
+
+    def _layouter(self, lk: str, size: int, bold: bool, ink: bool) -> Layouter:
+        """A layouter of one language, size and boldness, with the span widths kept for them (and the
+        marks' ink measured when ``ink``)."""
         self._coverage(lk)
         mkey = (self._font_key, lk, size, bool(bold))
         memo = _SPANS.get(mkey)
         if memo is None:
             memo = _SPANS[mkey] = {}
-        layouter = Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, None, memo)
-        return layouter.lines_within(text, lambda para: self._paragraph(para, lk), max_width, max_lines)
+        return Layouter(lk, self._chains[lk], size, bool(bold), self._run_width, self._run_ink if ink else None, memo)
 
     def _set_shaping(self, f: pygame.font.Font, rtl: bool, script: str) -> None:
         state = (pygame.DIRECTION_RTL if rtl else pygame.DIRECTION_LTR, script)
