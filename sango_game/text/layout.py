@@ -362,21 +362,14 @@ class Layouter:
         pitch = pitch_for(self.lk, size, line_spacing)
         m = metrics_for(self.lk)
         baseline_in_line = round((pitch - (m.ascent + m.descent) * size) / 2 + m.ascent * size)
+        wrapped = self._wrapped(text, paragraphs, max_width, max_lines)
+        if wrapped is None:
+            return None
+        paras, broken, overflow = wrapped
         lines: list[Line] = []
-        broken = 0
-        overflow = False
         offset = 0
-        # Explicit line breaks: \n, \r\n, \r, U+2028, U+2029 ... (a final one adds no empty line).
-        for para in text.splitlines() or [""]:
+        for para, p, spans in paras:
             para_start = offset
-            if max_lines is not None and len(lines) >= max_lines and breaking.FAST:
-                return None  # every paragraph has a line
-            p = paragraphs(para)
-            spans, b, o = self.wrap(p, max_width, None if max_lines is None else max_lines - len(lines))
-            if max_lines is not None and len(lines) + len(spans) > max_lines:
-                return None
-            broken += b
-            overflow = overflow or o
             for ls, le in spans:
                 lines.append(self.build_line(p, ls, le, para_start))
             offset = para_start + len(para)
@@ -399,18 +392,29 @@ class Layouter:
         """What ``layout_within`` would answer about the lines, without making them: (lines, words
         cut, overflow), or None when more than ``max_lines`` lines are needed. (Fitting asks this
         at the sizes it tries; only a size that may be the answer is laid out in full.)"""
+        wrapped = self._wrapped(text, paragraphs, max_width, max_lines)
+        return None if wrapped is None else (sum(len(spans) for _, _, spans in wrapped[0]), wrapped[1], wrapped[2])
+
+    def _wrapped(self, text: str, paragraphs: Callable[[str], Paragraph], max_width: int | None,
+                 max_lines: int | None) -> tuple[list[tuple[str, Paragraph, list[tuple[int, int]]]], int, bool] | None:
+        """Each paragraph of ``text`` with its line spans, and the words cut and overflow of them all;
+        None as soon as more than ``max_lines`` lines are known to be needed. Paragraphs end at the
+        explicit line breaks: \\n, \\r\\n, \\r, U+2028, U+2029 ... (a final one adds no empty line)."""
+        out = []
         count = broken = 0
         overflow = False
         for para in text.splitlines() or [""]:
-            if count >= max_lines and breaking.FAST:
+            if max_lines is not None and count >= max_lines and breaking.FAST:
                 return None  # every paragraph has a line
-            spans, b, o = self.wrap(paragraphs(para), max_width, max_lines - count)
-            if count + len(spans) > max_lines:
-                return None
+            p = paragraphs(para)
+            spans, b, o = self.wrap(p, max_width, None if max_lines is None else max_lines - count)
             count += len(spans)
+            if max_lines is not None and count > max_lines:
+                return None
+            out.append((para, p, spans))
             broken += b
             overflow = overflow or o
-        return count, broken, overflow
+        return out, broken, overflow
 
     def _ink_overhang(self, lines: list[Line], above: int, below: int) -> tuple[int, int]:
         """Rows of ink above the first line box and below the last one (0 when none)."""
