@@ -145,15 +145,14 @@ class TextEngine:
 
         def fits_with_ink(s: int, strict: bool) -> bool:
             # The whole layout (kept: drawing this size then finds it), the marks' ink inside the box.
-            if not lines_ok.get((s, strict), True):
+            # It is made first, so that fits_lines answers from it rather than wrapping again.
+            if lines_ok.get((s, strict)) is False:
                 return False
             lay = self._layout(text, lang, s, box_w, bold, 1.25, box_h // self.line_height(lang, s))
-            if lay is None:  # (a layout made before, without a line limit, can have more lines)
+            if lay is None:
                 lines_ok[(s, strict)] = False
                 return False
-            lines_ok[(s, strict)] = (not lay.overflow and lay.height - lay.ink_top - lay.ink_bottom <= box_h
-                                     and lay.width <= box_w and not (strict and lay.broken_words))
-            return lines_ok[(s, strict)] and lay.height <= box_h
+            return fits_lines(s, strict) and lay.height <= box_h
 
         def largest(ok: Callable[[int], bool], hi: int) -> int | None:
             """The largest size in [min_size, hi] that is ``ok`` (sizes that fit are the smaller ones)."""
