@@ -11,8 +11,9 @@ by side in one run (issue 18: the suite in <= 90 s on 2 cores). CPU seconds of t
   vs raw pixel memory first;
 * checking one catalog: with the template read again vs parsed once per content;
 * fitting catalog strings into boxes: the size search as it was (every size tried laid out in full,
-  the smallest size first) vs now (sizes tried by their lines alone; the smallest only when the
-  search ends on it; a full layout with the marks' ink only where the answer may be);
+  the smallest size first) vs lines first (sizes tried by their lines alone; the smallest only when
+  the search ends on it; a full layout with the marks' ink only where the answer may be); and that
+  search halving from the middle of the sizes vs starting from a guess (text/sizing.py);
 * the measured overflow tour of one language at 1024x600 larger text, cold: Python's default garbage
   collection vs what the test processes use (tests/conftest.py: frozen after collection, 10,000).
 """
@@ -77,11 +78,14 @@ def fit_smallest_first(eng, text: str, lang: str, size: int, box_w: int, box_h: 
     return min_size
 
 
-def fits_seconds(language: str, old: bool) -> float:
-    """Fit every catalog string of a language into five boxes, from cold caches."""
+def fits_seconds(language: str, mode: str) -> float:
+    """Fit every catalog string of a language into five boxes, from cold caches. ``mode``: "old" (the
+    search as it was before lines-first), "halving" (today's search without its guess: halving from
+    the middle of the sizes), "guess" (today's: from the guess of text/sizing.py)."""
     import re
 
     from sango_game.i18n import po_path
+    from sango_game.text import engine as text_engine
     from sango_game.text.engine import TextEngine, forget_measurements
 
     texts = [m.group(1) for m in re.finditer(r'^msgstr(?:\[\d\])? "(.+)"$', po_path(language).read_text("utf-8"), re.M)]
@@ -94,11 +98,17 @@ def fits_seconds(language: str, old: bool) -> float:
     def run():
         for k, text in enumerate(texts):
             bw, bh = boxes[k % len(boxes)]
-            answers.append(fit_smallest_first(eng, text, language, 32, bw, bh, 12) if old
+            answers.append(fit_smallest_first(eng, text, language, 32, bw, bh, 12) if mode == "old"
                            else eng.fit(text, language, 32, bw, bh, min_size=12))
 
-    seconds = cpu(run)
-    fits_seconds.answers[old] = answers  # type: ignore[attr-defined]
+    guess = text_engine.guess_size
+    if mode == "halving":
+        text_engine.guess_size = lambda *args: None  # type: ignore[assignment]  # no guess: halving from the middle
+    try:
+        seconds = cpu(run)
+    finally:
+        text_engine.guess_size = guess  # type: ignore[assignment]
+    fits_seconds.answers[mode] = answers  # type: ignore[attr-defined]
     return seconds
 
 
@@ -198,9 +208,12 @@ def main() -> None:
     rows.append(("check the French catalog", cpu(check_reading_again, 3), cpu(check_shared, 3),
                  "template and catalog read again / parsed once per content"))
 
-    rows.append((f"fit {args.language} catalog in 5 boxes", fits_seconds(args.language, True),
-                 fits_seconds(args.language, False), "as it was / lines first, ink at the answer"))
-    assert fits_seconds.answers[True] == fits_seconds.answers[False], "the two searches must give the same sizes"  # type: ignore[attr-defined]
+    rows.append((f"fit {args.language} catalog in 5 boxes", fits_seconds(args.language, "old"),
+                 fits_seconds(args.language, "halving"), "as it was / lines first, ink at the answer"))
+    rows.append((f"fit {args.language} catalog, search", fits_seconds(args.language, "halving"),
+                 fits_seconds(args.language, "guess"), "halving from the middle / from the guess"))
+    answers = fits_seconds.answers  # type: ignore[attr-defined]
+    assert answers["old"] == answers["halving"] == answers["guess"], "the searches must give the same sizes"
     rows.append((f"tour {args.language} 1024x600, GC", gc_tour_seconds(args.language, catalog, False),
                  gc_tour_seconds(args.language, catalog, True), "default / frozen, 10,000"))
 

@@ -16,7 +16,6 @@ every-screen overflow test uses it where it needs the measurements and not the p
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -25,6 +24,7 @@ from . import bidi_levels
 from .cache import LRUCache, forget_oldest_half, surface_bytes
 from .fonts import FACES, Coverage, chain_for, coverage, default_font_dir, lang_key
 from .layout import Layouter, Line, Paragraph, Run, TextLayout, pitch_for, visible
+from .sizing import guess_size, largest
 
 __all__ = ["ALIGNS", "Line", "Run", "TextEngine", "TextLayout"]
 
@@ -154,21 +154,6 @@ class TextEngine:
                 return False
             return fits_lines(s, strict) and lay.height <= box_h
 
-        def largest(ok: Callable[[int], bool], hi: int) -> int | None:
-            """The largest size in [min_size, hi] that is ``ok`` (sizes that fit are the smaller ones)."""
-            if ok(hi):
-                return hi
-            lo, top = min_size, hi  # ok(top) is False; ok(lo) is asked only if the answer is lo
-            while top - lo > 1:
-                mid = (lo + top) // 2
-                if ok(mid):
-                    lo = mid
-                else:
-                    top = mid
-            if lo < hi and (lo > min_size or ok(lo)):
-                return lo
-            return None
-
         # Best first: whole words with the marks' ink inside the box; whole words with marks
         # sticking out of a tight box (place_text keeps the line boxes in it); then cut words,
         # likewise. The ink only adds rows, so the size where the lines fit is found first and
@@ -176,10 +161,14 @@ class TextEngine:
         def best(strict: bool) -> int | None:
             if fits_with_ink(size, strict):
                 return size  # the common case: one layout, the one drawing needs
-            lines_fit = largest(lambda s: fits_lines(s, strict), size)
+            lk = self._lang(lang)
+            guess = guess_size([self._paragraph(para, lk) for para in text.splitlines() or [""]], size, bool(bold),
+                               box_w, box_h, min_size, lambda s: self.line_height(lk, s))
+            lines_fit = largest(lambda s: fits_lines(s, strict), min_size, size, guess)
             if lines_fit is None or fits_with_ink(lines_fit, strict):
                 return lines_fit
-            with_ink = largest(lambda s: fits_with_ink(s, strict), lines_fit - 1) if lines_fit > min_size else None
+            with_ink = (largest(lambda s: fits_with_ink(s, strict), min_size, lines_fit - 1, lines_fit - 2)
+                        if lines_fit > min_size else None)
             return with_ink if with_ink is not None else lines_fit
 
         result = best(True)
