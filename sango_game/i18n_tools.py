@@ -181,31 +181,44 @@ def update(root: Path | None = None, fuzzy: bool = True) -> Path:
     return pot
 
 
-def compile_all(root: Path | None = None, only_stale: bool = False) -> list[Path]:
+def compile_all(root: Path | None = None, only_stale: bool = False, jobs: int = 1) -> list[Path]:
     """Write every catalog's compiled parts beside its .po (each .po parsed once). ``only_stale``:
     leave a language whose compiled parts already carry its .po's digest (the test session
-    compiles once this way, before its workers start, instead of each worker on its own)."""
+    compiles once this way, before its workers start, instead of each worker on its own).
+    ``jobs`` > 1: languages compiled in that many processes at once (parsing a .po is most of the
+    time, and each language is independent)."""
+    base = root or repo_root()
+    codes = [lang.code for lang in languages_of(base)]
+    if jobs > 1 and len(codes) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(jobs, len(codes))) as pool:
+            done = list(pool.map(_compile_language, [base] * len(codes), codes, [only_stale] * len(codes)))
+    else:
+        done = [_compile_language(base, code, only_stale) for code in codes]
+    return [mo for mos in done for mo in mos]
+
+
+def _compile_language(root: Path, code: str, only_stale: bool) -> list[Path]:
     from .i18n import SOURCE_CTX, SOURCE_KEY, _digest, compile_po_parts
 
-    locales = (root or repo_root()) / "locales"
-    out = []
-    for lang in languages_of(root or repo_root()):
-        po = po_path(lang.code, locales)
-        if not po.exists():
-            continue
-        mos = {part: po.with_name(name) for part, name in MO_NAMES.items()}
-        if only_stale and all(mo.exists() for mo in mos.values()):
-            from .mofile import MoCatalog
+    po = po_path(code, root / "locales")
+    if not po.exists():
+        return []
+    mos = {part: po.with_name(name) for part, name in MO_NAMES.items()}
+    if only_stale and all(mo.exists() for mo in mos.values()):
+        from .mofile import MoCatalog
 
-            digest = _digest(po.read_bytes())
-            if all(MoCatalog(mo.read_bytes()).pgettext(SOURCE_CTX, SOURCE_KEY) == digest for mo in mos.values()):
-                continue
-        compiled = compile_po_parts(po, tuple(mos))
-        for part, mo in mos.items():
-            tmp = mo.with_suffix(".tmp")
-            tmp.write_bytes(compiled[part])
-            tmp.replace(mo)  # never half a file for a game starting meanwhile
-            out.append(mo)
+        digest = _digest(po.read_bytes())
+        if all(MoCatalog(mo.read_bytes()).pgettext(SOURCE_CTX, SOURCE_KEY) == digest for mo in mos.values()):
+            return []
+    compiled = compile_po_parts(po, tuple(mos))
+    out = []
+    for part, mo in mos.items():
+        tmp = mo.with_suffix(".tmp")
+        tmp.write_bytes(compiled[part])
+        tmp.replace(mo)  # never half a file for a game starting meanwhile
+        out.append(mo)
     return out
 
 

@@ -135,12 +135,13 @@ def pytest_collection_finish(session):
 def pytest_configure(config):
     """Compile the catalogs beside their .po files once (``sango-game i18n compile``, only where
     stale), before the parallel workers start: a fresh checkout has no compiled catalogs, and each
-    worker would otherwise compile every language into its own cache (about 12 s of CPU)."""
+    worker would otherwise compile every language into its own cache (about 12 s of CPU). The
+    languages are compiled side by side, one process per core: nothing else runs yet (2.0 -> 1.1 s)."""
     if hasattr(config, "workerinput"):
         return  # a worker: the controller has done it
     from sango_game.i18n_tools import compile_all
 
     try:
-        compile_all(Path(__file__).resolve().parents[1], only_stale=True)
+        compile_all(Path(__file__).resolve().parents[1], only_stale=True, jobs=os.cpu_count() or 1)
     except Exception:  # noqa: BLE001 - a read-only checkout or a broken .po must not stop the session:
         pass  # the game compiles into its user cache as it always can, and the i18n tests say what is wrong

@@ -307,3 +307,28 @@ def test_a_shared_catalog_is_parsed_again_only_when_its_content_changes(tmp_path
         other.write_bytes(po.read_bytes())
         read_catalog_shared(other, "fr")
     assert len(i18n_tools._read_only) <= i18n_tools._READ_ONLY_KEPT
+
+
+def test_compiling_languages_side_by_side_writes_what_one_at_a_time_writes(tmp_path):
+    """compile_all(jobs=...) (the test session's start) gives the same files as one process, and
+    only_stale then leaves the languages whose .po did not change."""
+    from sango_game.i18n_tools import compile_all
+
+    locales = ROOT / "locales"
+    keep = {m.id for m in list(read_catalog_shared(locales / "messages.pot"))[1:40]}
+    roots = [tmp_path / "one", tmp_path / "many"]
+    for root in roots:
+        small_copy(read_catalog_shared(locales / "messages.pot"), root / "locales" / "messages.pot", None, lambda m: m.id in keep)
+        for code in ("ar", "fr", "zh_Hans"):  # languages without a .po are left out, as in a pack
+            small_copy(read_catalog_shared(po_path(code, locales), code), po_path(code, root / "locales"), code,
+                       lambda m: m.id in keep)
+    one = compile_all(roots[0], jobs=1)
+    many = compile_all(roots[1], only_stale=True, jobs=3)
+    assert [p.relative_to(roots[0]) for p in one] == [p.relative_to(roots[1]) for p in many]
+    assert len(one) == 2 * 3
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(one, many, strict=True))
+    assert compile_all(roots[1], only_stale=True, jobs=3) == []
+    fr = po_path("fr", roots[1] / "locales")
+    fr.write_text(fr.read_text("utf-8") + '\nmsgid "A new line"\nmsgstr "Une nouvelle ligne"\n', "utf-8")
+    again = compile_all(roots[1], only_stale=True, jobs=3)
+    assert again and {p.parent.parent.name for p in again} == {"fr"}
