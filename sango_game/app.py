@@ -473,12 +473,13 @@ class App:
         if rects:
             # Drawing is cheap; sending a full window to the display is not (a full-HD flip costs
             # about 8 ms in an X11 window). Redraw clipped to what changed, then update only that.
+            clip = self.screen.get_clip()  # the whole window, or none of it for the overflow tour
             self.screen.set_clip(rects[0].unionall(rects[1:]))
             self.partial_draw = True
             try:
                 self.draw()
             finally:
-                self.screen.set_clip(None)
+                self.screen.set_clip(clip)
                 self.partial_draw = False
             self.present(rects)
             self.frames += 1

@@ -238,8 +238,12 @@ def tour(app, visit: Visit, levels=None) -> None:
 
 def measuring_app(language: str, size: tuple[int, int], text_size: str, data_dir: Path, catalog=None, art=None):
     """A game for the overflow tour: text laid out, fitted and reported exactly as when drawn, but
-    no glyph drawn (``TextEngine.glyphs = False``). ``catalog`` and ``art`` may be shared between
+    no glyph drawn (``TextEngine.glyphs = False``) and no pixel either: the window's clip is empty,
+    so every drawing call is clipped away (a scene fits and places its text, and place_text reports
+    what overflows, before anything is drawn). ``catalog`` and ``art`` may be shared between
     games (frozen levels; pictures cached by file and size)."""
+    import pygame
+
     from .app import App
 
     app = App(size=size, language=language, data_dir=data_dir, audio=False, speech=False, catalog=catalog)
@@ -247,6 +251,7 @@ def measuring_app(language: str, size: tuple[int, int], text_size: str, data_dir
         app.art = art
     app.apply_settings({"text_size": text_size, "language": language})
     app.text.glyphs = False
+    app.screen.set_clip(pygame.Rect(0, 0, 0, 0))
     return app
 
 

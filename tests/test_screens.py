@@ -125,3 +125,56 @@ def test_art_is_rendered_at_the_window_size(tmp_path):
     assert big[0] > small[0] * 1.6
     assert app.theme.body > 22 * 1.4
     app.shutdown()
+
+
+def test_the_measuring_tour_fits_what_drawing_fits_and_draws_nothing(tmp_path, game_catalog, game_art):
+    """The overflow tour's game (measuring_app) gets the same answers to the fits it asks as a game that
+    draws, and leaves the window's pixels as they were (its clip is empty)."""
+    import pygame
+
+    from sango_game.app import App
+    from sango_game.screenshots import tour_level
+    from sango_game.text.engine import TextEngine
+
+    real = TextEngine.fit
+    levels = [game_catalog.levels[i] for i in ("k-strangers-scenario", "t-scams-quiz", "k-passwords-practice")]
+
+    def fits_of(app) -> list:
+        asked: list = []
+
+        def fit(self, *args, **kwargs):
+            asked.append((args, tuple(sorted(kwargs.items())), real(self, *args, **kwargs)))
+            return asked[-1][-1]
+
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(TextEngine, "fit", fit)
+            for level in levels:
+                tour_level(app, level, lambda name: None)
+        return asked
+
+    def magenta_pixels(screen) -> int:
+        return pygame.mask.from_threshold(screen, (255, 0, 255), (1, 1, 1, 255)).count()
+
+    def paint_magenta(screen) -> None:
+        clip = screen.get_clip()
+        screen.set_clip(None)
+        screen.fill((255, 0, 255))
+        screen.set_clip(clip)
+
+    measuring = measuring_app("ar", (1024, 600), "larger", tmp_path / "m", game_catalog, game_art)
+    paint_magenta(measuring.screen)
+    measured = {(args, kw): got for args, kw, got in fits_of(measuring)}
+    assert magenta_pixels(measuring.screen) == 1024 * 600
+    overflows = list(measuring.overflows)
+    measuring.shutdown()
+    drawing = App(size=(1024, 600), language="ar", data_dir=tmp_path / "d", audio=False, speech=False, catalog=game_catalog)
+    drawing.art = game_art
+    drawing.apply_settings({"text_size": "larger", "language": "ar"})
+    paint_magenta(drawing.screen)
+    drawn = {(args, kw): got for args, kw, got in fits_of(drawing)}
+    assert magenta_pixels(drawing.screen) < 1024 * 600 / 2
+    both = measured.keys() & drawn.keys()  # answers are shuffled: a few texts are asked in one game only
+    assert len(both) > 0.9 * max(len(measured), len(drawn)) > 200
+    assert {k: measured[k] for k in both} == {k: drawn[k] for k in both}
+    assert overflows == drawing.overflows
+    drawing.shutdown()
