@@ -314,14 +314,13 @@ def test_compiling_languages_side_by_side_writes_what_one_at_a_time_writes(tmp_p
     only_stale then leaves the languages whose .po did not change."""
     from sango_game.i18n_tools import compile_all
 
-    locales = ROOT / "locales"
-    keep = {m.id for m in list(read_catalog_shared(locales / "messages.pot"))[1:40]}
+    template = read_catalog_shared(ROOT / "locales" / "messages.pot")
+    keep = {m.id for m in list(template)[1:40]}
     roots = [tmp_path / "one", tmp_path / "many"]
     for root in roots:
-        small_copy(read_catalog_shared(locales / "messages.pot"), root / "locales" / "messages.pot", None, lambda m: m.id in keep)
+        small_copy(template, root / "locales" / "messages.pot", None, lambda m: m.id in keep)
         for code in ("ar", "fr", "zh_Hans"):  # languages without a .po are left out, as in a pack
-            small_copy(read_catalog_shared(po_path(code, locales), code), po_path(code, root / "locales"), code,
-                       lambda m: m.id in keep)
+            small_copy(template, po_path(code, root / "locales"), code, lambda m: m.id in keep)
     one = compile_all(roots[0], jobs=1)
     many = compile_all(roots[1], only_stale=True, jobs=3)
     assert [p.relative_to(roots[0]) for p in one] == [p.relative_to(roots[1]) for p in many]

@@ -137,7 +137,7 @@ def test_the_measuring_tour_fits_what_drawing_fits_and_draws_nothing(tmp_path, g
     from sango_game.text.engine import TextEngine
 
     real = TextEngine.fit
-    levels = [game_catalog.levels[i] for i in ("k-strangers-scenario", "t-scams-quiz", "k-passwords-practice")]
+    levels = [game_catalog.levels[i] for i in ("k-strangers-scenario", "t-scams-quiz")]
 
     def fits_of(app) -> list:
         asked: list = []
