@@ -118,11 +118,12 @@ def test_results_file_keeps_check_items(curriculum):
     assert _player(None, legacy, 1).pre.items == ()
 
 
-def test_levels_finished_before_the_session_do_not_count(curriculum, tmp_path):
-    import time
+def test_levels_finished_before_the_session_do_not_count(curriculum, tmp_path, monkeypatch):
+    from datetime import UTC, datetime, timedelta
 
     from sango_game.classroom.results import player_results
     from sango_game.progress import ProgressStore
+    from sango_game.progress import store as store_module
 
     levels = [curriculum.levels["k-passwords-quiz"], curriculum.levels["k-scams-quiz"]]
     session = new_session("S", "9-12", "en", [lv.id for lv in levels], catalog=curriculum)
@@ -130,7 +131,11 @@ def test_levels_finished_before_the_session_do_not_count(curriculum, tmp_path):
     kid = store.create_profile("Kofi", "owl")
     store.record_attempt(kid.id, "k-scams-quiz", "q1", '"a"', 1.0, 10)  # at home, before the day
     store.record_level_result(kid.id, "k-scams-quiz", "scams", "9-12", 1.0, 3)
-    time.sleep(1.1)  # the store keeps times to the second
+    # The day's play two seconds later (the store keeps times to the second):
+    later = (datetime.now(UTC) + timedelta(seconds=2)).isoformat(timespec="seconds").replace("+00:00", "Z")
+    monkeypatch.setattr(store_module, "_utcnow", lambda: later)
+    # On the day: a question of the level played at home answered again (not finished: its stars are still home's).
+    store.record_attempt(kid.id, "k-scams-quiz", "q1", '"a"', 1.0, 10, session_id=session.id)
     store.record_attempt(kid.id, "k-passwords-quiz", "q1", '"b"', 1.0, 10, session_id=session.id)
     store.record_level_result(kid.id, "k-passwords-quiz", "passwords", "9-12", 0.5, 1)
     pr = player_results(store, kid, session)
