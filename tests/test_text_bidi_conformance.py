@@ -133,9 +133,6 @@ def test_bidi_test_cases():
     cases = data_lines = 0
     failures: list[str] = []
     for lineno, line in enumerate(_lines("BidiTest.txt"), 1):
-        first = line[:1]
-        if first != "@" and (first == "#" or not first.strip()):  # comments and blank lines (the most)
-            continue
         line = line.strip()
         if not line or line.startswith("#"):
             continue

@@ -124,14 +124,24 @@ def test_fit_prefers_whole_words(engine):
     assert size < 30
 
 
+# fit()'s preferences, best first: whole words with the marks' ink inside the box, whole words, then
+# cut words, likewise.
+PREFERENCES = ((True, True), (True, False), (False, True), (False, False))
+
+
+def _layout_fits(engine, text, lang, s, box_w, box_h, strict, ink) -> bool:
+    """Whether the whole layout at size ``s`` fits the box under one preference (``strict``: no word
+    cut; ``ink``: the marks' ink inside the box too)."""
+    lay = engine.layout(text, lang, s, max_width=box_w)
+    h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
+    return not (lay.overflow or h > box_h or lay.width > box_w or (strict and lay.broken_words))
+
+
 def _fit_by_trying_every_size(engine, text, lang, size, box_w, box_h, min_size):
-    """fit() by its definition: per preference (whole words with the marks' ink inside, whole words,
-    then cut words, likewise), the largest size whose layout fits; else min_size."""
-    for strict, ink in ((True, True), (True, False), (False, True), (False, False)):
+    """fit() by its definition: per preference, the largest size whose layout fits; else min_size."""
+    for strict, ink in PREFERENCES:
         for s in range(size, min_size - 1, -1):
-            lay = engine.layout(text, lang, s, max_width=box_w)
-            h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
-            if not (lay.overflow or h > box_h or lay.width > box_w or (strict and lay.broken_words)):
+            if _layout_fits(engine, text, lang, s, box_w, box_h, strict, ink):
                 return s
     return min_size
 
@@ -323,10 +333,8 @@ def test_fit_that_stops_wrapping_early_answers_as_full_layouts_do():
     must be those of laying every size out in full (the former fit), in boxes of every shape."""
     def full_fit(eng, text, lang, size, box_w, box_h):
         def fits(s, strict, ink):
-            lay = eng.layout(text, lang, s, max_width=box_w)
-            h = lay.height if ink else lay.height - lay.ink_top - lay.ink_bottom
-            return not (lay.overflow or h > box_h or lay.width > box_w or (strict and lay.broken_words))
-        for strict, ink in ((True, True), (True, False), (False, True), (False, False)):
+            return _layout_fits(eng, text, lang, s, box_w, box_h, strict, ink)
+        for strict, ink in PREFERENCES:
             if fits(size, strict, ink):
                 return size
             if fits(12, strict, ink):
