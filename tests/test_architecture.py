@@ -264,3 +264,32 @@ def test_every_registered_scene_exists_with_that_name():
         assert scene_factory(name).name == name
     with pytest.raises(KeyError, match="no scene registered"):
         scene_factory("no-such-screen")
+
+
+def _default_alphabet_texts(tree: ast.Module) -> list[int]:
+    """Lines of ``st.text(...)`` / ``strategies.text(...)`` calls without an alphabet."""
+    return [node.lineno for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "text"
+            and isinstance(node.func.value, ast.Name) and node.func.value.id in ("st", "strategies")
+            and not node.args and not any(k.arg == "alphabet" for k in node.keywords)]
+
+
+def test_property_tests_name_their_alphabet():
+    """Hypothesis finds the alphabet of ``st.text()``'s default by encoding every code point, about
+    2 s in each test process of a fresh checkout (CI's case): tests use examples.utf8_text instead
+    (the same characters, found from Unicode's categories) or name their own alphabet."""
+    tests = Path(__file__).resolve().parent
+    found = [f"{p.name}:{line}" for p in sorted(tests.glob("*.py")) for line in _default_alphabet_texts(parsed(p))]
+    assert not found, found
+    assert _default_alphabet_texts(ast.parse("st.text(max_size=3)\nst.text(alphabet='ab')\nst.text(x)\n")) == [1]
+    # The same characters: UTF-8 refuses exactly the surrogates U+D800-DFFF, Unicode's category Cs.
+    import unicodedata
+
+    for cp, ok in ((0, True), (0xD7FF, True), (0xD800, False), (0xDBFF, False), (0xDFFF, False), (0xE000, True),
+                   (0x10FFFF, True)):
+        assert (unicodedata.category(chr(cp)) != "Cs") == ok
+        try:
+            chr(cp).encode("utf-8")
+            assert ok
+        except UnicodeEncodeError:
+            assert not ok

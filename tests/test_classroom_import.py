@@ -33,7 +33,7 @@ from sango_game.classroom.simulate import simulate_lab
 from sango_game.classroom.summary import MIN_ATTEMPTS
 from sango_game.content import load_catalog
 
-from .examples import examples
+from .examples import examples, utf8_text
 
 
 @pytest.fixture(scope="module")
@@ -372,8 +372,8 @@ def test_build_results_from_stores(tmp_path, session, catalog):
 
 # -- fuzzing ----------------------------------------------------------------------------------------
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | utf8_text(max_size=12),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(utf8_text(max_size=8), children, max_size=4),
     max_leaves=25)
 
 

@@ -10,7 +10,7 @@ from sango_game.content import load_catalog, load_level, load_topics
 from sango_game.content.graph import dead_end_nodes, paths_to_endings, unreachable_nodes
 from sango_game.resources import levels_path
 
-from .examples import examples
+from .examples import examples, utf8_text
 
 FIX = Path(__file__).parent / "fixtures" / "levels"
 
@@ -228,9 +228,9 @@ def test_check_command_output_and_exit_code(tmp_path, capsys):
     assert "k-x-quiz.yaml:" in out and "fix:" in out and "1 error(s)" not in out.splitlines()[0]
 
 
-yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30))
+yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), utf8_text(max_size=30))
 yaml_values = st.recursive(yaml_scalars, lambda ch: st.one_of(st.lists(ch, max_size=5),
-                                                             st.dictionaries(st.text(max_size=12), ch, max_size=6)),
+                                                             st.dictionaries(utf8_text(max_size=12), ch, max_size=6)),
                            max_leaves=40)
 KEYS = ["id", "kind", "band", "topic", "order", "title", "goal", "intro", "discussion", "questions", "start", "nodes",
         "type", "prompt", "choices", "text", "correct", "feedback", "explain", "answer", "message", "lines", "bins", "items",
@@ -241,7 +241,7 @@ level_like = st.recursive(
 
 
 @settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(st.text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
+@given(st.one_of(utf8_text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
 def test_fuzz_any_text_gives_level_or_clean_error(tmp_path, text):
     p = tmp_path / "k-fuzz-quiz.yaml"
     p.write_text(text, encoding="utf-8", errors="surrogatepass")

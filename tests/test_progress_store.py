@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from sango_game.progress import EXPORT_FORMAT, PinFormatError, Profile, ProfileError, ProgressStore, StoreAccessError, StoreError
 from sango_game.progress import store as store_module
 
-from .examples import examples
+from .examples import examples, utf8_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -119,7 +118,7 @@ def test_rename_and_avatar(store):
 
 
 @settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(nick=st.text(max_size=30))
+@given(nick=utf8_text(max_size=30))
 def test_any_unicode_nickname_reads_back_or_is_refused(tmp_path_factory, nick):
     path = tmp_path_factory.mktemp("hyp") / "p.sqlite3"
     with ProgressStore.open(path) as store:
