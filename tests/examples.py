@@ -17,7 +17,7 @@ def examples(thorough: int) -> int:
 
 def utf8_text(**kwargs):
     """``st.text`` over every character UTF-8 can encode: all but the surrogates (category Cs), the
-    alphabet of ``st.text()``'s default ``characters(codec="utf-8")``. That default is found by
+    alphabet of ``st.text``'s default, ``characters(codec="utf-8")``. That default is found by
     encoding all 1,114,112 code points (about 2 s in each test process of a fresh checkout, before
     Hypothesis caches it in .hypothesis/); the same set found from Unicode's categories takes 0.2 s.
     test_architecture checks that no property test uses the default."""
