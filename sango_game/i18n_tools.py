@@ -124,7 +124,7 @@ def read_catalog(path: Path, locale: str | None = None):
         return read_po(fh, locale=locale, abort_invalid=False)
 
 
-_read_only: dict[tuple[str, str | None], tuple[str, Any]] = {}
+_read_only: dict[tuple[str, str | None], tuple[str, Any, int]] = {}  # key -> (digest, catalog, .po bytes)
 
 
 def read_catalog_shared(path: Path, locale: str | None = None):
@@ -141,13 +141,18 @@ def read_catalog_shared(path: Path, locale: str | None = None):
     got = _read_only.get(key)
     if got is None or got[0] != digest:
         _read_only.pop(key, None)
-        while len(_read_only) >= _READ_ONLY_KEPT:  # the oldest first (dicts keep their order)
+        # The oldest first (dicts keep their order), by size: small catalogs (a test's, a pack's) do
+        # not push the game's own out, which take 0.2 s each to parse again.
+        while _read_only and (len(_read_only) >= _READ_ONLY_KEPT
+                              or sum(e[2] for e in _read_only.values()) + len(data) > _READ_ONLY_BYTES):
             del _read_only[next(iter(_read_only))]
-        got = _read_only[key] = (digest, read_po(io.BytesIO(data), locale=locale, abort_invalid=False))
+        got = _read_only[key] = (digest, read_po(io.BytesIO(data), locale=locale, abort_invalid=False), len(data))
     return got[1]
 
 
-_READ_ONLY_KEPT = 8  # the template and six languages, and one more (a parsed catalog is several MB)
+# The template and six languages with room to spare: each .po is 2-3 MB, its parsed catalog several times that.
+_READ_ONLY_KEPT = 32
+_READ_ONLY_BYTES = 32 * 2**20
 
 
 def update(root: Path | None = None, fuzzy: bool = True) -> Path:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from sango_game.i18n import LANGUAGES
 from sango_game.i18n_tools import read_catalog_shared as read_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +123,9 @@ def test_glossary_covers_the_key_terms(glossary):
 
 @pytest.mark.parametrize("lang", list(LANGS))
 def test_catalog_uses_the_agreed_terms(lang, glossary):
-    catalog = read_catalog(ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po", lang)
+    # Read with the language table's Babel locale, as the i18n check does: one parsed catalog for both.
+    babel = next(language.babel for language in LANGUAGES if language.code == lang)
+    catalog = read_catalog(ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po", babel)
     bad = violations(lang, glossary, catalog)
     assert bad == [], f"{len(bad)} entries do not use the glossary term, e.g.:\n" + "\n".join(bad[:25])
 

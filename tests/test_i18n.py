@@ -302,11 +302,17 @@ def test_a_shared_catalog_is_parsed_again_only_when_its_content_changes(tmp_path
     set_translation(po, "Play", "Jouons")  # same size or not, same file time or not: the content decides
     changed = read_catalog_shared(po, "fr")
     assert changed is not first and changed.get("Play").string == "Jouons"
-    for k in range(12):  # a bounded number of catalogs is kept
+    size = len(po.read_bytes())
+    monkeypatch.setattr(i18n_tools, "_READ_ONLY_BYTES", 5 * size)
+    for k in range(12):  # a bounded amount of catalogs is kept: the oldest go first
         other = tmp_path / f"copy{k}.po"
         other.write_bytes(po.read_bytes())
         read_catalog_shared(other, "fr")
-    assert len(i18n_tools._read_only) <= i18n_tools._READ_ONLY_KEPT
+        assert sum(e[2] for e in i18n_tools._read_only.values()) <= 5 * size
+    assert [Path(p).name for p, _ in i18n_tools._read_only] == [f"copy{k}.po" for k in range(7, 12)]
+    monkeypatch.setattr(i18n_tools, "_READ_ONLY_KEPT", 3)
+    read_catalog_shared(po, "fr")
+    assert [Path(p).name for p, _ in i18n_tools._read_only] == ["copy10.po", "copy11.po", "fr.po"]
 
 
 def test_compiling_languages_side_by_side_writes_what_one_at_a_time_writes(tmp_path):
