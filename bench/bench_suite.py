@@ -16,7 +16,11 @@ by side in one run (issue 18: the suite in <= 90 s on 2 cores). CPU seconds of t
   the search ends on it; a full layout with the marks' ink only where the answer may be); and that
   search halving from the middle of the sizes vs starting from a guess (text/sizing.py);
 * the measured overflow tour of one language at 1024x600 larger text, cold: Python's default garbage
-  collection vs what the test processes use (tests/conftest.py: frozen after collection, 10,000).
+  collection vs what the test processes use (tests/conftest.py: frozen after collection, 10,000);
+* a property test's first strings in a process of a fresh checkout (no .hypothesis folder yet, as in
+  CI): ``st.text()``'s default alphabet vs ``tests/examples.utf8_text`` (the same characters);
+* reading the template and six catalogs, a few small catalogs (a test's or a pack's), then the seven
+  again: parsed catalogs kept by count (8, as it was) vs by size.
 """
 
 from __future__ import annotations
@@ -140,6 +144,51 @@ def gc_tour_seconds(language: str, catalog, tuned: bool) -> float:
         app.shutdown()
 
 
+def hypothesis_text_seconds(default_alphabet: bool) -> float:
+    """CPU seconds of a new process drawing 20 strings, with an empty Hypothesis folder."""
+    import resource
+    import subprocess
+
+    strategy = "st.text(max_size=8)" if default_alphabet else "utf8_text(max_size=8)"
+    code = ("from hypothesis import given, settings, strategies as st\n"
+            "from tests.examples import utf8_text\n"
+            f"@settings(max_examples=20, database=None)\n@given({strategy})\ndef f(s): pass\nf()\n")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryDirectory() as storage:
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
+                       env={**os.environ, "HYPOTHESIS_STORAGE_DIRECTORY": storage})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def catalogs_seconds(by_size: bool) -> float:
+    """Reading the template and the six catalogs, twelve small catalogs, then the seven again."""
+    from sango_game import i18n_tools
+    from sango_game.i18n import LANGUAGES, po_path
+
+    real = [ROOT / "locales" / "messages.pot"] + [po_path(lang.code, ROOT / "locales") for lang in LANGUAGES]
+    kept, budget = i18n_tools._READ_ONLY_KEPT, i18n_tools._READ_ONLY_BYTES
+    if not by_size:
+        i18n_tools._READ_ONLY_KEPT, i18n_tools._READ_ONLY_BYTES = 8, 2**62
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            small = []
+            for k in range(12):
+                path = Path(tmp) / f"small{k}.po"
+                path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                                f'msgid "Play"\nmsgstr "Jouer {k}"\n', "utf-8")
+                small.append(path)
+
+            def read_all():
+                i18n_tools._read_only.clear()
+                for path in real + small + real:
+                    i18n_tools.read_catalog_shared(path)
+
+            return cpu(read_all)
+    finally:
+        i18n_tools._READ_ONLY_KEPT, i18n_tools._READ_ONLY_BYTES = kept, budget
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--language", default="ar")
@@ -219,6 +268,11 @@ def main() -> None:
     assert answers["old"] == answers["halving"] == answers["guess"], "the searches must give the same sizes"
     rows.append((f"tour {args.language} 1024x600, GC", gc_tour_seconds(args.language, catalog, False),
                  gc_tour_seconds(args.language, catalog, True), "default / frozen, 10,000"))
+
+    rows.append(("first strings, fresh checkout", hypothesis_text_seconds(True), hypothesis_text_seconds(False),
+                 "st.text() default / examples.utf8_text"))
+    rows.append(("7 catalogs, small ones, 7 again", catalogs_seconds(False), catalogs_seconds(True),
+                 "kept by count (8) / by size"))
 
     print(f"{'work':32s} {'before s':>10s} {'after s':>10s} {'ratio':>7s}  before / after")
     for name, before, after, what in rows:
