@@ -99,16 +99,10 @@ def guess_size(paragraphs: Iterable[Paragraph], size: int, bold: bool, box_w: in
                 return False
         return True
 
-    if not fits(min_size):
+    if size <= min_size:
         return min_size
-    lo, top = min_size, size  # halving on the estimate: cheap, and its answer is only a start
-    while top - lo > 1:
-        mid = (lo + top) // 2
-        if fits(mid):
-            lo = mid
-        else:
-            top = mid
-    return lo
+    found = largest(fits, min_size, size - 1)  # on the estimate: cheap, and its answer is only a start
+    return min_size if found is None else found
 
 
 def _lines(content: list[float], full: list[float], max_width: float) -> int:
