@@ -119,11 +119,10 @@ def test_results_file_keeps_check_items(curriculum):
 
 
 def test_levels_finished_before_the_session_do_not_count(curriculum, tmp_path, monkeypatch):
-    from datetime import UTC, datetime, timedelta
+    from datetime import datetime, timedelta
 
     from sango_game.classroom.results import player_results
-    from sango_game.progress import ProgressStore
-    from sango_game.progress import store as store_module
+    from sango_game.progress import ProgressStore, storefile
 
     levels = [curriculum.levels["k-passwords-quiz"], curriculum.levels["k-scams-quiz"]]
     session = new_session("S", "9-12", "en", [lv.id for lv in levels], catalog=curriculum)
@@ -131,9 +130,13 @@ def test_levels_finished_before_the_session_do_not_count(curriculum, tmp_path, m
     kid = store.create_profile("Kofi", "owl")
     store.record_attempt(kid.id, "k-scams-quiz", "q1", '"a"', 1.0, 10)  # at home, before the day
     store.record_level_result(kid.id, "k-scams-quiz", "scams", "9-12", 1.0, 3)
-    # The day's play two seconds later (the store keeps times to the second):
-    later = (datetime.now(UTC) + timedelta(seconds=2)).isoformat(timespec="seconds").replace("+00:00", "Z")
-    monkeypatch.setattr(store_module, "_utcnow", lambda: later)
+    # The day's play two seconds later (the store keeps times to the second): its clock moves on.
+    class TwoSecondsLater(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(seconds=2)
+
+    monkeypatch.setattr(storefile, "datetime", TwoSecondsLater)
     # On the day: a question of the level played at home answered again (not finished: its stars are still home's).
     store.record_attempt(kid.id, "k-scams-quiz", "q1", '"a"', 1.0, 10, session_id=session.id)
     store.record_attempt(kid.id, "k-passwords-quiz", "q1", '"b"', 1.0, 10, session_id=session.id)

@@ -144,12 +144,12 @@ def test_damaged_store_is_kept_aside_and_newest_backup_restored(tmp_path, damage
 
 
 def test_damaged_newest_backup_is_skipped(tmp_path, monkeypatch):
-    from sango_game.progress import backups
+    from sango_game.progress.storefile import _TS_FORMAT
 
     db = tmp_path / "progress.sqlite3"
     ada, good = _store_with_backup(db)
     # Backups are named by the second: the next one is taken two seconds later (by its name).
-    monkeypatch.setattr(backups, "_stamp", lambda: time.strftime("%Y%m%d-%H%M%S", time.gmtime(time.time() + 2)))
+    monkeypatch.setattr(backups_module, "_stamp", lambda: time.strftime(_TS_FORMAT, time.gmtime(time.time() + 2)))
     with ProgressStore.open(db) as store:
         newest = store.backup()
     assert newest != good
